@@ -1,0 +1,48 @@
+# Each dependency comes from the system (Debian: libcli11-dev libfmt-dev
+# libtomlplusplus-dev libsqlitecpp-dev doctest-dev libsqlite3-dev) and, where a
+# package is missing, is fetched at a pinned release.
+include(FetchContent)
+
+find_package(SQLite3 REQUIRED)
+
+find_package(CLI11 2.1 QUIET CONFIG)
+if(NOT CLI11_FOUND)
+  message(STATUS "CLI11 not found: fetching v2.1.2")
+  FetchContent_Declare(cli11 URL https://github.com/CLIUtils/CLI11/archive/refs/tags/v2.1.2.tar.gz)
+  set(CLI11_PRECOMPILED OFF CACHE BOOL "" FORCE)
+  FetchContent_MakeAvailable(cli11)
+endif()
+
+find_package(fmt 9 QUIET CONFIG)
+if(NOT fmt_FOUND)
+  message(STATUS "fmt not found: fetching 9.1.0")
+  FetchContent_Declare(fmt URL https://github.com/fmtlib/fmt/archive/refs/tags/9.1.0.tar.gz)
+  FetchContent_MakeAvailable(fmt)
+endif()
+
+find_package(tomlplusplus 3.3 QUIET CONFIG)
+if(NOT tomlplusplus_FOUND)
+  message(STATUS "toml++ not found: fetching v3.3.0")
+  FetchContent_Declare(tomlplusplus URL https://github.com/marzer/tomlplusplus/archive/refs/tags/v3.3.0.tar.gz)
+  FetchContent_MakeAvailable(tomlplusplus)
+endif()
+
+find_package(SQLiteCpp 3.2 QUIET CONFIG)
+if(NOT SQLiteCpp_FOUND)
+  message(STATUS "SQLiteCpp not found: fetching 3.2.1")
+  set(SQLITECPP_INTERNAL_SQLITE OFF CACHE BOOL "" FORCE)
+  set(SQLITECPP_RUN_CPPLINT OFF CACHE BOOL "" FORCE)
+  set(SQLITECPP_RUN_CPPCHECK OFF CACHE BOOL "" FORCE)
+  FetchContent_Declare(sqlitecpp URL https://github.com/SRombauts/SQLiteCpp/archive/refs/tags/3.2.1.tar.gz)
+  FetchContent_MakeAvailable(sqlitecpp)
+endif()
+
+if(SLASH_BUILD_TESTS)
+  find_package(doctest 2.4 QUIET CONFIG)
+  if(NOT doctest_FOUND)
+    message(STATUS "doctest not found: fetching v2.4.9")
+    FetchContent_Declare(doctest URL https://github.com/doctest/doctest/archive/refs/tags/v2.4.9.tar.gz)
+    FetchContent_MakeAvailable(doctest)
+    list(APPEND CMAKE_MODULE_PATH ${doctest_SOURCE_DIR}/scripts/cmake)
+  endif()
+endif()
