@@ -1,0 +1,34 @@
+#include "slash/cli/environment.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+
+extern char** environ;
+
+namespace slash::cli {
+
+Environment Environment::from_process() {
+    Environment env;
+    for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+        std::string_view text(*entry);
+        auto equals = text.find('=');
+        if (equals == std::string_view::npos) continue;
+        env.variables.emplace(std::string(text.substr(0, equals)),
+                              std::string(text.substr(equals + 1)));
+    }
+    env.stdin_is_tty = ::isatty(STDIN_FILENO) != 0;
+    env.stdout_is_tty = ::isatty(STDOUT_FILENO) != 0;
+    env.system_now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    return env;
+}
+
+std::optional<std::string> Environment::get(std::string_view name) const {
+    auto found = variables.find(name);
+    if (found == variables.end() || found->second.empty()) return std::nullopt;
+    return found->second;
+}
+
+}  // namespace slash::cli

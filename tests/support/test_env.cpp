@@ -1,0 +1,1 @@
+// test helpers; grows with the CLI tests
