@@ -5,6 +5,6 @@
 #include "slash/cli/run.hpp"
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    const std::vector<std::string> args(argv + 1, argv + argc);
     return slash::cli::run(args, std::cin, std::cout, std::cerr, slash::cli::Environment::from_process());
 }

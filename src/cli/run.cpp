@@ -1,13 +1,108 @@
 #include "slash/cli/run.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <ostream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "context.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/suggest.hpp"
 
 namespace slash::cli {
 
-int run(std::span<const std::string> args, std::istream&, std::ostream& out, std::ostream&,
-        const Environment&) {
-    out << args.size() << '\n';
-    return 0;
+namespace {
+
+CLI::App* selected_verb(CLI::App& app) {
+    CLI::App* current = &app;
+    while (!current->get_subcommands().empty()) current = current->get_subcommands().front();
+    return current;
+}
+
+std::string command_path(const CLI::App* verb) {
+    std::string path;
+    for (const CLI::App* app = verb; app != nullptr; app = app->get_parent()) {
+        path = path.empty() ? app->get_name() : app->get_name() + " " + path;
+    }
+    return path;
+}
+
+// CLI11 reports stray words as "The following argument(s) was/were not expected: X Y".
+// Turn the first one into git's kind of message: what was not understood, where, and
+// the nearest command or flag.
+std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* verb) {
+    std::string text = e.what();
+    auto colon = text.find(": ");
+    std::string word = colon == std::string::npos ? text : text.substr(colon + 2);
+    word = word.substr(0, word.find(' '));
+    std::vector<std::string> candidates;
+    bool is_flag = !word.empty() && word[0] == '-';
+    if (is_flag) {
+        word = word.substr(0, word.find('='));
+        for (const CLI::App* app = verb; app != nullptr; app = app->get_parent()) {
+            for (const CLI::Option* option : app->get_options()) {
+                for (const auto& name : option->get_lnames()) candidates.push_back("--" + name);
+            }
+        }
+    } else {
+        for (const CLI::App* sub : verb->get_subcommands({})) {
+            if (!sub->get_group().empty()) candidates.push_back(sub->get_name());
+        }
+    }
+    std::string message;
+    if (is_flag) {
+        message = fmt::format("unknown flag \"{}\" for \"{}\"", word, command_path(verb));
+    } else if (candidates.empty()) {
+        message = fmt::format("unexpected argument \"{}\" for \"{}\"", word, command_path(verb));
+    } else {
+        message = fmt::format("unknown command \"{}\" for \"{}\"", word, command_path(verb));
+    }
+    if (auto near = domain::closest_match(word, candidates)) {
+        message += fmt::format(" (did you mean \"{}\"?)", *near);
+    } else {
+        message += fmt::format("; see \"{} --help\"", command_path(verb));
+    }
+    return message;
+}
+
+}  // namespace
+
+int run(std::span<const std::string> args, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+    Context ctx(env, in, out, err);
+    CLI::App app;
+    try {
+        build_app(app, ctx);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+        CLI::App* verb = selected_verb(app);
+        const auto* action = ctx.action_for(verb);
+        if (action == nullptr) {
+            // A noun without a verb (or bare `slash` for now): show what it can do.
+            out << verb->help();
+            return 0;
+        }
+        (*action)();
+        return 0;
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::ExtrasError& e) {
+        err << "slash: error: " << unexpected_argument_message(e, selected_verb(app)) << '\n';
+        return exit_code(ErrorKind::Usage);
+    } catch (const CLI::ParseError& e) {
+        err << "slash: error: " << e.what() << "; see \"" << command_path(selected_verb(app)) << " --help\"\n";
+        return exit_code(ErrorKind::Usage);
+    } catch (const Error& e) {
+        err << "slash: error: " << e.what() << '\n';
+        return exit_code(e.kind());
+    }
 }
 
 }  // namespace slash::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace slash::services {
+
+/// Replaces `path` with `content` atomically (a temp file in the same directory, fsync,
+/// rename), so a reader never sees half a file and a crash leaves the old one. New files
+/// get `mode`; an existing file keeps its mode.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, unsigned mode = 0600);
+
+/// mkdir -p with mode 0700 for each directory it creates.
+void create_private_directories(const std::filesystem::path& dir);
+
+}  // namespace slash::services

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace slash::cli {
+
+class Context;
+
+/// The whole command tree with the global flags, every verb's action registered on `ctx`.
+void build_app(CLI::App& app, Context& ctx);
+
+}  // namespace slash::cli

@@ -1,0 +1,110 @@
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+
+#include "../context.hpp"
+#include "../options.hpp"
+#include "../views/client_view.hpp"
+#include "commands.hpp"
+#include "slash/services/client_service.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+struct ClientOptions {
+    std::string handle;
+    services::ClientChanges changes;
+};
+
+// The identity and billing flags shared by `add` and `edit`.
+void add_field_options(CLI::App& verb, ClientOptions& o) {
+    optional_option(verb, "--name", o.changes.name, "Legal name printed on invoices");
+    optional_option(verb, "--kind", o.changes.kind, "business (default) or individual");
+    optional_list_option(verb, "--address", o.changes.address, "Address line (repeat for each line)");
+    optional_option(verb, "--country", o.changes.country, "ISO 3166 country code (default FR)");
+    optional_option(verb, "--siren", o.changes.siren, "SIREN (9 digits) or SIRET, Luhn-checked");
+    optional_option(verb, "--siret", o.changes.siret, "SIRET (14 digits), Luhn-checked");
+    optional_option(verb, "--vat-id", o.changes.vat_id, "Intra-EU VAT number (FR key checked)");
+    optional_option(verb, "--email", o.changes.email, "Billing email address");
+    optional_option(verb, "--currency", o.changes.currency, "ISO 4217 currency of its invoices (default EUR)");
+    optional_option(verb, "--terms", o.changes.terms_days, "Payment terms in days (default: [invoice] due_days)");
+    optional_option(verb, "--language", o.changes.language, "Invoice language: fr or en");
+    optional_option(verb, "--hourly", o.changes.hourly, "Default hourly rate of its missions");
+    optional_option(verb, "--daily", o.changes.daily, "Default daily rate of its missions");
+    optional_option(verb, "--notes", o.changes.notes, "Free-form notes");
+}
+
+void print_client(Context& ctx, const domain::Client& client) {
+    render::write_record(ctx.out, client_record(client), client_show_labels(), "handle", ctx.output());
+}
+
+}  // namespace
+
+void add_client_commands(CLI::App& app, Context& ctx) {
+    CLI::App* noun = app.add_subcommand("client", "Manage clients: who pays");
+
+    {
+        auto o = std::make_shared<ClientOptions>();
+        CLI::App* verb = noun->add_subcommand("add", "Add a client; prints its handle");
+        verb->add_option("handle", o->handle, "Short lower-case handle, e.g. acme")->required();
+        add_field_options(*verb, *o);
+        ctx.on_run(verb, [&ctx, o] {
+            auto client = services::ClientService(ctx.database(), ctx.now()).add(o->handle, o->changes);
+            ctx.out << client.handle << '\n';
+        });
+    }
+    {
+        auto all = std::make_shared<bool>(false);
+        CLI::App* verb = noun->add_subcommand("list", "List clients (archived ones with --all)");
+        verb->add_flag("-a,--all", *all, "Include archived clients");
+        ctx.on_run(verb, [&ctx, all] {
+            auto output = ctx.output();
+            auto view = client_list_view(services::ClientService(ctx.database(), ctx.now()).list(*all));
+            render::write_list(ctx.out, view, output);
+        });
+    }
+    {
+        auto handle = std::make_shared<std::string>();
+        CLI::App* verb = noun->add_subcommand("show", "Show every field of a client");
+        verb->add_option("handle", *handle, "Client handle")->required();
+        ctx.on_run(verb, [&ctx, handle] {
+            print_client(ctx, services::ClientService(ctx.database(), ctx.now()).show(*handle));
+        });
+    }
+    {
+        auto o = std::make_shared<ClientOptions>();
+        CLI::App* verb = noun->add_subcommand("edit", "Change fields of a client; an empty value clears one");
+        verb->add_option("handle", o->handle, "Client handle")->required();
+        optional_option(*verb, "--rename", o->changes.handle, "New handle (entries and invoices follow)");
+        add_field_options(*verb, *o);
+        verb->add_flag("--no-rate", o->changes.clear_rate, "Remove the default rate");
+        ctx.on_run(verb, [&ctx, o] {
+            auto client = services::ClientService(ctx.database(), ctx.now()).edit(o->handle, o->changes);
+            ctx.out << client.handle << '\n';
+        });
+    }
+    for (bool archive : {true, false}) {
+        auto handle = std::make_shared<std::string>();
+        CLI::App* verb = noun->add_subcommand(archive ? "archive" : "unarchive",
+                                              archive ? "Hide a client from lists and completion, keeping its history"
+                                                      : "Bring an archived client back");
+        verb->add_option("handle", *handle, "Client handle")->required();
+        ctx.on_run(verb, [&ctx, handle, archive] {
+            auto client = services::ClientService(ctx.database(), ctx.now()).set_archived(*handle, archive);
+            ctx.out << client.handle << '\n';
+        });
+    }
+    {
+        auto handle = std::make_shared<std::string>();
+        CLI::App* verb = noun->add_subcommand("rm", "Delete a client that has no missions or invoices");
+        verb->add_option("handle", *handle, "Client handle")->required();
+        ctx.on_run(verb, [&ctx, handle] {
+            services::ClientService(ctx.database(), ctx.now()).remove(*handle);
+            ctx.out << *handle << '\n';
+        });
+    }
+}
+
+}  // namespace slash::cli

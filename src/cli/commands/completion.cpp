@@ -1,0 +1,191 @@
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+
+#include "../completion_scripts.hpp"
+#include "../context.hpp"
+#include "commands.hpp"
+#include "slash/config/config.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/services/database_service.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+// Cobra's wire format: "value<TAB>description" lines, then ":DIRECTIVE".
+constexpr int kDirectiveDefault = 0;      // let the shell complete file names
+constexpr int kDirectiveNoFileComp = 4;   // offer only the candidates given
+
+struct Candidate {
+    std::string value;
+    std::string description;
+};
+
+bool visible(const CLI::App* app) { return !app->get_group().empty(); }
+
+std::vector<CLI::App*> visible_subcommands(CLI::App* app) {
+    return app->get_subcommands([](CLI::App* sub) { return visible(sub); });
+}
+
+const CLI::Option* find_long_option(CLI::App* cmd, const std::string& name) {
+    for (CLI::App* app = cmd; app != nullptr; app = app->get_parent()) {
+        for (const CLI::Option* option : app->get_options()) {
+            for (const auto& lname : option->get_lnames()) {
+                if (lname == name) return option;
+            }
+        }
+    }
+    return nullptr;
+}
+
+bool takes_value(const CLI::Option* option) { return option->get_type_size_max() > 0; }
+
+std::string path_of(const CLI::App* cmd) {
+    std::string path;
+    for (const CLI::App* app = cmd; app != nullptr && app->get_parent() != nullptr; app = app->get_parent()) {
+        path = path.empty() ? app->get_name() : app->get_name() + " " + path;
+    }
+    return path;
+}
+
+void add_clients(std::vector<Candidate>& out, Context& ctx, bool archived) {
+    for (auto& [handle, name] : services::completion_clients(ctx.db_path(), archived)) {
+        out.push_back({handle, name});
+    }
+}
+
+// Values of an option that takes one; nullopt lets the shell complete file names.
+std::optional<std::vector<Candidate>> option_values(const CLI::Option* option) {
+    const std::string& name = option->get_lnames().front();
+    if (name == "db" || name == "config") return std::nullopt;
+    if (name == "language") return std::vector<Candidate>{{"fr", "French"}, {"en", "English"}};
+    if (name == "kind") return std::vector<Candidate>{{"business", "a company"}, {"individual", "a private person"}};
+    if (name == "currency") {
+        return std::vector<Candidate>{{"EUR", "euro"}, {"USD", "US dollar"}, {"GBP", "pound sterling"},
+                                      {"CHF", "Swiss franc"}, {"CAD", "Canadian dollar"}};
+    }
+    return std::vector<Candidate>{};
+}
+
+std::vector<Candidate> positional_values(Context& ctx, const std::string& path, int index, int& directive) {
+    std::vector<Candidate> out;
+    if (index == 0 && (path == "client show" || path == "client edit" || path == "client archive" ||
+                       path == "client rm")) {
+        add_clients(out, ctx, false);
+    } else if (index == 0 && path == "client unarchive") {
+        add_clients(out, ctx, true);
+    } else if (index == 0 && (path == "config get" || path == "config set")) {
+        for (const auto& key : config::config_keys()) out.push_back({key, ""});
+    } else if (path == "completion" && index == 0) {
+        out = {{"bash", ""}, {"zsh", ""}, {"fish", ""}};
+    } else if (path == "db backup") {
+        directive = kDirectiveDefault;
+    }
+    return out;
+}
+
+void complete(CLI::App& root, Context& ctx, std::vector<std::string> words) {
+    std::string current = words.empty() ? std::string() : words.back();
+    if (!words.empty()) words.pop_back();
+    CLI::App* cmd = &root;
+    int positional = 0;
+    const CLI::Option* pending = nullptr;
+    for (const auto& word : words) {
+        if (pending != nullptr) {
+            pending = nullptr;
+        } else if (word.rfind("--", 0) == 0 && word.size() > 2) {
+            const CLI::Option* option = find_long_option(cmd, word.substr(2, word.find('=') - 2));
+            if (option && takes_value(option) && word.find('=') == std::string::npos) pending = option;
+        } else if (word.size() > 1 && word[0] == '-') {
+            continue;
+        } else {
+            CLI::App* sub = nullptr;
+            for (CLI::App* candidate : visible_subcommands(cmd)) {
+                if (candidate->get_name() == word) sub = candidate;
+            }
+            if (sub != nullptr && positional == 0) {
+                cmd = sub;
+            } else {
+                ++positional;
+            }
+        }
+    }
+
+    std::vector<Candidate> candidates;
+    int directive = kDirectiveNoFileComp;
+    if (pending != nullptr) {
+        auto values = option_values(pending);
+        if (values) {
+            candidates = *values;
+        } else {
+            directive = kDirectiveDefault;
+        }
+    } else if (!current.empty() && current[0] == '-') {
+        for (CLI::App* app = cmd; app != nullptr; app = app->get_parent()) {
+            for (const CLI::Option* option : app->get_options()) {
+                for (const auto& lname : option->get_lnames()) {
+                    candidates.push_back({"--" + lname, option->get_description()});
+                }
+            }
+        }
+    } else if (!visible_subcommands(cmd).empty()) {
+        for (CLI::App* sub : visible_subcommands(cmd)) candidates.push_back({sub->get_name(), sub->get_description()});
+    } else {
+        candidates = positional_values(ctx, path_of(cmd), positional, directive);
+    }
+    for (const auto& candidate : candidates) {
+        if (candidate.value.rfind(current, 0) != 0) continue;
+        ctx.out << candidate.value;
+        if (!candidate.description.empty()) ctx.out << '\t' << candidate.description;
+        ctx.out << '\n';
+    }
+    ctx.out << ':' << directive << '\n';
+}
+
+// One line per command: its path, a tab, its long flags; for the docs-consistency test.
+void list_commands(CLI::App* cmd, std::ostream& out) {
+    if (!visible(cmd) && cmd->get_parent() != nullptr) return;
+    out << path_of(cmd) << '\t';
+    bool first = true;
+    for (const CLI::Option* option : cmd->get_options()) {
+        for (const auto& lname : option->get_lnames()) {
+            if (lname == "help" || lname == "help-all") continue;
+            out << (first ? "" : " ") << "--" << lname;
+            first = false;
+        }
+    }
+    out << '\n';
+    for (CLI::App* sub : visible_subcommands(cmd)) list_commands(sub, out);
+}
+
+}  // namespace
+
+void add_completion_commands(CLI::App& app, Context& ctx) {
+    auto shell = std::make_shared<std::string>();
+    CLI::App* completion = app.add_subcommand("completion", "Print the shell completion script");
+    completion->add_option("shell", *shell, "bash, zsh or fish")->required();
+    ctx.on_run(completion, [&ctx, shell] {
+        if (*shell == "bash") {
+            ctx.out << bash_completion_script();
+        } else if (*shell == "zsh") {
+            ctx.out << zsh_completion_script();
+        } else if (*shell == "fish") {
+            ctx.out << fish_completion_script();
+        } else {
+            throw Error(ErrorKind::Usage, "unknown shell \"" + *shell + "\": use bash, zsh or fish");
+        }
+    });
+
+    CLI::App* protocol = app.add_subcommand("__complete", "Completion protocol for the shell scripts");
+    protocol->group("");
+    protocol->prefix_command();
+    ctx.on_run(protocol, [&ctx, &app, protocol] { complete(app, ctx, protocol->remaining()); });
+
+    CLI::App* commands = app.add_subcommand("__commands", "Every command and its long flags");
+    commands->group("");
+    ctx.on_run(commands, [&ctx, &app] { list_commands(&app, ctx.out); });
+}
+
+}  // namespace slash::cli

@@ -1,0 +1,99 @@
+#include "context.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "slash/domain/calendar.hpp"
+#include "slash/domain/error.hpp"
+
+namespace slash::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path home_relative(const Environment& env, const char* xdg_variable, const char* fallback,
+                       const char* file) {
+    if (auto xdg = env.get(xdg_variable)) return fs::path(*xdg) / "slash" / file;
+    if (auto home = env.get("HOME")) return fs::path(*home) / fallback / "slash" / file;
+    throw Error(ErrorKind::Config,
+                fmt::format("cannot find a place for {}: neither ${} nor $HOME is set", file, xdg_variable));
+}
+
+}  // namespace
+
+fs::path Context::config_path() const {
+    if (!globals.config.empty()) return globals.config;
+    if (auto path = env.get("SLASH_CONFIG")) return *path;
+    return home_relative(env, "XDG_CONFIG_HOME", ".config", "config.toml");
+}
+
+fs::path Context::db_path() const {
+    if (!globals.db.empty()) return globals.db;
+    if (auto path = env.get("SLASH_DB")) return *path;
+    return home_relative(env, "XDG_DATA_HOME", ".local/share", "slash.db");
+}
+
+bool Context::db_path_is_default() const { return globals.db.empty() && !env.get("SLASH_DB"); }
+
+const config::Config& Context::config() {
+    if (!config_) {
+        auto loaded = config::load_config_file(config_path());
+        for (const auto& warning : loaded.warnings) warn(warning);
+        config_ = std::move(loaded.config);
+    }
+    return *config_;
+}
+
+storage::Database& Context::database() {
+    if (!database_) {
+        storage::OpenOptions options;
+        options.create_parent_directories = db_path_is_default();
+        database_ = storage::Database::open(db_path(), options);
+    }
+    return *database_;
+}
+
+std::int64_t Context::now() const {
+    auto text = env.get("SLASH_NOW");
+    if (!text) return env.system_now;
+    auto parsed = domain::parse_iso_instant(*text);
+    if (!parsed) {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("invalid SLASH_NOW \"{}\": use ISO 8601 with an offset, e.g. 2026-11-28T10:00:00Z",
+                                *text));
+    }
+    return *parsed;
+}
+
+render::OutputOptions Context::output() {
+    render::OutputOptions options;
+    options.terminal = env.stdout_is_tty;
+    if (globals.json) options.format = render::Format::Json;
+    if (globals.csv) options.format = render::Format::Csv;
+    if (globals.tsv) options.format = render::Format::Tsv;
+    if (globals.quiet) options.format = render::Format::Quiet;
+    if (!globals.template_text.empty()) {
+        options.format = render::Format::Template;
+        options.template_text = globals.template_text;
+    }
+    // Colour: --no-color and NO_COLOR always win; then [display] color; "auto" means only
+    // on a terminal.
+    if (globals.no_color || env.get("NO_COLOR")) {
+        options.color = false;
+    } else {
+        const std::string& mode = config().display.color;
+        options.color = mode == "always" || (mode == "auto" && options.terminal);
+    }
+    return options;
+}
+
+void Context::warn(const std::string& message) const { err << "slash: warning: " << message << '\n'; }
+
+const std::function<void()>* Context::action_for(const CLI::App* verb) const {
+    auto found = actions_.find(verb);
+    return found == actions_.end() ? nullptr : &found->second;
+}
+
+}  // namespace slash::cli

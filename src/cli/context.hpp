@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "slash/cli/environment.hpp"
+#include "slash/config/config.hpp"
+#include "slash/render/output.hpp"
+#include "slash/storage/database.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace slash::cli {
+
+/// Flags every command accepts (DESIGN.md §2).
+struct GlobalOptions {
+    std::string db;
+    std::string config;
+    std::string template_text;
+    bool json = false;
+    bool csv = false;
+    bool tsv = false;
+    bool quiet = false;
+    bool no_color = false;
+};
+
+/// What a command needs from the world, resolved lazily so that `--help`, `config path` or
+/// completion never open the database: streams, paths, config, database and clock.
+class Context {
+public:
+    Context(const Environment& env, std::istream& in, std::ostream& out, std::ostream& err)
+        : env(env), in(in), out(out), err(err) {}
+
+    const Environment& env;
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    GlobalOptions globals;
+
+    /// --config, else $SLASH_CONFIG, else $XDG_CONFIG_HOME/slash/config.toml, else
+    /// ~/.config/slash/config.toml.
+    [[nodiscard]] std::filesystem::path config_path() const;
+    /// --db, else $SLASH_DB, else $XDG_DATA_HOME/slash/slash.db, else
+    /// ~/.local/share/slash/slash.db.
+    [[nodiscard]] std::filesystem::path db_path() const;
+    [[nodiscard]] bool db_path_is_default() const;
+
+    /// The config file, loaded once; its warnings go to stderr.
+    const config::Config& config();
+    /// The database, opened (created, migrated) once.
+    storage::Database& database();
+    /// UTC seconds: $SLASH_NOW when set, else the system clock.
+    [[nodiscard]] std::int64_t now() const;
+    /// The output format chosen by the global flags and the terminal.
+    [[nodiscard]] render::OutputOptions output();
+
+    void warn(const std::string& message) const;
+
+    /// Parse first, then act: a verb registers its action here and `run` calls the action
+    /// of the verb the command line selected, after CLI11 has parsed every argument.
+    void on_run(CLI::App* verb, std::function<void()> action) { actions_[verb] = std::move(action); }
+    [[nodiscard]] const std::function<void()>* action_for(const CLI::App* verb) const;
+
+private:
+    std::optional<config::Config> config_;
+    std::optional<storage::Database> database_;
+    std::map<const CLI::App*, std::function<void()>> actions_;
+};
+
+}  // namespace slash::cli

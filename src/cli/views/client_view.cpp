@@ -1,0 +1,71 @@
+#include "client_view.hpp"
+
+#include "slash/domain/calendar.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+using render::Value;
+
+Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
+
+Value rate_value(const domain::Client& client) {
+    if (!client.rate_minor) return {};
+    return Value::object({
+        {"amount", domain::format_amount(*client.rate_minor, domain::currency_minor_digits(client.currency))},
+        {"currency", client.currency},
+    });
+}
+
+}  // namespace
+
+render::Record client_record(const domain::Client& c) {
+    Value::Array address;
+    for (const auto& line : c.address) address.emplace_back(line);
+    return {
+        {"handle", c.handle},
+        {"name", c.name},
+        {"kind", c.kind},
+        {"address", Value::array(address)},
+        {"country", c.country},
+        {"siren", optional_text(c.siren)},
+        {"siret", optional_text(c.siret)},
+        {"vat_id", optional_text(c.vat_id)},
+        {"email", optional_text(c.email)},
+        {"currency", c.currency},
+        {"terms_days", c.terms_days ? Value(*c.terms_days) : Value()},
+        {"language", c.language ? Value(*c.language) : Value()},
+        {"rate_mode", optional_text(c.rate_mode)},
+        {"rate", rate_value(c)},
+        {"notes", optional_text(c.notes)},
+        {"archived", c.archived()},
+        {"archived_at", c.archived_at ? Value(domain::format_iso_utc(*c.archived_at)) : Value()},
+        {"created_at", domain::format_iso_utc(c.created_at)},
+        {"updated_at", domain::format_iso_utc(c.updated_at)},
+    };
+}
+
+render::ListView client_list_view(const std::vector<domain::Client>& clients) {
+    render::ListView view;
+    view.columns = {{"handle", "HANDLE"},   {"name", "NAME"},     {"country", "COUNTRY"},
+                    {"currency", "CURRENCY"}, {"rate_mode", "BILLING"}, {"rate", "RATE", true},
+                    {"email", "EMAIL"}};
+    for (const auto& [field, value] : client_record(domain::Client{})) view.fields.push_back(field);
+    view.id_field = "handle";
+    for (const auto& client : clients) view.rows.push_back(client_record(client));
+    return view;
+}
+
+std::vector<render::Column> client_show_labels() {
+    return {{"handle", "Handle"},   {"name", "Name"},         {"kind", "Kind"},
+            {"address", "Address"}, {"country", "Country"},   {"siren", "SIREN"},
+            {"siret", "SIRET"},     {"vat_id", "VAT id"},     {"email", "Email"},
+            {"currency", "Currency"}, {"terms_days", "Terms (days)"}, {"language", "Language"},
+            {"rate_mode", "Billing"}, {"rate", "Rate"},       {"notes", "Notes"},
+            {"archived_at", "Archived"}, {"created_at", "Created"}, {"updated_at", "Updated"}};
+}
+
+}  // namespace slash::cli

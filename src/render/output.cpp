@@ -1,0 +1,256 @@
+#include "slash/render/output.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "slash/domain/error.hpp"
+#include "text_width.hpp"
+
+namespace slash::render {
+
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kReset = "\033[0m";
+
+const Value* find_field(const Record& record, const std::string& name) {
+    for (const auto& [field, value] : record) {
+        if (field == name) return &value;
+    }
+    return nullptr;
+}
+
+std::string cell_of(const Record& record, const std::string& field) {
+    const Value* value = find_field(record, field);
+    return value ? to_cell(*value) : std::string();
+}
+
+bool is_plain_number(const std::string& text) {
+    std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+    bool digits = false, dot = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] >= '0' && text[i] <= '9') {
+            digits = true;
+        } else if (text[i] == '.' && !dot) {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    return digits;
+}
+
+// RFC 4180 quoting, plus the spreadsheet formula guard: a text cell starting with = + - @
+// gets a leading apostrophe. Plain numbers (a negative amount) cannot be formulas and
+// stay numbers.
+std::string csv_cell(const std::string& text) {
+    std::string cell = text;
+    if (!cell.empty() && std::string_view("=+-@").find(cell[0]) != std::string_view::npos &&
+        !is_plain_number(cell)) {
+        cell.insert(cell.begin(), '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char ch : cell) {
+        if (ch == '"') quoted += '"';
+        quoted += ch;
+    }
+    return quoted + '"';
+}
+
+std::string tsv_cell(std::string text) {
+    std::replace_if(text.begin(), text.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; },
+                    ' ');
+    return text;
+}
+
+void write_separated(std::ostream& out, const std::vector<std::string>& cells, char separator,
+                     std::string (*escape)(const std::string&)) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out << separator;
+        out << escape(cells[i]);
+    }
+    out << (separator == ',' ? "\r\n" : "\n");
+}
+
+std::string tsv_escape(const std::string& text) { return tsv_cell(text); }
+
+std::vector<std::string> flat_fields(const std::vector<std::string>& fields, const std::vector<Record>& rows) {
+    if (rows.empty()) return fields;
+    std::vector<std::string> names;
+    for (const auto& [name, value] : flatten(rows.front())) names.push_back(name);
+    return names;
+}
+
+void write_flat(std::ostream& out, const std::vector<std::string>& fields, const std::vector<Record>& rows,
+                char separator) {
+    auto names = flat_fields(fields, rows);
+    auto escape = separator == ',' ? &csv_cell : &tsv_escape;
+    write_separated(out, names, separator, escape);
+    for (const auto& row : rows) {
+        Record flat = flatten(row);
+        std::vector<std::string> cells;
+        for (const auto& name : names) cells.push_back(cell_of(flat, name));
+        write_separated(out, cells, separator, escape);
+    }
+}
+
+// Expands a template once per row: {field} or {field.sub} takes the cell text, {{ and }}
+// are literal braces, and \t \n \\ are the usual escapes so that shells need no $'...'.
+std::string expand_template(const std::string& text, const Record* flat, const Record* nested,
+                            const std::vector<std::string>* known) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char ch = text[i];
+        if (ch == '\\' && i + 1 < text.size()) {
+            char next = text[++i];
+            out += next == 't' ? '\t' : next == 'n' ? '\n' : next;
+        } else if (ch == '{' && i + 1 < text.size() && text[i + 1] == '{') {
+            out += '{';
+            ++i;
+        } else if (ch == '}' && i + 1 < text.size() && text[i + 1] == '}') {
+            out += '}';
+            ++i;
+        } else if (ch == '{') {
+            auto close = text.find('}', i);
+            if (close == std::string::npos) {
+                throw Error(ErrorKind::Usage,
+                            fmt::format("unclosed \"{{\" in --template \"{}\"; write {{{{ for a literal brace", text));
+            }
+            std::string name = text.substr(i + 1, close - i - 1);
+            i = close;
+            if (known) {
+                if (std::find(known->begin(), known->end(), name) == known->end()) {
+                    std::string list;
+                    for (const auto& field : *known) list += (list.empty() ? "" : ", ") + field;
+                    throw Error(ErrorKind::Usage,
+                                fmt::format("unknown field \"{}\" in --template; fields: {}", name, list));
+                }
+                continue;
+            }
+            const Value* value = find_field(*flat, name);
+            if (!value) value = find_field(*nested, name);
+            if (value) out += to_cell(*value);
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+void write_table(std::ostream& out, const ListView& view, const OutputOptions& options) {
+    std::vector<std::size_t> widths;
+    for (const auto& column : view.columns) widths.push_back(display_width(column.header));
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : view.rows) {
+        auto& line = cells.emplace_back();
+        for (std::size_t c = 0; c < view.columns.size(); ++c) {
+            line.push_back(cell_of(row, view.columns[c].field));
+            widths[c] = std::max(widths[c], display_width(line.back()));
+        }
+    }
+    auto write_line = [&](const std::vector<std::string>& line, bool header) {
+        std::string text;
+        for (std::size_t c = 0; c < line.size(); ++c) {
+            bool last = c + 1 == line.size();
+            std::size_t pad = widths[c] - display_width(line[c]);
+            if (view.columns[c].right_aligned) text.append(pad, ' ');
+            text += line[c];
+            if (!view.columns[c].right_aligned && !last) text.append(pad, ' ');
+            if (!last) text += "  ";
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        if (header && options.color) {
+            out << kBold << text << kReset << '\n';
+        } else {
+            out << text << '\n';
+        }
+    };
+    std::vector<std::string> headers;
+    for (const auto& column : view.columns) headers.push_back(column.header);
+    write_line(headers, true);
+    for (const auto& line : cells) write_line(line, false);
+}
+
+}  // namespace
+
+void check_template(const std::string& template_text, const std::vector<std::string>& fields) {
+    expand_template(template_text, nullptr, nullptr, &fields);
+}
+
+void write_list(std::ostream& out, const ListView& view, const OutputOptions& options) {
+    switch (options.format) {
+        case Format::Json: {
+            out << '[';
+            for (std::size_t i = 0; i < view.rows.size(); ++i) {
+                out << (i > 0 ? ",\n" : "\n") << to_json(Value::object(view.rows[i]));
+            }
+            out << (view.rows.empty() ? "]\n" : "\n]\n");
+            return;
+        }
+        case Format::Csv: write_flat(out, view.fields, view.rows, ','); return;
+        case Format::Tsv: write_flat(out, view.fields, view.rows, '\t'); return;
+        case Format::Template: {
+            // Both the dotted leaves ({rate.amount}) and whole objects ({rate}) are known.
+            auto fields = flat_fields(view.fields, view.rows);
+            for (const auto& field : view.fields) {
+                if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+            }
+            check_template(options.template_text, fields);
+            for (const auto& row : view.rows) {
+                Record flat = flatten(row);
+                out << expand_template(options.template_text, &flat, &row, nullptr) << '\n';
+            }
+            return;
+        }
+        case Format::Quiet:
+            for (const auto& row : view.rows) out << cell_of(row, view.id_field) << '\n';
+            return;
+        case Format::Auto:
+            if (options.terminal) {
+                write_table(out, view, options);
+                return;
+            }
+            for (const auto& row : view.rows) {
+                std::vector<std::string> cells;
+                for (const auto& column : view.columns) cells.push_back(cell_of(row, column.field));
+                write_separated(out, cells, '\t', &tsv_escape);
+            }
+            return;
+    }
+}
+
+void write_record(std::ostream& out, const Record& record, const std::vector<Column>& labels,
+                  const std::string& id_field, const OutputOptions& options) {
+    switch (options.format) {
+        case Format::Json: out << to_json(Value::object(record)) << '\n'; return;
+        case Format::Auto: break;
+        default: {
+            std::vector<std::string> fields;
+            for (const auto& [name, value] : record) fields.push_back(name);
+            write_list(out, ListView{labels, fields, id_field, {record}}, options);
+            return;
+        }
+    }
+    if (!options.terminal) {
+        for (const auto& [name, value] : flatten(record)) out << name << '\t' << tsv_cell(to_cell(value)) << '\n';
+        return;
+    }
+    std::size_t width = 0;
+    for (const auto& label : labels) width = std::max(width, display_width(label.header));
+    for (const auto& label : labels) {
+        const Value* value = find_field(record, label.field);
+        std::string text = value ? to_cell(*value) : std::string();
+        std::string header = label.header + ":";
+        header.append(width + 1 - display_width(label.header), ' ');
+        if (options.color) {
+            out << kBold << header << kReset << ' ' << text << '\n';
+        } else {
+            out << header << ' ' << text << '\n';
+        }
+    }
+}
+
+}  // namespace slash::render

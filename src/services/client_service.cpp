@@ -1,0 +1,161 @@
+#include "slash/services/client_service.hpp"
+
+#include <fmt/format.h>
+
+#include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/database.hpp"
+#include "text_checks.hpp"
+
+namespace slash::services {
+
+namespace {
+
+[[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::Usage, message); }
+
+void set_company_id(domain::Client& client, const std::string& text) {
+    if (text.empty()) {
+        client.siren.clear();
+        client.siret.clear();
+        return;
+    }
+    auto id = domain::parse_company_id(text);
+    client.siren = id.siren;
+    client.siret = id.siret;
+}
+
+void set_rate(domain::Client& client, const char* mode, const std::string& amount) {
+    client.rate_mode = mode;
+    client.rate_minor = domain::parse_amount(amount, domain::currency_minor_digits(client.currency));
+    if (*client.rate_minor < 0) {
+        usage(fmt::format("invalid --{} rate \"{}\": a rate cannot be negative", mode, amount));
+    }
+}
+
+// Applies every given change to `client`, validating each value; nothing is written here.
+void apply(domain::Client& client, const ClientChanges& changes) {
+    if (changes.handle) {
+        domain::require_handle(*changes.handle, "client handle");
+        client.handle = *changes.handle;
+    }
+    if (changes.name) {
+        require_single_line(*changes.name, "--name");
+        if (changes.name->empty()) usage("empty --name: a client needs a legal name");
+        client.name = *changes.name;
+    }
+    if (changes.kind) {
+        if (*changes.kind != "business" && *changes.kind != "individual") {
+            usage(fmt::format("invalid --kind \"{}\": use business or individual", *changes.kind));
+        }
+        client.kind = *changes.kind;
+    }
+    if (changes.address) {
+        for (const auto& line : *changes.address) require_single_line(line, "--address");
+        client.address.clear();
+        for (const auto& line : *changes.address) {
+            if (!line.empty()) client.address.push_back(line);
+        }
+    }
+    if (changes.country) client.country = domain::normalize_country(*changes.country);
+    if (changes.siren) set_company_id(client, *changes.siren);
+    if (changes.siret) set_company_id(client, *changes.siret);
+    if (changes.vat_id) client.vat_id = changes.vat_id->empty() ? "" : domain::normalize_vat_id(*changes.vat_id);
+    if (changes.email) {
+        if (!changes.email->empty()) domain::require_email(*changes.email);
+        client.email = *changes.email;
+    }
+    if (changes.currency) {
+        std::string currency = domain::normalize_currency(*changes.currency);
+        bool rescales = client.rate_minor && !changes.hourly && !changes.daily && !changes.clear_rate &&
+                        domain::currency_minor_digits(currency) != domain::currency_minor_digits(client.currency);
+        if (rescales) {
+            usage(fmt::format("changing the currency of \"{}\" to {} changes its rate's decimals; give the rate "
+                              "again with --hourly or --daily",
+                              client.handle, currency));
+        }
+        client.currency = currency;
+    }
+    if (changes.terms_days) {
+        if (*changes.terms_days < 0 || *changes.terms_days > 365) {
+            usage(fmt::format("invalid --terms \"{}\": use a number of days from 0 to 365", *changes.terms_days));
+        }
+        client.terms_days = changes.terms_days;
+    }
+    if (changes.language) client.language = domain::normalize_language(*changes.language);
+    if (changes.hourly && changes.daily) usage("give either --hourly or --daily, not both");
+    if (changes.clear_rate && (changes.hourly || changes.daily)) {
+        usage("give either --no-rate or a rate, not both");
+    }
+    if (changes.hourly) set_rate(client, "hourly", *changes.hourly);
+    if (changes.daily) set_rate(client, "daily", *changes.daily);
+    if (changes.clear_rate) {
+        client.rate_mode.clear();
+        client.rate_minor.reset();
+    }
+    if (changes.notes) client.notes = *changes.notes;
+}
+
+}  // namespace
+
+domain::Client ClientService::add(const std::string& handle, const ClientChanges& changes) {
+    domain::require_handle(handle, "client handle");
+    if (!changes.name) usage(fmt::format("client \"{}\" needs a legal name: add --name \"...\"", handle));
+    domain::Client client;
+    client.handle = handle;
+    apply(client, changes);
+    client.created_at = client.updated_at = now_;
+    storage::WriteTransaction tx(db_);
+    storage::ClientStore store(db_);
+    client.id = store.insert(client);
+    tx.commit();
+    return client;
+}
+
+domain::Client ClientService::edit(const std::string& handle, const ClientChanges& changes) {
+    storage::WriteTransaction tx(db_);
+    storage::ClientStore store(db_);
+    domain::Client client = store.get(handle);
+    apply(client, changes);
+    client.updated_at = now_;
+    store.update(client);
+    tx.commit();
+    return client;
+}
+
+domain::Client ClientService::set_archived(const std::string& handle, bool archived) {
+    storage::WriteTransaction tx(db_);
+    storage::ClientStore store(db_);
+    domain::Client client = store.get(handle);
+    if (client.archived() == archived) {
+        throw Error(ErrorKind::Failure, fmt::format("client \"{}\" is already {}", handle,
+                                                    archived ? "archived" : "active (not archived)"));
+    }
+    client.archived_at = archived ? std::optional<std::int64_t>(now_) : std::nullopt;
+    client.updated_at = now_;
+    store.update(client);
+    tx.commit();
+    return client;
+}
+
+void ClientService::remove(const std::string& handle) {
+    storage::WriteTransaction tx(db_);
+    storage::ClientStore store(db_);
+    domain::Client client = store.get(handle);
+    if (auto refs = store.dependents(client.id); !refs.empty()) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("client \"{}\" still has {}; archive it instead: slash client archive {}", handle,
+                                refs, handle));
+    }
+    store.remove(client.id);
+    tx.commit();
+}
+
+std::vector<domain::Client> ClientService::list(bool include_archived) {
+    return storage::ClientStore(db_).list(include_archived);
+}
+
+domain::Client ClientService::show(const std::string& handle) { return storage::ClientStore(db_).get(handle); }
+
+}  // namespace slash::services

@@ -1,0 +1,64 @@
+#include "slash/services/database_service.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "slash/domain/error.hpp"
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/database.hpp"
+#include "slash/storage/maintenance.hpp"
+
+namespace slash::services {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> check_database(storage::Database& db) { return storage::integrity_problems(db); }
+
+void backup_database(storage::Database& db, const fs::path& target, bool force) {
+    std::error_code ec;
+    if (fs::exists(target, ec) && !force) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("\"{}\" already exists; choose another file or pass --force", target.string()));
+    }
+    fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    if (!fs::is_directory(parent, ec)) {
+        throw Error(ErrorKind::Failure,
+                    fmt::format("cannot write backup \"{}\": directory \"{}\" does not exist", target.string(),
+                                parent.string()));
+    }
+    // VACUUM INTO refuses an existing file, and a crash must not leave half a backup under
+    // the final name: write beside it, then rename.
+    fs::path temp = target;
+    temp += fmt::format(".tmp-{}", ::getpid());
+    fs::remove(temp, ec);
+    try {
+        storage::backup_database(db, temp);
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
+    }
+    fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, ec);
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw Error(ErrorKind::Failure, fmt::format("cannot write backup \"{}\": {}", target.string(), ec.message()));
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> completion_clients(const fs::path& db_path, bool archived) {
+    std::vector<std::pair<std::string, std::string>> result;
+    auto db = storage::Database::open_read_only(db_path);
+    if (!db) return result;
+    try {
+        for (const auto& client : storage::ClientStore(*db).list(archived)) {
+            if (client.archived() == archived) result.emplace_back(client.handle, client.name);
+        }
+    } catch (const Error&) {
+        // Completion must never print an error into the user's command line.
+        result.clear();
+    }
+    return result;
+}
+
+}  // namespace slash::services

@@ -1,0 +1,71 @@
+#include "slash/services/files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "slash/domain/error.hpp"
+
+namespace slash::services {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what, const fs::path& path) {
+    throw Error(ErrorKind::Failure, fmt::format("cannot {} \"{}\": {}", what, path.string(), std::strerror(errno)));
+}
+
+}  // namespace
+
+void create_private_directories(const fs::path& dir) {
+    if (dir.empty() || fs::exists(dir)) return;
+    create_private_directories(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail("create directory", dir);
+}
+
+void write_file_atomically(const fs::path& path, std::string_view content, unsigned mode) {
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
+    fs::path temp = path;
+    temp += fmt::format(".tmp-{}", ::getpid());
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd < 0) fail("write", path);
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t written = ::write(fd, data, left);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            int saved = errno;
+            ::close(fd);
+            ::unlink(temp.c_str());
+            errno = saved;
+            fail("write", path);
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0 || ::fsync(fd) != 0) {
+        int saved = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        errno = saved;
+        fail("write", path);
+    }
+    ::close(fd);
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(temp.c_str());
+        errno = saved;
+        fail("write", path);
+    }
+}
+
+}  // namespace slash::services
