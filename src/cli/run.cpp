@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <vector>
 
@@ -33,11 +34,22 @@ std::string command_path(const CLI::App* verb) {
 // CLI11 reports stray words as "The following argument(s) was/were not expected: X Y".
 // Turn the first one into git's kind of message: what was not understood, where, and
 // the nearest command or flag.
-std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* verb) {
+std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* verb,
+                                        std::span<const std::string> args) {
+    // The message lists the stray words in no reliable order: report the one the user
+    // typed first.
     std::string text = e.what();
     auto colon = text.find(": ");
-    std::string word = colon == std::string::npos ? text : text.substr(colon + 2);
-    word = word.substr(0, word.find(' '));
+    std::string listed = colon == std::string::npos ? text : text.substr(colon + 2);
+    std::vector<std::string> stray;
+    for (std::size_t start = 0; start <= listed.size();) {
+        auto end = std::min(listed.find(' ', start), listed.size());
+        stray.push_back(listed.substr(start, end - start));
+        start = end + 1;
+    }
+    std::string word = stray.front();
+    auto typed = std::find_first_of(args.begin(), args.end(), stray.begin(), stray.end());
+    if (typed != args.end()) word = *typed;
     std::vector<std::string> candidates;
     bool is_flag = !word.empty() && word[0] == '-';
     if (is_flag) {
@@ -94,7 +106,7 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ExtrasError& e) {
-        err << "slash: error: " << unexpected_argument_message(e, selected_verb(app)) << '\n';
+        err << "slash: error: " << unexpected_argument_message(e, selected_verb(app), args) << '\n';
         return exit_code(ErrorKind::Usage);
     } catch (const CLI::ParseError& e) {
         err << "slash: error: " << e.what() << "; see \"" << command_path(selected_verb(app)) << " --help\"\n";

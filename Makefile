@@ -1,0 +1,55 @@
+# The whole set-up on Debian/Ubuntu: `make run` (demo tour) and `make test` (every test).
+# Both install missing packages with apt first, then configure and build with all cores.
+# Elsewhere, `cmake -S . -B build` finds installed packages or fetches pinned releases.
+
+BUILD    ?= build
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+# Build dependencies, then the tools the tests drive (shells for completion tests,
+# mandoc for man page lint, sqlite3 and jq for scripts, hyperfine for bench/).
+BUILD_PACKAGES = build-essential cmake libcli11-dev libfmt-dev libtomlplusplus-dev \
+                 libsqlitecpp-dev doctest-dev libsqlite3-dev
+TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build test run bench sanitize install clean
+
+all: build
+
+deps:
+	@command -v dpkg-query >/dev/null 2>&1 || { echo "deps: not a Debian system, skipping apt (CMake fetches what is missing)"; exit 0; }; \
+	missing=""; \
+	for p in $(BUILD_PACKAGES) $(TOOL_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure
+
+run: build
+	bash examples/tour.sh $(BUILD)/slash
+
+bench: build
+	bash bench/startup.sh $(BUILD)/slash
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSLASH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-sanitize

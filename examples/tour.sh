@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A guided tour of slash in a throw-away workspace: every command is echoed before its
+# output, so a newcomer sees the real flow. Usage: examples/tour.sh [PATH/TO/slash]
+set -euo pipefail
+
+slash_bin=$(realpath "${1:-build/slash}")
+workspace=$(mktemp -d "${TMPDIR:-/tmp}/slash-tour.XXXXXX")
+trap 'rm -rf "$workspace"' EXIT
+
+export SLASH_DB="$workspace/data/slash.db"
+export SLASH_CONFIG="$workspace/config/config.toml"
+export SLASH_NOW="2026-11-28T17:30:00+01:00"
+export NO_COLOR=1
+mkdir -p "$workspace/data"
+
+step() { printf '\n# %s\n' "$*"; }
+slash() {
+  printf '$ slash'
+  printf ' %q' "$@"
+  printf '\n'
+  "$slash_bin" "$@"
+}
+
+step "Set up: your identity goes into a commented config file; the database is created."
+slash init --no-input --name "Camille Martin" --address "12 rue des Lilas" --address "75011 Paris" \
+  --siren 732829320 --email camille@example.org --iban FR7630006000011234567890189 --bic AGRIFRPP
+slash config get seller.name
+slash config set invoice.due_days 45
+slash config get invoice.due_days
+
+step "Three clients: an agency (hourly), a publisher abroad (daily rate), a micro-work platform."
+slash client add acme --name "ACME SAS" --address "1 rue de la Paix" --address "75002 Paris" \
+  --siren 552100554 --vat-id FR40303265045 --email ap@acme.example --hourly 65
+slash client add northwind --name "Northwind Publishing Ltd" --country GB --currency GBP \
+  --language en --daily 450 --email invoices@northwind.example
+slash client add microtask --name "MicroTask Platform" --kind business --email pay@microtask.example
+
+step "Lists are aligned tables on a terminal, tab-separated rows in a pipe (as here)."
+slash client list
+slash client show acme
+
+step "Scripting: JSON, CSV, templates and bare identifiers."
+slash client list --json
+slash client list --csv
+slash client list --template '{handle} bills in {currency}'
+slash client list -q
+
+step "Corrections: edit a field, rename, archive."
+slash client edit microtask --terms 15 --notes "pays every Friday"
+slash client archive microtask
+slash client list --all --template '{handle}\t{archived}'
+
+step "Mistakes get one clear line and a documented exit status; nothing is written."
+slash client add acme --name "Again" || echo "(exit $?)"
+slash client add bad --name "Bad SIREN" --siren 123456789 || echo "(exit $?)"
+slash clinet list || echo "(exit $?)"
+
+step "The database: where it is, an integrity check, an online backup."
+slash db path
+slash db check
+slash db backup "$workspace/backup.db"

@@ -1,0 +1,251 @@
+#include <doctest/doctest.h>
+
+#include "support/test_env.hpp"
+
+using slash::testing::Workspace;
+
+namespace {
+
+const char* kAcmeJson =
+    R"({"handle":"acme","name":"ACME SAS","kind":"business","address":["1 rue X","75002 Paris"],"country":"FR",)"
+    R"("siren":"552100554","siret":null,"vat_id":"FR40303265045","email":"ap@acme.example","currency":"EUR",)"
+    R"("terms_days":30,"language":"fr","rate_mode":"hourly","rate":{"amount":"65.00","currency":"EUR"},)"
+    R"("notes":null,"archived":false,"archived_at":null,"created_at":"2026-11-28T10:00:00Z",)"
+    R"("updated_at":"2026-11-28T10:00:00Z"})";
+
+void add_acme(Workspace& ws) {
+    auto r = ws.run({"client", "add", "acme", "--name", "ACME SAS", "--address", "1 rue X", "--address",
+                     "75002 Paris", "--country", "fr", "--siren", "552 100 554", "--vat-id", "fr40303265045",
+                     "--email", "ap@acme.example", "--currency", "eur", "--terms", "30", "--language", "FR",
+                     "--hourly", "65"});
+    REQUIRE(r.err == "");
+    REQUIRE(r.code == 0);
+    REQUIRE(r.out == "acme\n");
+}
+
+void add_beta(Workspace& ws) {
+    auto r = ws.run({"client", "add", "beta", "--name", "Beta Ltd", "--country", "GB", "--currency", "GBP",
+                     "--daily", "450.5", "--language", "en", "--kind", "business"});
+    REQUIRE(r.code == 0);
+}
+
+// A refused command: exact exit code and one-line message, and the database unchanged.
+void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
+    std::string before = ws.dump();
+    auto r = ws.run(args);
+    CHECK(r.code == code);
+    CHECK(r.err == "slash: error: " + message + "\n");
+    CHECK(r.out == "");
+    CHECK(ws.dump() == before);
+}
+
+}  // namespace
+
+TEST_CASE("cli/client add stores every field, normalised, and prints the handle") {
+    Workspace ws;
+    add_acme(ws);
+    auto r = ws.run({"client", "show", "acme", "--json"});
+    CHECK(r.code == 0);
+    CHECK(r.out == std::string(kAcmeJson) + "\n");
+}
+
+TEST_CASE("cli/client list formats: json, csv, tsv, template, quiet, piped table") {
+    Workspace ws;
+    add_acme(ws);
+    add_beta(ws);
+
+    SUBCASE("json is one array with every field") {
+        auto r = ws.run({"client", "list", "--json"});
+        CHECK(r.code == 0);
+        CHECK(r.out.rfind("[\n" + std::string(kAcmeJson) + ",\n{\"handle\":\"beta\"", 0) == 0);
+        CHECK(r.out.find(R"("rate":{"amount":"450.50","currency":"GBP"})") != std::string::npos);
+        CHECK(r.out.substr(r.out.size() - 4) == std::string("}\n]\n"));
+    }
+    SUBCASE("csv has a header and flattens objects") {
+        auto r = ws.run({"client", "list", "--csv"});
+        CHECK(r.out ==
+              "handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,rate_mode,"
+              "rate.amount,rate.currency,notes,archived,archived_at,created_at,updated_at\r\n"
+              "acme,ACME SAS,business,1 rue X; 75002 Paris,FR,552100554,,FR40303265045,ap@acme.example,EUR,30,fr,"
+              "hourly,65.00,EUR,,false,,2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n"
+              "beta,Beta Ltd,business,,GB,,,,,GBP,,en,daily,450.50,GBP,,false,,2026-11-28T10:00:00Z,"
+              "2026-11-28T10:00:00Z\r\n");
+    }
+    SUBCASE("tsv has a header") {
+        auto r = ws.run({"client", "list", "--tsv"});
+        CHECK(r.out.rfind("handle\tname\tkind\taddress\t", 0) == 0);
+        CHECK(r.out.find("\nbeta\tBeta Ltd\tbusiness\t\tGB\t") != std::string::npos);
+    }
+    SUBCASE("template renders each row with escapes and nested fields") {
+        auto r = ws.run({"client", "list", "--template", "{handle}\\t{rate.amount} {rate}"});
+        CHECK(r.out == "acme\t65.00 65.00 EUR\nbeta\t450.50 450.50 GBP\n");
+    }
+    SUBCASE("-q prints handles only") {
+        auto r = ws.run({"client", "list", "-q"});
+        CHECK(r.out == "acme\nbeta\n");
+    }
+    SUBCASE("piped default: table columns, tab-separated, no header, no escape codes") {
+        auto r = ws.run({"client", "list"});
+        CHECK(r.out ==
+              "acme\tACME SAS\tFR\tEUR\thourly\t65.00 EUR\tap@acme.example\n"
+              "beta\tBeta Ltd\tGB\tGBP\tdaily\t450.50 GBP\t\n");
+    }
+    SUBCASE("terminal: aligned table with a bold header, no colour with NO_COLOR") {
+        ws.env.stdout_is_tty = true;
+        auto r = ws.run({"client", "list"});
+        CHECK(r.out ==
+              "\033[1mHANDLE  NAME      COUNTRY  CURRENCY  BILLING        RATE  EMAIL\033[0m\n"
+              "acme    ACME SAS  FR       EUR       hourly    65.00 EUR  ap@acme.example\n"
+              "beta    Beta Ltd  GB       GBP       daily    450.50 GBP\n");
+        ws.env.variables["NO_COLOR"] = "1";
+        r = ws.run({"client", "list"});
+        CHECK(r.out.rfind("HANDLE  NAME", 0) == 0);
+        CHECK(r.out.find('\033') == std::string::npos);
+        ws.env.variables.erase("NO_COLOR");
+        r = ws.run({"client", "list", "--no-color"});
+        CHECK(r.out.find('\033') == std::string::npos);
+    }
+    SUBCASE("output flags exclude each other") {
+        auto r = ws.run({"client", "list", "--json", "--csv"});
+        CHECK(r.code == 2);
+        CHECK(r.err.rfind("slash: error: --json excludes --csv", 0) == 0);
+    }
+}
+
+TEST_CASE("cli/client list on an empty database") {
+    Workspace ws;
+    CHECK(ws.run({"client", "list"}).out == "");
+    CHECK(ws.run({"client", "list", "--json"}).out == "[]\n");
+    CHECK(ws.run({"client", "list", "--csv"}).out.rfind("handle,name,kind,address,", 0) == 0);
+    auto r = ws.run({"client", "list", "--template", "{nope}"});
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind("slash: error: unknown field \"nope\" in --template; fields: handle, name,", 0) == 0);
+}
+
+TEST_CASE("cli/client csv guards against spreadsheet formulas") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "evil", "--name", "=HYPERLINK(\"x\")", "--notes", "@SUM(1,2)"}).code == 0);
+    auto r = ws.run({"client", "list", "--csv"});
+    CHECK(r.out.find("evil,\"'=HYPERLINK(\"\"x\"\")\",business") != std::string::npos);
+    CHECK(r.out.find(",\"'@SUM(1,2)\",false") != std::string::npos);
+}
+
+TEST_CASE("cli/client show on a terminal and piped") {
+    Workspace ws;
+    add_acme(ws);
+    auto piped = ws.run({"client", "show", "acme"});
+    CHECK(piped.out.rfind("handle\tacme\nname\tACME SAS\nkind\tbusiness\naddress\t1 rue X; 75002 Paris\n", 0) == 0);
+    CHECK(piped.out.find("rate.amount\t65.00\nrate.currency\tEUR\n") != std::string::npos);
+    ws.env.stdout_is_tty = true;
+    ws.env.variables["NO_COLOR"] = "1";
+    auto tty = ws.run({"client", "show", "acme"});
+    CHECK(tty.out.rfind("Handle:        acme\nName:          ACME SAS\n", 0) == 0);
+    CHECK(tty.out.find("Rate:          65.00 EUR\n") != std::string::npos);
+}
+
+TEST_CASE("cli/client edit changes only what is given; empty clears") {
+    Workspace ws;
+    add_acme(ws);
+    ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00Z";
+    auto r = ws.run({"client", "edit", "acme", "--vat-id", "", "--daily", "500", "--notes", "VIP"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "acme\n");
+    auto shown = ws.run({"client", "show", "acme", "--json"}).out;
+    CHECK(shown.find(R"("vat_id":null)") != std::string::npos);
+    CHECK(shown.find(R"("rate_mode":"daily","rate":{"amount":"500.00","currency":"EUR"},"notes":"VIP")") !=
+          std::string::npos);
+    CHECK(shown.find(R"("name":"ACME SAS")") != std::string::npos);
+    CHECK(shown.find(R"("created_at":"2026-11-28T10:00:00Z","updated_at":"2026-11-29T08:00:00Z")") !=
+          std::string::npos);
+
+    r = ws.run({"client", "edit", "acme", "--no-rate", "--rename", "acme-corp"});
+    CHECK(r.out == "acme-corp\n");
+    shown = ws.run({"client", "show", "acme-corp", "--json"}).out;
+    CHECK(shown.find(R"("rate_mode":null,"rate":null)") != std::string::npos);
+    CHECK(ws.run({"client", "show", "acme"}).code == 3);
+}
+
+TEST_CASE("cli/client archive hides from list; unarchive brings back") {
+    Workspace ws;
+    add_acme(ws);
+    add_beta(ws);
+    CHECK(ws.run({"client", "archive", "beta"}).out == "beta\n");
+    CHECK(ws.run({"client", "list", "-q"}).out == "acme\n");
+    CHECK(ws.run({"client", "list", "-q", "--all"}).out == "acme\nbeta\n");
+    CHECK(ws.run({"client", "show", "beta", "--json"}).out.find(R"("archived":true,"archived_at":"2026-11-28T10:00:00Z")") !=
+          std::string::npos);
+    expect_refusal(ws, {"client", "archive", "beta"}, 1, "client \"beta\" is already archived");
+    CHECK(ws.run({"client", "unarchive", "beta"}).out == "beta\n");
+    CHECK(ws.run({"client", "list", "-q"}).out == "acme\nbeta\n");
+    expect_refusal(ws, {"client", "unarchive", "beta"}, 1, "client \"beta\" is already active (not archived)");
+}
+
+TEST_CASE("cli/client rm deletes a client without history") {
+    Workspace ws;
+    add_acme(ws);
+    auto r = ws.run({"client", "rm", "acme"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "acme\n");
+    CHECK(ws.run({"client", "list", "-q", "--all"}).out == "");
+    expect_refusal(ws, {"client", "rm", "acme"}, 3, "unknown client \"acme\"; see \"slash client list --all\"");
+}
+
+TEST_CASE("cli/client refusals: exit code, one line, data unchanged") {
+    Workspace ws;
+    add_acme(ws);
+    expect_refusal(ws, {"client", "add", "acme", "--name", "Again"}, 4,
+                   "client \"acme\" already exists; choose another handle or edit it with \"slash client edit acme\"");
+    add_beta(ws);
+    expect_refusal(ws, {"client", "edit", "beta", "--rename", "acme"}, 4,
+                   "client \"acme\" already exists; choose another handle or edit it with \"slash client edit acme\"");
+    expect_refusal(ws, {"client", "show", "acm"}, 3, "unknown client \"acm\" (did you mean \"acme\"?)");
+    expect_refusal(ws, {"client", "add", "Acme", "--name", "X"}, 2,
+                   "invalid client handle \"Acme\": use 1-32 lower-case letters, digits, '.', '_' or '-', starting "
+                   "with a letter or digit");
+    expect_refusal(ws, {"client", "add", "new", "--email", "x@y.z"}, 2,
+                   "client \"new\" needs a legal name: add --name \"...\"");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--siren", "123456789"}, 2,
+                   "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on your INSEE "
+                   "certificate");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--currency", "EUX"}, 2,
+                   "unknown currency \"EUX\": use an ISO 4217 code such as EUR, USD, GBP");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--hourly", "65", "--daily", "400"}, 2,
+                   "give either --hourly or --daily, not both");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--hourly", "-5"}, 2,
+                   "invalid --hourly rate \"-5\": a rate cannot be negative");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--terms", "400"}, 2,
+                   "invalid --terms \"400\": use a number of days from 0 to 365");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--kind", "person"}, 2,
+                   "invalid --kind \"person\": use business or individual");
+    expect_refusal(ws, {"client", "add", "new", "--name", "Line\nbreak"}, 2,
+                   "invalid --name \"Line\": it must be one line without control characters");
+    expect_refusal(ws, {"client", "edit", "acme", "--currency", "JPY"}, 2,
+                   "changing the currency of \"acme\" to JPY changes its rate's decimals; give the rate again with "
+                   "--hourly or --daily");
+}
+
+TEST_CASE("cli/client refusals from the validators name the value") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "list"}).code == 0);
+    struct Case {
+        std::vector<std::string> flag;
+        std::string needle;
+    };
+    for (const auto& c : std::vector<Case>{{{"--vat-id", "FR00303265045"}, "\"FR00303265045\""},
+                                           {{"--email", "not-an-email"}, "\"not-an-email\""},
+                                           {{"--country", "XX"}, "\"XX\""},
+                                           {{"--language", "de"}, "\"de\""},
+                                           {{"--siret", "73282932000075"}, "\"73282932000075\""},
+                                           {{"--hourly", "12.345"}, "\"12.345\""}}) {
+        std::vector<std::string> args = {"client", "add", "new", "--name", "N"};
+        args.insert(args.end(), c.flag.begin(), c.flag.end());
+        std::string before = ws.dump();
+        auto r = ws.run(args);
+        CAPTURE(c.flag[0]);
+        CHECK(r.code == 2);
+        CHECK(r.err.rfind("slash: error: ", 0) == 0);
+        CHECK(r.err.find(c.needle) != std::string::npos);
+        CHECK(r.err.find('\n') == r.err.size() - 1);
+        CHECK(ws.dump() == before);
+    }
+}

@@ -1,0 +1,110 @@
+#include "support/process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace slash::testing {
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                          const std::string& input) {
+    std::map<std::string, std::string> merged;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        std::string text(*entry);
+        auto eq = text.find('=');
+        if (eq != std::string::npos) merged[text.substr(0, eq)] = text.substr(eq + 1);
+    }
+    for (const auto& [name, value] : env) {
+        if (value == "\x01unset") {
+            merged.erase(name);
+        } else {
+            merged[name] = value;
+        }
+    }
+    std::vector<std::string> env_strings;
+    for (const auto& [name, value] : merged) env_strings.push_back(name + "=" + value);
+    std::vector<char*> envp, args;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> argv_copy = argv;
+    for (auto& s : argv_copy) args.push_back(s.data());
+    args.push_back(nullptr);
+
+    int in_pipe[2], out_pipe[2], err_pipe[2];
+    if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    pid_t pid = 0;
+    int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(in_pipe[0]);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    ProcessResult result;
+    if (rc != 0) {
+        ::close(in_pipe[1]);
+        ::close(out_pipe[0]);
+        ::close(err_pipe[0]);
+        result.code = 127;
+        result.err = std::string("spawn failed: ") + std::strerror(rc);
+        return result;
+    }
+    // Feed stdin and drain both outputs together so that no pipe fills up and blocks.
+    std::size_t written = 0;
+    if (input.empty()) {
+        ::close(in_pipe[1]);
+        in_pipe[1] = -1;
+    } else {
+        ::fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
+    }
+    bool out_open = true, err_open = true;
+    char buffer[65536];
+    while (out_open || err_open) {
+        pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_pipe[1], POLLOUT, 0}};
+        nfds_t count = in_pipe[1] >= 0 ? 3 : 2;
+        if (::poll(fds, count, -1) < 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            bool& open = i == 0 ? out_open : err_open;
+            if (!open || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
+            ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                open = false;
+            } else {
+                (i == 0 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+            }
+        }
+        if (in_pipe[1] >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t n = ::write(in_pipe[1], input.data() + written, input.size() - written);
+            if (n > 0) written += static_cast<std::size_t>(n);
+            if (n < 0 || written == input.size()) {
+                ::close(in_pipe[1]);
+                in_pipe[1] = -1;
+            }
+        }
+    }
+    if (in_pipe[1] >= 0) ::close(in_pipe[1]);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+bool have_program(const std::string& program) {
+    return run_process({"sh", "-c", "command -v " + program + " >/dev/null 2>&1"}).code == 0;
+}
+
+}  // namespace slash::testing
