@@ -139,6 +139,18 @@ int Database::schema_version() {
     return guarded(*this, [&] { return read_user_version(impl_->connection); });
 }
 
+std::int64_t Database::pragma(std::string_view name) {
+    // Never text from a user: only the fixed names below reach the SQL.
+    for (const char* known : {"synchronous", "foreign_keys", "busy_timeout", "application_id", "user_version"}) {
+        if (name == known) {
+            return guarded(*this, [&] {
+                return impl_->connection.execAndGet(fmt::format("PRAGMA {}", known)).getInt64();
+            });
+        }
+    }
+    throw Error(ErrorKind::Usage, fmt::format("unknown pragma \"{}\"", name));
+}
+
 Database Database::open(const fs::path& path, const OpenOptions& options) {
     ensure_file(path, options);
     try {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -44,6 +45,9 @@ public:
 
     [[nodiscard]] const std::filesystem::path& path() const;
     [[nodiscard]] int schema_version();
+    /// The value of a connection setting such as "synchronous" or "busy_timeout", for
+    /// diagnostics and tests; `name` must be one of the pragmas slash sets.
+    [[nodiscard]] std::int64_t pragma(std::string_view name);
 
     struct Impl;
     /// Storage-internal access to the connection (src/storage only).
