@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "support/test_env.hpp"
+
+namespace fs = std::filesystem;
+using slash::testing::Workspace;
+
+TEST_CASE("cli/db check says ok on a sound database") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME"}).code == 0);
+    auto r = ws.run({"db", "check"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "ok\n");
+    CHECK(r.err == "");
+}
+
+TEST_CASE("cli/db check reports a broken foreign key and exits 1") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "list"}).code == 0);
+    {
+        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("CREATE TABLE probe (id INTEGER PRIMARY KEY, client_id INTEGER REFERENCES clients(id))");
+        raw.exec("INSERT INTO probe VALUES (1, 42)");
+    }
+    auto r = ws.run({"db", "check"});
+    CHECK(r.code == 1);
+    CHECK(r.out == "foreign key: row 1 of probe refers to a missing row of clients\n");
+    CHECK(r.err == "slash: error: database \"" + ws.db_path().string() + "\" has 1 problem(s)\n");
+}
+
+TEST_CASE("cli/db backup writes a valid copy, refuses to overwrite without --force") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME"}).code == 0);
+    fs::path copy = ws.dir() / "copy.db";
+    auto r = ws.run({"db", "backup", copy.string()});
+    CHECK(r.code == 0);
+    CHECK(r.out == copy.string() + "\n");
+    CHECK(fs::status(copy).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(ws.run({"--db", copy.string(), "client", "list", "-q"}).out == "acme\n");
+
+    REQUIRE(ws.run({"client", "add", "beta", "--name", "Beta"}).code == 0);
+    std::string before = slash::testing::read_file(copy);
+    r = ws.run({"db", "backup", copy.string()});
+    CHECK(r.code == 4);
+    CHECK(r.err == "slash: error: \"" + copy.string() + "\" already exists; choose another file or pass --force\n");
+    CHECK(slash::testing::read_file(copy) == before);
+    CHECK(ws.run({"db", "backup", copy.string(), "--force"}).code == 0);
+    CHECK(ws.run({"--db", copy.string(), "client", "list", "-q"}).out == "acme\nbeta\n");
+
+    r = ws.run({"db", "backup", (ws.dir() / "missing" / "x.db").string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("cli/db backup while another connection holds an open write transaction") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME"}).code == 0);
+    SQLite::Database writer(ws.db_path().string(), SQLite::OPEN_READWRITE);
+    writer.exec("BEGIN IMMEDIATE");
+    writer.exec("UPDATE clients SET name = 'uncommitted' WHERE handle = 'acme'");
+    fs::path copy = ws.dir() / "live.db";
+    auto r = ws.run({"db", "backup", copy.string()});
+    CHECK(r.code == 0);
+    writer.exec("ROLLBACK");
+    CHECK(ws.run({"--db", copy.string(), "client", "show", "acme", "--template", "{name}"}).out == "ACME\n");
+    CHECK(ws.run({"--db", copy.string(), "db", "check"}).out == "ok\n");
+}
