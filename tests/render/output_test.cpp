@@ -1,0 +1,108 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "slash/domain/error.hpp"
+#include "slash/render/output.hpp"
+
+using namespace slash::render;
+
+namespace {
+
+ListView sample() {
+    ListView view;
+    view.columns = {{"name", "NAME"}, {"amount", "AMOUNT", true}};
+    view.fields = {"name", "amount", "tags", "price"};
+    view.id_field = "name";
+    view.rows.push_back({{"name", "Élodie"},
+                         {"amount", "-12.30"},
+                         {"tags", Value::array({"a", "b"})},
+                         {"price", Value::object({{"amount", "1.00"}, {"currency", "EUR"}})}});
+    view.rows.push_back({{"name", "=cmd|' /C calc'!A0"},
+                         {"amount", "5"},
+                         {"tags", Value::array({})},
+                         {"price", Value()}});
+    return view;
+}
+
+std::string render(const ListView& view, Format format, bool terminal = false, const std::string& templ = "") {
+    std::ostringstream out;
+    OutputOptions options;
+    options.format = format;
+    options.terminal = terminal;
+    options.template_text = templ;
+    write_list(out, view, options);
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("render/json escapes quotes, backslashes and control characters, keeps UTF-8") {
+    Value v = Value::object({{"s", "a\"b\\c\nd\te\x01"}, {"n", std::int64_t{-3}}, {"b", true}, {"z", Value()},
+                             {"u", "€"}});
+    CHECK(to_json(v) == R"({"s":"a\"b\\c\nd\te\u0001","n":-3,"b":true,"z":null,"u":"€"})");
+    CHECK(to_json(Value::array({})) == "[]");
+}
+
+TEST_CASE("render/csv: RFC 4180 quoting, CRLF, formula guard except plain numbers") {
+    ListView view = sample();
+    view.rows.push_back({{"name", "say \"hi\", twice"}, {"amount", "+3"}, {"tags", Value()}, {"price", Value()}});
+    view.rows.push_back({{"name", "@x"}, {"amount", "-"}, {"tags", Value()}, {"price", Value()}});
+    CHECK(render(view, Format::Csv) ==
+          "name,amount,tags,price.amount,price.currency\r\n"
+          "Élodie,-12.30,a; b,1.00,EUR\r\n"
+          "'=cmd|' /C calc'!A0,5,,,\r\n"
+          "\"say \"\"hi\"\", twice\",+3,,,\r\n"
+          "'@x,'-,,,\r\n");
+}
+
+TEST_CASE("render/csv of an empty list still has the header") {
+    ListView view = sample();
+    view.rows.clear();
+    CHECK(render(view, Format::Csv) == "name,amount,tags,price\r\n");
+}
+
+TEST_CASE("render/tsv replaces tabs and newlines inside cells") {
+    ListView view = sample();
+    view.rows = {{{"name", "a\tb\nc\rd"}, {"amount", "1"}, {"tags", Value()}, {"price", Value()}}};
+    CHECK(render(view, Format::Tsv) == "name\tamount\ttags\tprice\na b c d\t1\t\t\n");
+}
+
+TEST_CASE("render/terminal table aligns by characters, not bytes, and right-aligns numbers") {
+    CHECK(render(sample(), Format::Auto, true) ==
+          "NAME                AMOUNT\n"
+          "Élodie              -12.30\n"
+          "=cmd|' /C calc'!A0       5\n");
+}
+
+TEST_CASE("render/template: fields, nested fields, escapes, literal braces, unknown field") {
+    CHECK(render(sample(), Format::Template, false, "{{{name}}}\\t{price.currency}|{price}|{tags}") ==
+          "{Élodie}\tEUR|1.00 EUR|a; b\n{=cmd|' /C calc'!A0}\t||\n");
+    CHECK_THROWS_WITH_AS(render(sample(), Format::Template, false, "{name} {nam}"),
+                         "unknown field \"nam\" in --template; fields: name, amount, tags, price.amount, "
+                         "price.currency, price",
+                         slash::Error);
+    CHECK_THROWS_WITH_AS(render(sample(), Format::Template, false, "{name"),
+                         "unclosed \"{\" in --template \"{name\"; write {{ for a literal brace", slash::Error);
+}
+
+TEST_CASE("render/quiet prints the identifier field") {
+    CHECK(render(sample(), Format::Quiet) == "Élodie\n=cmd|' /C calc'!A0\n");
+}
+
+TEST_CASE("render/record on a terminal aligns labels; piped prints field<TAB>value") {
+    Record record = {{"handle", "acme"}, {"rate", Value::object({{"amount", "65.00"}, {"currency", "EUR"}})}};
+    std::vector<Column> labels = {{"handle", "Handle"}, {"rate", "Default rate"}};
+    std::ostringstream tty, piped, json;
+    OutputOptions options;
+    options.terminal = true;
+    write_record(tty, record, labels, "handle", options);
+    CHECK(tty.str() == "Handle:        acme\nDefault rate:  65.00 EUR\n");
+    options.terminal = false;
+    write_record(piped, record, labels, "handle", options);
+    CHECK(piped.str() == "handle\tacme\nrate.amount\t65.00\nrate.currency\tEUR\n");
+    options.format = Format::Json;
+    write_record(json, record, labels, "handle", options);
+    CHECK(json.str() == R"({"handle":"acme","rate":{"amount":"65.00","currency":"EUR"}})"
+                        "\n");
+}
