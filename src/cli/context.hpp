@@ -35,8 +35,9 @@ struct GlobalOptions {
 /// completion never open the database: streams, paths, config, database and clock.
 class Context {
 public:
-    Context(const Environment& env, std::istream& in, std::ostream& out, std::ostream& err)
-        : env(env), in(in), out(out), err(err) {}
+    Context(const Environment& environment, std::istream& input, std::ostream& output_stream,
+            std::ostream& error_stream)
+        : env(environment), in(input), out(output_stream), err(error_stream) {}
 
     const Environment& env;
     std::istream& in;

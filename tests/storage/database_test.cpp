@@ -79,7 +79,7 @@ TEST_CASE("storage/default location: parent directories are created 0700") {
     fs::path file = tmp.path / "xdg" / "slash" / "slash.db";
     OpenOptions options;
     options.create_parent_directories = true;
-    Database::open(file, options);
+    (void)Database::open(file, options);
     CHECK(mode_of(tmp.path / "xdg") == 0700);
     CHECK(mode_of(tmp.path / "xdg" / "slash") == 0700);
     CHECK(mode_of(file) == 0600);
@@ -118,7 +118,7 @@ TEST_CASE("storage/another program's SQLite database is refused untouched") {
 TEST_CASE("storage/a database from a newer slash is refused untouched") {
     TempDir tmp;
     fs::path file = tmp.path / "slash.db";
-    { Database::open(file); }
+    { (void)Database::open(file); }
     {
         SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
         raw.exec("PRAGMA user_version = 99");
@@ -146,7 +146,7 @@ TEST_CASE("storage/migrations: each step with its version bump; a failing step c
     };
     OpenOptions options;
     options.migrations = kFirst;
-    { Database::open(file, options); }
+    { (void)Database::open(file, options); }
     CHECK(user_version(file) == 1);
 
     options.migrations = kBroken;
@@ -159,7 +159,7 @@ TEST_CASE("storage/migrations: each step with its version bump; a failing step c
     }
 
     options.migrations = kFixed;
-    { Database::open(file, options); }
+    { (void)Database::open(file, options); }
     CHECK(user_version(file) == 2);
 }
 
@@ -170,7 +170,7 @@ TEST_CASE("storage/every earlier schema version migrates to the latest") {
         fs::path file = tmp.path / "slash.db";
         OpenOptions options;
         options.migrations = all.first(upto);
-        { Database::open(file, options); }
+        { (void)Database::open(file, options); }
         CHECK(user_version(file) == all[upto - 1].version);
         Database db = Database::open(file);
         CHECK(db.schema_version() == slash::storage::latest_schema_version());
@@ -183,7 +183,7 @@ TEST_CASE("storage/read-only open never creates or migrates") {
     fs::path file = tmp.path / "slash.db";
     CHECK_FALSE(Database::open_read_only(file).has_value());
     CHECK_FALSE(fs::exists(file));
-    { Database::open(file); }
+    { (void)Database::open(file); }
     auto db = Database::open_read_only(file);
     REQUIRE(db.has_value());
     CHECK(slash::storage::ClientStore(*db).list(true).empty());

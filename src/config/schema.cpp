@@ -1,0 +1,330 @@
+#include "internal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <type_traits>
+#include <utility>
+
+#include "slash/domain/error.hpp"
+
+namespace slash::config::detail {
+namespace {
+
+template <auto Section, auto Field>
+Value get_field(const Config& config) {
+    return Value{config.*Section.*Field};
+}
+
+template <auto Section, auto Field>
+void set_field(Config& config, Value&& value) {
+    using T = std::remove_cvref_t<decltype(config.*Section.*Field)>;
+    config.*Section.*Field = std::get<T>(std::move(value));
+}
+
+/// One schema entry whose type follows from the Config member it binds, so that the
+/// table below cannot disagree with the structs.
+template <auto Section, auto Field>
+constexpr KeySpec key(std::string_view name, std::string_view comment, Rule rule = Rule::None,
+                      std::span<const std::string_view> choices = {}) {
+    using T = std::remove_cvref_t<decltype(std::declval<Config&>().*Section.*Field)>;
+    Type type = Type::String;
+    if constexpr (std::is_same_v<T, std::vector<std::string>>) type = Type::StringList;
+    if constexpr (std::is_same_v<T, std::int64_t>) type = Type::Integer;
+    if constexpr (std::is_same_v<T, bool>) type = Type::Boolean;
+    return KeySpec{name,
+                   type,
+                   rule,
+                   choices,
+                   0,
+                   0,
+                   comment,
+                   &get_field<Section, Field>,
+                   &set_field<Section, Field>};
+}
+
+constexpr KeySpec with_range(KeySpec spec, std::int64_t min, std::int64_t max) {
+    spec.rule = Rule::Range;
+    spec.min = min;
+    spec.max = max;
+    return spec;
+}
+
+constexpr std::array<std::string_view, 4> kRegimes{"franchise", "standard", "reverse-charge",
+                                                   "export"};
+constexpr std::array<std::string_view, 2> kLanguages{"fr", "en"};
+constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday",  "wednesday", "thursday",
+                                                    "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 3> kRoundingModes{"up", "nearest", "down"};
+constexpr std::array<std::string_view, 3> kActivities{"bnc", "bic-services", "bic-sales"};
+constexpr std::array<std::string_view, 2> kPeriodicities{"monthly", "quarterly"};
+constexpr std::array<std::string_view, 3> kColors{"auto", "always", "never"};
+
+constexpr std::array<std::string_view, 6> kSections{"seller", "tax",    "invoice",
+                                                    "time",   "urssaf", "display"};
+
+using C = Config;
+constexpr std::array kSchema{
+    key<&C::seller, &SellerConfig::name>("seller.name",
+                                         "Your legal name; invoices print it followed by \"EI\"."),
+    key<&C::seller, &SellerConfig::trade_name>("seller.trade_name",
+                                               "Trade name (nom commercial), optional."),
+    key<&C::seller, &SellerConfig::address>("seller.address",
+                                            "Postal address, one string per line."),
+    key<&C::seller, &SellerConfig::country>("seller.country",
+                                            "Country of the address, ISO 3166 code."),
+    key<&C::seller, &SellerConfig::siren>("seller.siren", "SIREN, 9 digits."),
+    key<&C::seller, &SellerConfig::siret>("seller.siret",
+                                          "SIRET, 14 digits: may replace the SIREN."),
+    key<&C::seller, &SellerConfig::vat_id>(
+        "seller.vat_id", "Intra-EU VAT number (FR...); empty under the VAT franchise."),
+    key<&C::seller, &SellerConfig::email>(
+        "seller.email", "Contact email, also the electronic address on e-invoices."),
+    key<&C::seller, &SellerConfig::iban>("seller.iban", "Account printed for bank transfers."),
+    key<&C::seller, &SellerConfig::bic>("seller.bic", "BIC (SWIFT code) of that account."),
+
+    key<&C::tax, &TaxConfig::regime>("tax.regime",
+                                     "VAT regime: franchise | standard | reverse-charge | export.",
+                                     Rule::Choice, kRegimes),
+    key<&C::tax, &TaxConfig::vat_rate>(
+        "tax.vat_rate", "VAT rate in percent under the standard regime, a decimal string.",
+        Rule::Decimal),
+
+    key<&C::invoice, &InvoiceConfig::number_format>(
+        "invoice.number_format",
+        "Invoice numbers: {year} is the year, {seq:04} the sequence padded to 4 digits.",
+        Rule::SeqFormat),
+    key<&C::invoice, &InvoiceConfig::credit_number_format>(
+        "invoice.credit_number_format", "Credit note numbers, with the same placeholders.",
+        Rule::SeqFormat),
+    with_range(key<&C::invoice, &InvoiceConfig::due_days>(
+                   "invoice.due_days", "Payment term in days after the issue date, 0 to 365."),
+               0, 365),
+    key<&C::invoice, &InvoiceConfig::language>(
+        "invoice.language", "Language of invoices: fr | en; a client may override it.",
+        Rule::Choice, kLanguages),
+    key<&C::invoice, &InvoiceConfig::penalty_text>(
+        "invoice.penalty_text", "Late-payment penalty sentence printed for business clients."),
+    key<&C::invoice, &InvoiceConfig::indemnity_text>(
+        "invoice.indemnity_text",
+        "Fixed recovery indemnity (40 EUR) sentence for business clients."),
+    key<&C::invoice, &InvoiceConfig::discount_text>("invoice.discount_text",
+                                                    "Early-payment discount statement."),
+    key<&C::invoice, &InvoiceConfig::footer>("invoice.footer",
+                                             "Free text printed at the bottom of every invoice."),
+
+    key<&C::time, &TimeConfig::week_start>("time.week_start",
+                                           "First day of the week in reports: monday ... sunday.",
+                                           Rule::Choice, kWeekdays),
+    key<&C::time, &TimeConfig::hours_per_day>(
+        "time.hours_per_day", "Hours in one billed day, a decimal string.", Rule::Decimal),
+    key<&C::time, &TimeConfig::day_step>(
+        "time.day_step", "Daily missions are billed in steps of this many days.", Rule::Decimal),
+    key<&C::time, &TimeConfig::rounding>(
+        "time.rounding",
+        "Billed durations are rounded to this step (\"15m\", \"1h\"); \"0\": none.",
+        Rule::Rounding),
+    key<&C::time, &TimeConfig::rounding_mode>("time.rounding_mode",
+                                              "Direction of that rounding: up | nearest | down.",
+                                              Rule::Choice, kRoundingModes),
+    key<&C::time, &TimeConfig::capacity>(
+        "time.capacity", "Working time per week, for `slash plan`.", Rule::Capacity),
+
+    key<&C::urssaf, &UrssafConfig::activity>(
+        "urssaf.activity", "Activity: bnc | bic-services | bic-sales.", Rule::Choice, kActivities),
+    key<&C::urssaf, &UrssafConfig::periodicity>("urssaf.periodicity",
+                                                "Declaration period: monthly | quarterly.",
+                                                Rule::Choice, kPeriodicities),
+    key<&C::urssaf, &UrssafConfig::versement_liberatoire>(
+        "urssaf.versement_liberatoire",
+        "true if you opted for the versement libératoire of income tax."),
+
+    key<&C::display, &DisplayConfig::color>(
+        "display.color", "Colour in tables: auto (on a terminal) | always | never.", Rule::Choice,
+        kColors),
+};
+
+bool is_positive_decimal(std::string_view s) {
+    const auto dot = s.find('.');
+    const std::string_view whole = s.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+    const auto digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || !digits(whole) || !digits(fraction)) return false;
+    if (dot != std::string_view::npos && fraction.empty()) return false;
+    return s.find_first_not_of("0.") != std::string_view::npos;
+}
+
+/// "15m", "90min", "1.5h": the form DESIGN.md §3 uses for a step or a capacity.
+bool is_positive_duration(std::string_view s) {
+    for (const std::string_view unit : {"min", "m", "h"}) {
+        if (s.size() > unit.size() && s.ends_with(unit)) {
+            return is_positive_decimal(s.substr(0, s.size() - unit.size()));
+        }
+    }
+    return false;
+}
+
+/// TOML files are UTF-8; checking here names the bad value instead of failing later
+/// somewhere in the rewritten file.
+bool is_utf8(std::string_view s) {
+    constexpr std::array<std::uint32_t, 4> kSmallest{0, 0x80, 0x800, 0x10000};
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        std::uint32_t code = lead;
+        if (lead >= 0xF0 && lead < 0xF8) {
+            extra = 3;
+            code = lead & 0x07U;
+        } else if (lead >= 0xE0 && lead < 0xF0) {
+            extra = 2;
+            code = lead & 0x0FU;
+        } else if (lead >= 0xC0 && lead < 0xE0) {
+            extra = 1;
+            code = lead & 0x1FU;
+        } else if (lead >= 0x80) {
+            return false;
+        }
+        if (extra >= s.size() - i) return false;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            if ((next & 0xC0U) != 0x80U) return false;
+            code = (code << 6U) | (next & 0x3FU);
+        }
+        const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+        if (code < kSmallest[extra] || code > 0x10FFFF || surrogate) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string join(std::span<const std::string_view> words, std::string_view separator) {
+    std::string out;
+    for (const auto word : words) {
+        if (!out.empty()) out += separator;
+        out += word;
+    }
+    return out;
+}
+
+std::string must_be(const KeySpec& spec, std::string_view what, std::string_view got) {
+    return std::string(spec.key) + " must be " + std::string(what) + ", got " + std::string(got);
+}
+
+std::string range_text(const KeySpec& spec) {
+    return "an integer between " + std::to_string(spec.min) + " and " + std::to_string(spec.max);
+}
+
+}  // namespace
+
+std::span<const KeySpec> schema() {
+    return kSchema;
+}
+
+std::span<const std::string_view> sections() {
+    return kSections;
+}
+
+bool is_section(std::string_view name) {
+    return std::find(kSections.begin(), kSections.end(), name) != kSections.end();
+}
+
+const KeySpec* find_key(std::string_view key) {
+    const auto it = std::find_if(kSchema.begin(), kSchema.end(),
+                                 [key](const KeySpec& spec) { return spec.key == key; });
+    return it == kSchema.end() ? nullptr : &*it;
+}
+
+const KeySpec& get_key(std::string_view key) {
+    if (const KeySpec* spec = find_key(key)) return *spec;
+    std::string message = "unknown config key " + quote(key);
+    if (const auto suggestion = suggest_key(key)) {
+        message += " (did you mean " + quote(*suggestion) + "?)";
+    }
+    throw Error(ErrorKind::Usage, message);
+}
+
+std::optional<std::string> rule_violation(const KeySpec& spec, const Value& value) {
+    if (spec.rule == Rule::Range) {
+        const std::int64_t n = std::get<std::int64_t>(value);
+        if (n >= spec.min && n <= spec.max) return std::nullopt;
+        return must_be(spec, range_text(spec), std::to_string(n));
+    }
+    const auto* text = std::get_if<std::string>(&value);
+    if (text == nullptr) return std::nullopt;
+    const std::string& s = *text;
+    switch (spec.rule) {
+        case Rule::None:
+        case Rule::Range:
+            return std::nullopt;
+        case Rule::Choice:
+            if (std::find(spec.choices.begin(), spec.choices.end(), s) != spec.choices.end()) {
+                return std::nullopt;
+            }
+            return must_be(spec, "one of " + join(spec.choices, ", "), quote(s));
+        case Rule::Decimal:
+            if (is_positive_decimal(s)) return std::nullopt;
+            return must_be(spec, "a positive decimal number such as \"7\" or \"0.5\"", quote(s));
+        case Rule::SeqFormat:
+            if (s.find("{seq") != std::string::npos) return std::nullopt;
+            return must_be(spec, "a format containing {seq}, such as \"{year}-{seq:04}\"",
+                           quote(s));
+        case Rule::Rounding:
+            if (s == "0" || is_positive_duration(s)) return std::nullopt;
+            return must_be(spec, "a duration such as \"15m\" or \"1h\", or \"0\" for none",
+                           quote(s));
+        case Rule::Capacity:
+            if (is_positive_duration(s)) return std::nullopt;
+            return must_be(spec, "a duration such as \"35h\" or \"2100m\"", quote(s));
+    }
+    return std::nullopt;
+}
+
+Value value_from_words(const KeySpec& spec, const std::vector<std::string>& words) {
+    for (const std::string& word : words) {
+        if (!is_utf8(word)) {
+            throw Error(ErrorKind::Usage,
+                        std::string(spec.key) + " must be UTF-8 text, got " + quote(word));
+        }
+    }
+    if (spec.type == Type::StringList) {
+        return Value{words};
+    }
+    if (words.size() != 1) {
+        throw Error(ErrorKind::Usage,
+                    std::string(spec.key) + " takes one value, got " +
+                        (words.empty() ? std::string("none") : std::to_string(words.size())));
+    }
+    const std::string& word = words.front();
+    Value value;
+    switch (spec.type) {
+        case Type::String:
+        case Type::StringList:
+            value = word;
+            break;
+        case Type::Integer: {
+            std::int64_t n = 0;
+            const char* end = word.data() + word.size();
+            const auto [ptr, ec] = std::from_chars(word.data(), end, n);
+            const bool in_range = n >= spec.min && n <= spec.max;
+            if (word.empty() || ec != std::errc{} || ptr != end || !in_range) {
+                throw Error(ErrorKind::Usage, must_be(spec, range_text(spec), quote(word)));
+            }
+            value = n;
+            break;
+        }
+        case Type::Boolean:
+            if (word != "true" && word != "false") {
+                throw Error(ErrorKind::Usage, must_be(spec, "true or false", quote(word)));
+            }
+            value = word == "true";
+            break;
+    }
+    if (auto problem = rule_violation(spec, value)) {
+        throw Error(ErrorKind::Usage, *problem);
+    }
+    return value;
+}
+
+}  // namespace slash::config::detail

@@ -1,0 +1,210 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "slash/config/config.hpp"
+
+using slash::config::Config;
+using slash::config::config_keys;
+using slash::config::config_value;
+using slash::config::initial_config_text;
+using slash::config::parse_config;
+using slash::config::SellerConfig;
+
+namespace {
+
+SellerConfig camille() {
+    SellerConfig seller;
+    seller.name = "Camille Martin";
+    seller.trade_name = "Studio \"Lilas\"";
+    seller.address = {"12 rue des Lilas", "75011 Paris"};
+    seller.siren = "123456782";
+    seller.email = "camille@example.org";
+    seller.iban = "FR7630006000011234567890189";
+    seller.bic = "AGRIFRPP";
+    return seller;
+}
+
+/// Every value of `config`, key by key, so that two configs compare field by field.
+std::vector<std::string> values(const Config& config) {
+    std::vector<std::string> all;
+    for (const auto& key : config_keys()) all.push_back(key + "=" + config_value(config, key));
+    return all;
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("config/template");
+
+TEST_CASE("config/template: the file slash init writes") {
+    CHECK(initial_config_text(camille()) ==
+          R"(# slash configuration. Edit it by hand or with `slash config set KEY VALUE`,
+# which keeps these comments. Rates and hours are strings ("20", "0.5") so
+# that no value ever goes through a float.
+
+# Who you are, as printed on every invoice.
+[seller]
+# Your legal name; invoices print it followed by "EI".
+name = "Camille Martin"
+# Trade name (nom commercial), optional.
+trade_name = "Studio \"Lilas\""
+# Postal address, one string per line.
+address = ["12 rue des Lilas", "75011 Paris"]
+# Country of the address, ISO 3166 code.
+country = "FR"
+# SIREN, 9 digits.
+siren = "123456782"
+# SIRET, 14 digits: may replace the SIREN.
+siret = ""
+# Intra-EU VAT number (FR...); empty under the VAT franchise.
+vat_id = ""
+# Contact email, also the electronic address on e-invoices.
+email = "camille@example.org"
+# Account printed for bank transfers.
+iban = "FR7630006000011234567890189"
+# BIC (SWIFT code) of that account.
+bic = "AGRIFRPP"
+
+# VAT.
+[tax]
+# VAT regime: franchise | standard | reverse-charge | export.
+regime = "franchise"
+# VAT rate in percent under the standard regime, a decimal string.
+vat_rate = "20"
+
+# Numbering, payment terms and the legal sentences of invoices.
+[invoice]
+# Invoice numbers: {year} is the year, {seq:04} the sequence padded to 4 digits.
+number_format = "{year}-{seq:04}"
+# Credit note numbers, with the same placeholders.
+credit_number_format = "AV{year}-{seq:04}"
+# Payment term in days after the issue date, 0 to 365.
+due_days = 30
+# Language of invoices: fr | en; a client may override it.
+language = "fr"
+# Late-payment penalty sentence printed for business clients.
+penalty_text = ""
+# Fixed recovery indemnity (40 EUR) sentence for business clients.
+indemnity_text = ""
+# Early-payment discount statement.
+discount_text = ""
+# Free text printed at the bottom of every invoice.
+footer = ""
+
+# How time is counted, rounded for billing and planned.
+[time]
+# First day of the week in reports: monday ... sunday.
+week_start = "monday"
+# Hours in one billed day, a decimal string.
+hours_per_day = "7"
+# Daily missions are billed in steps of this many days.
+day_step = "0.5"
+# Billed durations are rounded to this step ("15m", "1h"); "0": none.
+rounding = "15m"
+# Direction of that rounding: up | nearest | down.
+rounding_mode = "up"
+# Working time per week, for `slash plan`.
+capacity = "35h"
+
+# What the URSSAF declaration of turnover needs.
+[urssaf]
+# Activity: bnc | bic-services | bic-sales.
+activity = "bnc"
+# Declaration period: monthly | quarterly.
+periodicity = "quarterly"
+# true if you opted for the versement libératoire of income tax.
+versement_liberatoire = false
+
+# Terminal output.
+[display]
+# Colour in tables: auto (on a terminal) | always | never.
+color = "auto"
+)");
+}
+
+TEST_CASE("config/template: parsing it gives the seller given and every other default") {
+    for (const SellerConfig& seller : {camille(), SellerConfig{}}) {
+        const auto result = parse_config(initial_config_text(seller), "config.toml");
+        CHECK(result.warnings.empty());
+        Config expected;
+        expected.seller = seller;
+        CHECK(values(result.config) == values(expected));
+        CHECK(result.config.seller.address == seller.address);
+    }
+}
+
+TEST_CASE("config/template: every key is there, under a one-line comment") {
+    const std::string text = initial_config_text(SellerConfig{});
+    std::istringstream lines(text);
+    std::string line, previous, table;
+    std::vector<std::string> keys;
+    while (std::getline(lines, line)) {
+        if (line.starts_with("[")) table = line.substr(1, line.size() - 2);
+        const auto equals = line.find(" = ");
+        if (equals != std::string::npos && !line.starts_with("#")) {
+            CHECK(previous.starts_with("# "));
+            keys.push_back(table + "." + line.substr(0, equals));
+        }
+        previous = line;
+    }
+    CHECK(keys == config_keys());
+}
+
+TEST_CASE("config/template: every key can be set in it and read back") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> samples = {
+        {"seller.name", {"Camille \"C\" Martin"}},
+        {"seller.trade_name", {"Studio"}},
+        {"seller.address", {"1 rue X", "75002 Paris"}},
+        {"seller.country", {"BE"}},
+        {"seller.siren", {"552100554"}},
+        {"seller.siret", {"55210055400013"}},
+        {"seller.vat_id", {"FR40123456782"}},
+        {"seller.email", {"a@b.example"}},
+        {"seller.iban", {"FR76"}},
+        {"seller.bic", {"BNPAFRPP"}},
+        {"tax.regime", {"reverse-charge"}},
+        {"tax.vat_rate", {"8.5"}},
+        {"invoice.number_format", {"{seq}"}},
+        {"invoice.credit_number_format", {"A{seq:03}"}},
+        {"invoice.due_days", {"60"}},
+        {"invoice.language", {"en"}},
+        {"invoice.penalty_text", {"3 x taux légal"}},
+        {"invoice.indemnity_text", {"40 €"}},
+        {"invoice.discount_text", {"Aucun"}},
+        {"invoice.footer", {"Line 1\nLine 2"}},
+        {"time.week_start", {"saturday"}},
+        {"time.hours_per_day", {"8"}},
+        {"time.day_step", {"1"}},
+        {"time.rounding", {"0"}},
+        {"time.rounding_mode", {"down"}},
+        {"time.capacity", {"28h"}},
+        {"urssaf.activity", {"bic-sales"}},
+        {"urssaf.periodicity", {"monthly"}},
+        {"urssaf.versement_liberatoire", {"true"}},
+        {"display.color", {"always"}},
+    };
+    REQUIRE(samples.size() == config_keys().size());
+    std::string text = initial_config_text(SellerConfig{});
+    const auto line_count = [](const std::string& s) {
+        return std::count(s.begin(), s.end(), '\n');
+    };
+    const auto lines_before = line_count(text);
+    for (const auto& sample : samples) {
+        // Not a structured binding: clang 14 cannot capture one for CAPTURE.
+        const std::string& key = sample.first;
+        const std::vector<std::string>& words = sample.second;
+        CAPTURE(key);
+        text = slash::config::set_config_value(text, key, words, "config.toml");
+        std::string joined;
+        for (const auto& word : words) joined += (joined.empty() ? "" : "; ") + word;
+        CHECK(config_value(parse_config(text, "config.toml").config, key) == joined);
+    }
+    // Each key was replaced where it stood: no line added, none lost.
+    CHECK(line_count(text) == lines_before);
+    CHECK(parse_config(text, "config.toml").warnings.empty());
+}
+
+TEST_SUITE_END();
