@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
+#include "commands/commands.hpp"
 #include "context.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/suggest.hpp"
@@ -88,6 +89,10 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
     CLI::App app;
     try {
         build_app(app, ctx);
+        if (!args.empty() && args.front() == "__complete") {
+            complete_words(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));
+            return 0;
+        }
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
         CLI::App* verb = selected_verb(app);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
@@ -14,5 +17,9 @@ void add_client_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_db_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
+
+/// The completion protocol (`slash __complete WORD... CURRENT`): candidate lines
+/// "value<TAB>description", then ":directive" (cobra's wire format).
+void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words);
 
 }  // namespace slash::cli
