@@ -78,13 +78,15 @@ render::OutputOptions Context::output() {
         options.format = render::Format::Template;
         options.template_text = globals.template_text;
     }
-    // Colour: --no-color and NO_COLOR always win; then [display] color; "auto" means only
-    // on a terminal.
+    // Colour: --no-color and NO_COLOR always win; then [display] color. "auto" colours
+    // terminals only; "always" also gives a pipe the coloured table (for `| less -R`),
+    // as git's color.ui=always does.
     if (globals.no_color || env.get("NO_COLOR")) {
         options.color = false;
     } else {
         const std::string& mode = config().display.color;
-        options.color = mode == "always" || (mode == "auto" && options.terminal);
+        if (mode == "always") options.terminal = true;
+        options.color = mode != "never" && options.terminal;
     }
     return options;
 }

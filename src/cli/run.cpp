@@ -99,7 +99,7 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         const auto* action = ctx.action_for(verb);
         if (action == nullptr) {
             // A noun without a verb (or bare `slash` for now): show what it can do.
-            out << verb->help();
+            out << verb->help(verb->get_parent() ? command_path(verb->get_parent()) : std::string());
             return 0;
         }
         (*action)();

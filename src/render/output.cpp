@@ -77,24 +77,28 @@ void write_separated(std::ostream& out, const std::vector<std::string>& cells, c
 
 std::string tsv_escape(const std::string& text) { return tsv_cell(text); }
 
-std::vector<std::string> flat_fields(const std::vector<std::string>& fields, const std::vector<Record>& rows) {
-    if (rows.empty()) return fields;
-    std::vector<std::string> names;
-    for (const auto& [name, value] : flatten(rows.front())) names.push_back(name);
-    return names;
-}
-
-void write_flat(std::ostream& out, const std::vector<std::string>& fields, const std::vector<Record>& rows,
-                char separator) {
-    auto names = flat_fields(fields, rows);
+void write_flat(std::ostream& out, const Schema& schema, const std::vector<Record>& rows, char separator) {
     auto escape = separator == ',' ? &csv_cell : &tsv_escape;
-    write_separated(out, names, separator, escape);
+    write_separated(out, schema.fields, separator, escape);
     for (const auto& row : rows) {
         Record flat = flatten(row);
         std::vector<std::string> cells;
-        for (const auto& name : names) cells.push_back(cell_of(flat, name));
+        for (const auto& name : schema.fields) cells.push_back(cell_of(flat, name));
         write_separated(out, cells, separator, escape);
     }
+}
+
+// Every name a template may use: the flat fields and the objects they come from, so
+// that both {rate.amount} and {rate} work.
+std::vector<std::string> template_names(const Schema& schema) {
+    std::vector<std::string> names = schema.fields;
+    for (const auto& field : schema.fields) {
+        auto dot = field.find('.');
+        if (dot == std::string::npos) continue;
+        std::string object = field.substr(0, dot);
+        if (std::find(names.begin(), names.end(), object) == names.end()) names.push_back(object);
+    }
+    return names;
 }
 
 // Expands a template once per row: {field} or {field.sub} takes the cell text, {{ and }}
@@ -141,13 +145,14 @@ std::string expand_template(const std::string& text, const Record* flat, const R
 }
 
 void write_table(std::ostream& out, const ListView& view, const OutputOptions& options) {
+    const auto& columns = view.schema.columns;
     std::vector<std::size_t> widths;
-    for (const auto& column : view.columns) widths.push_back(display_width(column.header));
+    for (const auto& column : columns) widths.push_back(display_width(column.header));
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : view.rows) {
         auto& line = cells.emplace_back();
-        for (std::size_t c = 0; c < view.columns.size(); ++c) {
-            line.push_back(cell_of(row, view.columns[c].field));
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            line.push_back(cell_of(row, columns[c].field));
             widths[c] = std::max(widths[c], display_width(line.back()));
         }
     }
@@ -156,9 +161,9 @@ void write_table(std::ostream& out, const ListView& view, const OutputOptions& o
         for (std::size_t c = 0; c < line.size(); ++c) {
             bool last = c + 1 == line.size();
             std::size_t pad = widths[c] - display_width(line[c]);
-            if (view.columns[c].right_aligned) text.append(pad, ' ');
+            if (columns[c].right_aligned) text.append(pad, ' ');
             text += line[c];
-            if (!view.columns[c].right_aligned && !last) text.append(pad, ' ');
+            if (!columns[c].right_aligned && !last) text.append(pad, ' ');
             if (!last) text += "  ";
         }
         while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -169,18 +174,25 @@ void write_table(std::ostream& out, const ListView& view, const OutputOptions& o
         }
     };
     std::vector<std::string> headers;
-    for (const auto& column : view.columns) headers.push_back(column.header);
+    for (const auto& column : columns) headers.push_back(column.header);
     write_line(headers, true);
     for (const auto& line : cells) write_line(line, false);
 }
 
 }  // namespace
 
+std::vector<std::string> flat_field_names(const Record& prototype) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : flatten(prototype)) names.push_back(name);
+    return names;
+}
+
 void check_template(const std::string& template_text, const std::vector<std::string>& fields) {
     expand_template(template_text, nullptr, nullptr, &fields);
 }
 
 void write_list(std::ostream& out, const ListView& view, const OutputOptions& options) {
+    const Schema& schema = view.schema;
     switch (options.format) {
         case Format::Json: {
             out << '[';
@@ -190,15 +202,10 @@ void write_list(std::ostream& out, const ListView& view, const OutputOptions& op
             out << (view.rows.empty() ? "]\n" : "\n]\n");
             return;
         }
-        case Format::Csv: write_flat(out, view.fields, view.rows, ','); return;
-        case Format::Tsv: write_flat(out, view.fields, view.rows, '\t'); return;
+        case Format::Csv: write_flat(out, schema, view.rows, ','); return;
+        case Format::Tsv: write_flat(out, schema, view.rows, '\t'); return;
         case Format::Template: {
-            // Both the dotted leaves ({rate.amount}) and whole objects ({rate}) are known.
-            auto fields = flat_fields(view.fields, view.rows);
-            for (const auto& field : view.fields) {
-                if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
-            }
-            check_template(options.template_text, fields);
+            check_template(options.template_text, template_names(schema));
             for (const auto& row : view.rows) {
                 Record flat = flatten(row);
                 out << expand_template(options.template_text, &flat, &row, nullptr) << '\n';
@@ -206,7 +213,7 @@ void write_list(std::ostream& out, const ListView& view, const OutputOptions& op
             return;
         }
         case Format::Quiet:
-            for (const auto& row : view.rows) out << cell_of(row, view.id_field) << '\n';
+            for (const auto& row : view.rows) out << cell_of(row, schema.id_field) << '\n';
             return;
         case Format::Auto:
             if (options.terminal) {
@@ -215,32 +222,27 @@ void write_list(std::ostream& out, const ListView& view, const OutputOptions& op
             }
             for (const auto& row : view.rows) {
                 std::vector<std::string> cells;
-                for (const auto& column : view.columns) cells.push_back(cell_of(row, column.field));
+                for (const auto& column : schema.columns) cells.push_back(cell_of(row, column.field));
                 write_separated(out, cells, '\t', &tsv_escape);
             }
             return;
     }
 }
 
-void write_record(std::ostream& out, const Record& record, const std::vector<Column>& labels,
-                  const std::string& id_field, const OutputOptions& options) {
+void write_record(std::ostream& out, const Schema& schema, const Record& record, const OutputOptions& options) {
     switch (options.format) {
         case Format::Json: out << to_json(Value::object(record)) << '\n'; return;
         case Format::Auto: break;
-        default: {
-            std::vector<std::string> fields;
-            for (const auto& [name, value] : record) fields.push_back(name);
-            write_list(out, ListView{labels, fields, id_field, {record}}, options);
-            return;
-        }
+        default: write_list(out, ListView{schema, {record}}, options); return;
     }
     if (!options.terminal) {
-        for (const auto& [name, value] : flatten(record)) out << name << '\t' << tsv_cell(to_cell(value)) << '\n';
+        Record flat = flatten(record);
+        for (const auto& name : schema.fields) out << name << '\t' << tsv_cell(cell_of(flat, name)) << '\n';
         return;
     }
     std::size_t width = 0;
-    for (const auto& label : labels) width = std::max(width, display_width(label.header));
-    for (const auto& label : labels) {
+    for (const auto& label : schema.labels) width = std::max(width, display_width(label.header));
+    for (const auto& label : schema.labels) {
         const Value* value = find_field(record, label.field);
         std::string text = value ? to_cell(*value) : std::string();
         std::string header = label.header + ":";

@@ -34,6 +34,21 @@ void set_rate(domain::Client& client, const char* mode, const std::string& amoun
     }
 }
 
+// Payment terms in whole days, 0..365; empty means "the config default".
+std::optional<std::int64_t> parse_terms(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::int64_t days = 0;
+    bool digits = text.size() <= 3;
+    for (char ch : text) {
+        digits = digits && ch >= '0' && ch <= '9';
+        if (digits) days = days * 10 + (ch - '0');
+    }
+    if (!digits || days > 365) {
+        usage(fmt::format("invalid --terms \"{}\": use a number of days from 0 to 365", text));
+    }
+    return days;
+}
+
 // Applies every given change to `client`, validating each value; nothing is written here.
 void apply(domain::Client& client, const ClientChanges& changes) {
     if (changes.handle) {
@@ -77,13 +92,11 @@ void apply(domain::Client& client, const ClientChanges& changes) {
         }
         client.currency = currency;
     }
-    if (changes.terms_days) {
-        if (*changes.terms_days < 0 || *changes.terms_days > 365) {
-            usage(fmt::format("invalid --terms \"{}\": use a number of days from 0 to 365", *changes.terms_days));
-        }
-        client.terms_days = changes.terms_days;
+    if (changes.terms_days) client.terms_days = parse_terms(*changes.terms_days);
+    if (changes.language) {
+        client.language = changes.language->empty() ? std::nullopt
+                                                    : std::optional(domain::normalize_language(*changes.language));
     }
-    if (changes.language) client.language = domain::normalize_language(*changes.language);
     if (changes.hourly && changes.daily) usage("give either --hourly or --daily, not both");
     if (changes.clear_rate && (changes.hourly || changes.daily)) {
         usage("give either --no-rate or a rate, not both");
@@ -113,7 +126,17 @@ domain::Client ClientService::add(const std::string& handle, const ClientChanges
     return client;
 }
 
+bool ClientChanges::empty() const {
+    return !handle && !name && !kind && !address && !country && !siren && !siret && !vat_id && !email &&
+           !currency && !terms_days && !language && !hourly && !daily && !clear_rate && !notes;
+}
+
 domain::Client ClientService::edit(const std::string& handle, const ClientChanges& changes) {
+    if (changes.empty()) {
+        usage(fmt::format("nothing to change for client \"{}\": give at least one flag, see \"slash client edit "
+                          "--help\"",
+                          handle));
+    }
     storage::WriteTransaction tx(db_);
     storage::ClientStore store(db_);
     domain::Client client = store.get(handle);

@@ -36,7 +36,17 @@ std::string checked_identity(const std::string& key, const std::string& value) {
     if (value.empty()) return value;
     if (key == "seller.siren" || key == "seller.siret") {
         auto id = domain::parse_company_id(value);
-        return key == "seller.siren" ? id.siren : (id.siret.empty() ? id.siren : id.siret);
+        if (key == "seller.siren" && !id.siret.empty()) {
+            throw Error(ErrorKind::Usage, fmt::format("\"{}\" is a SIRET: set it with \"slash config set seller.siret "
+                                                      "{}\" (seller.siren takes the 9-digit SIREN)",
+                                                      value, id.siret));
+        }
+        if (key == "seller.siret" && id.siret.empty()) {
+            throw Error(ErrorKind::Usage, fmt::format("\"{}\" is a SIREN: set it with \"slash config set seller.siren "
+                                                      "{}\" (seller.siret takes the 14-digit SIRET)",
+                                                      value, id.siren));
+        }
+        return key == "seller.siren" ? id.siren : id.siret;
     }
     if (key == "seller.vat_id") return domain::normalize_vat_id(value);
     if (key == "seller.email") {
@@ -77,23 +87,24 @@ config::SellerConfig checked_seller(const config::SellerConfig& seller) {
     return out;
 }
 
-void write_initial_config(const fs::path& path, const config::SellerConfig& seller, bool force) {
+std::string prepare_initial_config(const fs::path& path, const config::SellerConfig& seller, bool force) {
     if (fs::exists(path) && !force) {
         throw Error(ErrorKind::Conflict,
                     fmt::format("config \"{}\" already exists; change it with \"slash config set\", or pass --force "
                                 "to replace it",
                                 path.string()));
     }
-    std::string text = config::initial_config_text(checked_seller(seller));
+    return config::initial_config_text(checked_seller(seller));
+}
+
+void write_config(const fs::path& path, const std::string& text) {
     create_private_directories(path.parent_path());
     write_file_atomically(path, text);
 }
 
 void set_config_key(const fs::path& path, const std::string& key, std::vector<std::string> values) {
     for (auto& value : values) value = checked_identity(key, value);
-    std::string updated = config::set_config_value(read_text(path), key, values, path.string());
-    create_private_directories(path.parent_path());
-    write_file_atomically(path, updated);
+    write_config(path, config::set_config_value(read_text(path), key, values, path.string()));
 }
 
 }  // namespace slash::services

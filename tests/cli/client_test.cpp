@@ -249,3 +249,45 @@ TEST_CASE("cli/client refusals from the validators name the value") {
         CHECK(ws.dump() == before);
     }
 }
+
+TEST_CASE("cli/client flat formats keep their columns whatever the first row holds") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "aaa", "--name", "No rate"}).code == 0);
+    add_acme(ws);
+    auto csv = ws.run({"client", "list", "--csv"}).out;
+    CHECK(csv.rfind("handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,"
+                    "rate_mode,rate.amount,rate.currency,notes,",
+                    0) == 0);
+    CHECK(csv.find("\r\nacme,ACME SAS,business,1 rue X; 75002 Paris,FR,552100554,,FR40303265045,ap@acme.example,EUR,30,"
+                   "fr,hourly,65.00,EUR,") != std::string::npos);
+    auto templ = ws.run({"client", "list", "--template", "{handle}:{rate.amount}:{rate}"});
+    CHECK(templ.code == 0);
+    CHECK(templ.out == "aaa::\nacme:65.00:65.00 EUR\n");
+    CHECK(ws.run({"client", "show", "aaa"}).out.find("rate.amount\t\nrate.currency\t\n") != std::string::npos);
+}
+
+TEST_CASE("cli/client edit: an empty --terms or --language returns to the config default") {
+    Workspace ws;
+    add_acme(ws);
+    REQUIRE(ws.run({"client", "edit", "acme", "--terms", "", "--language", ""}).code == 0);
+    auto shown = ws.run({"client", "show", "acme", "--json"}).out;
+    CHECK(shown.find(R"("terms_days":null,"language":null)") != std::string::npos);
+    REQUIRE(ws.run({"client", "edit", "acme", "--terms", "0"}).code == 0);
+    CHECK(ws.run({"client", "show", "acme", "--template", "{terms_days}"}).out == "0\n");
+    expect_refusal(ws, {"client", "edit", "acme", "--terms", "30d"}, 2,
+                   "invalid --terms \"30d\": use a number of days from 0 to 365");
+    expect_refusal(ws, {"client", "edit", "acme"}, 2,
+                   "nothing to change for client \"acme\": give at least one flag, see \"slash client edit --help\"");
+}
+
+TEST_CASE("cli/client [display] color: always colours a pipe, never keeps a terminal plain") {
+    Workspace ws;
+    add_acme(ws);
+    REQUIRE(ws.run({"config", "set", "display.color", "always"}).code == 0);
+    auto r = ws.run({"client", "list"});
+    CHECK(r.out.rfind("\033[1mHANDLE  NAME", 0) == 0);
+    CHECK(ws.run({"client", "list", "--no-color"}).out.rfind("acme\tACME SAS\t", 0) == 0);
+    REQUIRE(ws.run({"config", "set", "display.color", "never"}).code == 0);
+    ws.env.stdout_is_tty = true;
+    CHECK(ws.run({"client", "list"}).out.rfind("HANDLE  NAME", 0) == 0);
+}

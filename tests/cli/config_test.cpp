@@ -183,3 +183,33 @@ TEST_CASE("cli/config list prints every key with its effective value") {
     CHECK(get.code == 2);
     CHECK(get.err.rfind("slash: error: unknown config key \"nope\"", 0) == 0);
 }
+
+TEST_CASE("cli/init writes nothing when the database cannot be created") {
+    Workspace ws;
+    ws.env.variables["SLASH_DB"] = (ws.dir() / "missing" / "slash.db").string();
+    auto r = ws.run(init_args());
+    CHECK(r.code == 6);
+    CHECK(r.out == "");
+    CHECK_FALSE(fs::exists(ws.config_path()));
+}
+
+TEST_CASE("cli/config set keeps SIREN and SIRET in their own keys") {
+    Workspace ws;
+    auto r = ws.run({"config", "set", "seller.siren", "73282932000074"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: \"73282932000074\" is a SIRET: set it with \"slash config set seller.siret "
+                   "73282932000074\" (seller.siren takes the 9-digit SIREN)\n");
+    r = ws.run({"config", "set", "seller.siret", "732829320"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: \"732829320\" is a SIREN: set it with \"slash config set seller.siren 732829320\" "
+                   "(seller.siret takes the 14-digit SIRET)\n");
+    CHECK_FALSE(fs::exists(ws.config_path()));
+    CHECK(ws.run({"config", "set", "seller.siret", "732 829 320 00074"}).code == 0);
+    CHECK(ws.run({"config", "get", "seller.siret"}).out == "73282932000074\n");
+}
+
+TEST_CASE("cli/config get honours --json") {
+    Workspace ws;
+    CHECK(ws.run({"config", "get", "invoice.due_days", "--json"}).out ==
+          "{\"key\":\"invoice.due_days\",\"value\":\"30\"}\n");
+}

@@ -11,9 +11,9 @@ namespace {
 
 ListView sample() {
     ListView view;
-    view.columns = {{"name", "NAME"}, {"amount", "AMOUNT", true}};
-    view.fields = {"name", "amount", "tags", "price"};
-    view.id_field = "name";
+    view.schema.columns = {{"name", "NAME"}, {"amount", "AMOUNT", true}};
+    view.schema.fields = {"name", "amount", "tags", "price.amount", "price.currency"};
+    view.schema.id_field = "name";
     view.rows.push_back({{"name", "Élodie"},
                          {"amount", "-12.30"},
                          {"tags", Value::array({"a", "b"})},
@@ -59,13 +59,14 @@ TEST_CASE("render/csv: RFC 4180 quoting, CRLF, formula guard except plain number
 TEST_CASE("render/csv of an empty list still has the header") {
     ListView view = sample();
     view.rows.clear();
-    CHECK(render(view, Format::Csv) == "name,amount,tags,price\r\n");
+    CHECK(render(view, Format::Csv) == "name,amount,tags,price.amount,price.currency\r\n");
 }
 
 TEST_CASE("render/tsv replaces tabs and newlines inside cells") {
     ListView view = sample();
     view.rows = {{{"name", "a\tb\nc\rd"}, {"amount", "1"}, {"tags", Value()}, {"price", Value()}}};
-    CHECK(render(view, Format::Tsv) == "name\tamount\ttags\tprice\na b c d\t1\t\t\n");
+    CHECK(render(view, Format::Tsv) ==
+          "name\tamount\ttags\tprice.amount\tprice.currency\na b c d\t1\t\t\t\n");
 }
 
 TEST_CASE("render/terminal table aligns by characters, not bytes, and right-aligns numbers") {
@@ -92,17 +93,22 @@ TEST_CASE("render/quiet prints the identifier field") {
 
 TEST_CASE("render/record on a terminal aligns labels; piped prints field<TAB>value") {
     Record record = {{"handle", "acme"}, {"rate", Value::object({{"amount", "65.00"}, {"currency", "EUR"}})}};
-    std::vector<Column> labels = {{"handle", "Handle"}, {"rate", "Default rate"}};
-    std::ostringstream tty, piped, json;
+    Schema schema;
+    schema.fields = {"handle", "rate.amount", "rate.currency"};
+    schema.labels = {{"handle", "Handle"}, {"rate", "Default rate"}};
+    schema.id_field = "handle";
+    std::ostringstream tty, piped, json, no_rate;
     OutputOptions options;
     options.terminal = true;
-    write_record(tty, record, labels, "handle", options);
+    write_record(tty, schema, record, options);
     CHECK(tty.str() == "Handle:        acme\nDefault rate:  65.00 EUR\n");
     options.terminal = false;
-    write_record(piped, record, labels, "handle", options);
+    write_record(piped, schema, record, options);
     CHECK(piped.str() == "handle\tacme\nrate.amount\t65.00\nrate.currency\tEUR\n");
+    write_record(no_rate, schema, {{"handle", "beta"}, {"rate", Value()}}, options);
+    CHECK(no_rate.str() == "handle\tbeta\nrate.amount\t\nrate.currency\t\n");
     options.format = Format::Json;
-    write_record(json, record, labels, "handle", options);
+    write_record(json, schema, record, options);
     CHECK(json.str() == R"({"handle":"acme","rate":{"amount":"65.00","currency":"EUR"}})"
                         "\n");
 }

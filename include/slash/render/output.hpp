@@ -26,23 +26,32 @@ struct Column {
     bool right_aligned = false;
 };
 
-/// A list result: rows of records, the columns a human sees, and the identifier field that
-/// `-q` prints. `fields` names every field of a row even when there are no rows, so that
-/// CSV headers and template checks work on empty lists.
-struct ListView {
-    std::vector<Column> columns;
+/// The shape of one kind of record, fixed whatever the data: the flat field names of CSV,
+/// TSV and templates (objects spread as "rate.amount", so a client without a rate still
+/// has those columns), the columns of the list table, the labels of `show`, and the
+/// identifier field that `-q` prints.
+struct Schema {
     std::vector<std::string> fields;
+    std::vector<Column> columns;
+    std::vector<Column> labels;
     std::string id_field;
+};
+
+/// The flat field names of a record whose every object is filled in.
+[[nodiscard]] std::vector<std::string> flat_field_names(const Record& prototype);
+
+/// A list result: rows of records of one schema.
+struct ListView {
+    Schema schema;
     std::vector<Record> rows;
 };
 
 /// Writes a list in the chosen format. Throws Usage for a template naming an unknown field.
 void write_list(std::ostream& out, const ListView& view, const OutputOptions& options);
 
-/// Writes one object: "Label  value" lines on a terminal, "field<TAB>value" when piped,
+/// Writes one object: "Label:  value" lines on a terminal, "field<TAB>value" when piped,
 /// one JSON object with --json, a header and one row with --csv/--tsv.
-void write_record(std::ostream& out, const Record& record, const std::vector<Column>& labels,
-                  const std::string& id_field, const OutputOptions& options);
+void write_record(std::ostream& out, const Schema& schema, const Record& record, const OutputOptions& options);
 
 /// Throws Usage naming the first unknown `{field}` of a template and the known ones.
 void check_template(const std::string& template_text, const std::vector<std::string>& fields);

@@ -26,12 +26,15 @@ struct ClientChanges {
     std::optional<std::string> vat_id;
     std::optional<std::string> email;
     std::optional<std::string> currency;
-    std::optional<std::int64_t> terms_days;
-    std::optional<std::string> language;
+    std::optional<std::string> terms_days;  ///< days; empty: back to [invoice] due_days
+    std::optional<std::string> language;    ///< empty: back to [invoice] language
     std::optional<std::string> hourly;  ///< default hourly rate, a decimal amount
     std::optional<std::string> daily;   ///< default daily rate
     bool clear_rate = false;
     std::optional<std::string> notes;
+
+    /// True when no field was given (an `edit` with nothing to do).
+    [[nodiscard]] bool empty() const;
 };
 
 /// Client use cases: each validates every value before writing anything and runs in one

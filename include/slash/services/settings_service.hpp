@@ -12,9 +12,14 @@ namespace slash::services {
 /// Luhn, VAT key, email, country, IBAN, BIC) and returns it normalized.
 [[nodiscard]] config::SellerConfig checked_seller(const config::SellerConfig& seller);
 
-/// Writes the commented initial config to `path`. Refuses (Conflict) an existing file
-/// unless `force`.
-void write_initial_config(const std::filesystem::path& path, const config::SellerConfig& seller, bool force);
+/// The commented initial config for `seller`, checked: refuses (Conflict) when `path`
+/// exists unless `force`, and (Usage) a bad identity. Writes nothing, so that `init` can
+/// create the database before it writes the file and never leave half a set-up.
+[[nodiscard]] std::string prepare_initial_config(const std::filesystem::path& path,
+                                                 const config::SellerConfig& seller, bool force);
+
+/// Writes a config text atomically (0600), creating missing directories (0700).
+void write_config(const std::filesystem::path& path, const std::string& text);
 
 /// `slash config set`: edits the one key in the file text, keeping every other line,
 /// after checking identity values; the file is replaced atomically.

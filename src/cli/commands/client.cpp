@@ -29,7 +29,8 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
     optional_option(verb, "--vat-id", o.changes.vat_id, "Intra-EU VAT number (FR key checked)");
     optional_option(verb, "--email", o.changes.email, "Billing email address");
     optional_option(verb, "--currency", o.changes.currency, "ISO 4217 currency of its invoices (default EUR)");
-    optional_option(verb, "--terms", o.changes.terms_days, "Payment terms in days (default: [invoice] due_days)");
+    optional_option(verb, "--terms", o.changes.terms_days, "Payment terms in days (default: [invoice] due_days)")
+        ->type_name("DAYS");
     optional_option(verb, "--language", o.changes.language, "Invoice language: fr or en");
     optional_option(verb, "--hourly", o.changes.hourly, "Default hourly rate of its missions");
     optional_option(verb, "--daily", o.changes.daily, "Default daily rate of its missions");
@@ -37,7 +38,7 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
 }
 
 void print_client(Context& ctx, const domain::Client& client) {
-    render::write_record(ctx.out, client_record(client), client_show_labels(), "handle", ctx.output());
+    render::write_record(ctx.out, client_schema(), client_record(client), ctx.output());
 }
 
 }  // namespace

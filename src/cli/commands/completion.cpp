@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
 
@@ -152,8 +153,12 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
     } else {
         candidates = positional_values(ctx, path_of(cmd), positional, directive);
     }
+    std::vector<std::string> offered;
     for (const auto& candidate : candidates) {
         if (candidate.value.rfind(current, 0) != 0) continue;
+        // --help is inherited by every level: offer each name once.
+        if (std::find(offered.begin(), offered.end(), candidate.value) != offered.end()) continue;
+        offered.push_back(candidate.value);
         ctx.out << candidate.value;
         if (!candidate.description.empty()) ctx.out << '\t' << candidate.description;
         ctx.out << '\n';

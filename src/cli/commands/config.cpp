@@ -9,6 +9,16 @@
 
 namespace slash::cli {
 
+namespace {
+
+const render::Schema& config_entry_schema() {
+    static const render::Schema schema{
+        {"key", "value"}, {{"key", "KEY"}, {"value", "VALUE"}}, {{"key", "Key"}, {"value", "Value"}}, "key"};
+    return schema;
+}
+
+}  // namespace
+
 void add_config_commands(CLI::App& app, Context& ctx) {
     CLI::App* noun = app.add_subcommand("config", "Read and change the config file");
 
@@ -17,10 +27,7 @@ void add_config_commands(CLI::App& app, Context& ctx) {
 
     CLI::App* list = noun->add_subcommand("list", "Print every key with its effective value");
     ctx.on_run(list, [&ctx] {
-        render::ListView view;
-        view.columns = {{"key", "KEY"}, {"value", "VALUE"}};
-        view.fields = {"key", "value"};
-        view.id_field = "key";
+        render::ListView view{config_entry_schema(), {}};
         const auto& config = ctx.config();
         for (const auto& key : config::config_keys()) {
             view.rows.push_back({{"key", key}, {"value", config::config_value(config, key)}});
@@ -31,7 +38,15 @@ void add_config_commands(CLI::App& app, Context& ctx) {
     auto key = std::make_shared<std::string>();
     CLI::App* get = noun->add_subcommand("get", "Print the effective value of one key");
     get->add_option("key", *key, "Dotted key, e.g. seller.siren")->required();
-    ctx.on_run(get, [&ctx, key] { ctx.out << config::config_value(ctx.config(), *key) << '\n'; });
+    ctx.on_run(get, [&ctx, key] {
+        auto value = config::config_value(ctx.config(), *key);
+        auto output = ctx.output();
+        if (output.format == render::Format::Auto) {
+            ctx.out << value << '\n';
+        } else {
+            render::write_record(ctx.out, config_entry_schema(), {{"key", *key}, {"value", value}}, output);
+        }
+    });
 
     auto set_key = std::make_shared<std::string>();
     auto values = std::make_shared<std::vector<std::string>>();

@@ -63,8 +63,9 @@ void add_init_command(CLI::App& app, Context& ctx) {
     ctx.on_run(verb, [&ctx, o] {
         if (ctx.env.stdin_is_tty && !o->no_input) ask_interactively(ctx, o->seller);
         auto config_path = ctx.config_path();
-        services::write_initial_config(config_path, o->seller, o->force);
+        std::string text = services::prepare_initial_config(config_path, o->seller, o->force);
         auto& db = ctx.database();
+        services::write_config(config_path, text);
         ctx.out << config_path.string() << '\n' << db.path().string() << '\n';
     });
 }

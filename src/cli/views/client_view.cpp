@@ -48,24 +48,32 @@ render::Record client_record(const domain::Client& c) {
     };
 }
 
-render::ListView client_list_view(const std::vector<domain::Client>& clients) {
-    render::ListView view;
-    view.columns = {{"handle", "HANDLE"},   {"name", "NAME"},     {"country", "COUNTRY"},
-                    {"currency", "CURRENCY"}, {"rate_mode", "BILLING"}, {"rate", "RATE", true},
-                    {"email", "EMAIL"}};
-    for (const auto& [field, value] : client_record(domain::Client{})) view.fields.push_back(field);
-    view.id_field = "handle";
-    for (const auto& client : clients) view.rows.push_back(client_record(client));
-    return view;
+const render::Schema& client_schema() {
+    static const render::Schema schema = [] {
+        render::Schema built;
+        domain::Client prototype;  // with a rate, so that rate.amount/rate.currency are fields
+        prototype.rate_mode = "hourly";
+        prototype.rate_minor = 0;
+        built.fields = render::flat_field_names(client_record(prototype));
+        built.columns = {{"handle", "HANDLE"},     {"name", "NAME"},          {"country", "COUNTRY"},
+                         {"currency", "CURRENCY"}, {"rate_mode", "BILLING"}, {"rate", "RATE", true},
+                         {"email", "EMAIL"}};
+        built.labels = {{"handle", "Handle"},       {"name", "Name"},          {"kind", "Kind"},
+                        {"address", "Address"},     {"country", "Country"},    {"siren", "SIREN"},
+                        {"siret", "SIRET"},         {"vat_id", "VAT id"},      {"email", "Email"},
+                        {"currency", "Currency"},   {"terms_days", "Terms (days)"}, {"language", "Language"},
+                        {"rate_mode", "Billing"},   {"rate", "Rate"},          {"notes", "Notes"},
+                        {"archived_at", "Archived"}, {"created_at", "Created"}, {"updated_at", "Updated"}};
+        built.id_field = "handle";
+        return built;
+    }();
+    return schema;
 }
 
-std::vector<render::Column> client_show_labels() {
-    return {{"handle", "Handle"},   {"name", "Name"},         {"kind", "Kind"},
-            {"address", "Address"}, {"country", "Country"},   {"siren", "SIREN"},
-            {"siret", "SIRET"},     {"vat_id", "VAT id"},     {"email", "Email"},
-            {"currency", "Currency"}, {"terms_days", "Terms (days)"}, {"language", "Language"},
-            {"rate_mode", "Billing"}, {"rate", "Rate"},       {"notes", "Notes"},
-            {"archived_at", "Archived"}, {"created_at", "Created"}, {"updated_at", "Updated"}};
+render::ListView client_list_view(const std::vector<domain::Client>& clients) {
+    render::ListView view{client_schema(), {}};
+    for (const auto& client : clients) view.rows.push_back(client_record(client));
+    return view;
 }
 
 }  // namespace slash::cli

@@ -9,9 +9,9 @@ namespace slash::cli {
 
 /// The JSON shape of a client (field names are a stable contract).
 render::Record client_record(const domain::Client& client);
-/// `client list`: the table columns and every field.
+/// The shape of a client in every output format.
+const render::Schema& client_schema();
+/// `client list`.
 render::ListView client_list_view(const std::vector<domain::Client>& clients);
-/// `client show`: one labelled line per field.
-std::vector<render::Column> client_show_labels();
 
 }  // namespace slash::cli
