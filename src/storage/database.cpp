@@ -178,14 +178,21 @@ Database Database::open(const fs::path& path, const OpenOptions& options) {
 std::optional<Database> Database::open_read_only(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    try {
-        auto impl = std::make_unique<Impl>(Impl{path, SQLite::Database(path.string(), SQLite::OPEN_READONLY,
-                                                                     kBusyTimeoutMs)});
-        if (read_user_version(impl->connection) != latest_schema_version()) return std::nullopt;
-        return Database(std::move(impl));
-    } catch (const SQLite::Exception&) {
-        return std::nullopt;
+    // query_only makes SQLite refuse every write on this connection. It is opened
+    // read-write (never created) only so that, as the last connection, it can tidy away
+    // the -wal/-shm files instead of leaving them beside the database after each Tab;
+    // a file without write permission falls back to a plain read-only open.
+    for (int flags : {SQLite::OPEN_READWRITE, SQLite::OPEN_READONLY}) {
+        try {
+            auto impl = std::make_unique<Impl>(Impl{path, SQLite::Database(path.string(), flags, kBusyTimeoutMs)});
+            impl->connection.exec("PRAGMA query_only = ON");
+            if (read_user_version(impl->connection) != latest_schema_version()) return std::nullopt;
+            return Database(std::move(impl));
+        } catch (const SQLite::Exception&) {
+            continue;
+        }
     }
+    return std::nullopt;
 }
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {

@@ -220,3 +220,35 @@ TEST_CASE("storage/a write transaction rolls back unless committed") {
     }
     CHECK(slash::storage::ClientStore(db).list(true).empty());
 }
+
+TEST_CASE("storage/the read-only connection refuses writes and leaves no -wal/-shm behind") {
+    TempDir tmp;
+    fs::path file = tmp.path / "slash.db";
+    { (void)Database::open(file); }
+    std::string before = slash::testing::read_file(file);
+    {
+        auto db = Database::open_read_only(file);
+        REQUIRE(db.has_value());
+        slash::domain::Client client;
+        client.handle = "acme";
+        client.name = "ACME";
+        expect_error([&] { slash::storage::ClientStore(*db).insert(client); }, ErrorKind::Storage, "read-only");
+    }
+    CHECK(slash::testing::read_file(file) == before);
+    CHECK_FALSE(fs::exists(tmp.path / "slash.db-wal"));
+    CHECK_FALSE(fs::exists(tmp.path / "slash.db-shm"));
+}
+
+TEST_CASE("storage/the read-only connection does not touch an older schema") {
+    TempDir tmp;
+    fs::path file = tmp.path / "slash.db";
+    { (void)Database::open(file); }
+    {
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = " + std::to_string(slash::storage::latest_schema_version() - 1));
+    }
+    std::string before = slash::testing::read_file(file);
+    CHECK_FALSE(Database::open_read_only(file).has_value());
+    CHECK(slash::testing::read_file(file) == before);
+    CHECK(user_version(file) == slash::storage::latest_schema_version() - 1);
+}

@@ -133,6 +133,17 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
 
     std::vector<Candidate> candidates;
     int directive = kDirectiveNoFileComp;
+    // `--language=f`: complete the value, and answer with whole words as typed.
+    std::string value_prefix;
+    if (pending == nullptr && current.rfind("--", 0) == 0 && current.find('=') != std::string::npos) {
+        auto equals = current.find('=');
+        const CLI::Option* option = find_long_option(cmd, current.substr(2, equals - 2));
+        if (option != nullptr && takes_value(option)) {
+            pending = option;
+            value_prefix = current.substr(0, equals + 1);
+            current = current.substr(equals + 1);
+        }
+    }
     if (pending != nullptr) {
         auto values = option_values(pending);
         if (values) {
@@ -149,7 +160,12 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
             }
         }
     } else if (!visible_subcommands(cmd).empty()) {
-        for (CLI::App* sub : visible_subcommands(cmd)) candidates.push_back({sub->get_name(), sub->get_description()});
+        // After a word that is not a verb (`slash bogus `), no verb can follow.
+        if (positional == 0) {
+            for (CLI::App* sub : visible_subcommands(cmd)) {
+                candidates.push_back({sub->get_name(), sub->get_description()});
+            }
+        }
     } else {
         candidates = positional_values(ctx, path_of(cmd), positional, directive);
     }
@@ -159,7 +175,7 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
         // --help is inherited by every level: offer each name once.
         if (std::find(offered.begin(), offered.end(), candidate.value) != offered.end()) continue;
         offered.push_back(candidate.value);
-        ctx.out << candidate.value;
+        ctx.out << value_prefix << candidate.value;
         if (!candidate.description.empty()) ctx.out << '\t' << candidate.description;
         ctx.out << '\n';
     }

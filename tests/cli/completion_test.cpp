@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "support/test_env.hpp"
+
+namespace fs = std::filesystem;
+using slash::testing::Workspace;
+
+TEST_CASE("cli/completion protocol: verbs, flags once each, handles, archived, directives") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME SAS"}).code == 0);
+    REQUIRE(ws.run({"client", "add", "acme-labs", "--name", "Labs"}).code == 0);
+    REQUIRE(ws.run({"client", "add", "old", "--name", "Old"}).code == 0);
+    REQUIRE(ws.run({"client", "archive", "old"}).code == 0);
+
+    CHECK(ws.run({"__complete", "cl"}).out == "client\tManage clients: who pays\n:4\n");
+    CHECK(ws.run({"__complete", "client", "show", "a"}).out == "acme\tACME SAS\nacme-labs\tLabs\n:4\n");
+    CHECK(ws.run({"__complete", "client", "unarchive", ""}).out == "old\tOld\n:4\n");
+    CHECK(ws.run({"__complete", "client", "show", "acme", ""}).out == ":4\n");
+    CHECK(ws.run({"__complete", "client", "add", "--lang"}).out == "--language\tInvoice language: fr or en\n:4\n");
+    CHECK(ws.run({"__complete", "client", "add", "--language", ""}).out == "fr\tFrench\nen\tEnglish\n:4\n");
+    CHECK(ws.run({"__complete", "client", "add", "--language=e"}).out == "--language=en\tEnglish\n:4\n");
+    CHECK(ws.run({"__complete", "--db", ""}).out == ":0\n");
+    CHECK(ws.run({"__complete", "db", "backup", ""}).out == ":0\n");
+    CHECK(ws.run({"__complete", "bogus", ""}).out == ":4\n");
+    CHECK(ws.run({"__complete", "completion", ""}).out == "bash\nzsh\nfish\n:4\n");
+    CHECK(ws.run({"__complete", "config", "get", "seller.si"}).out == "seller.siren\nseller.siret\n:4\n");
+    auto flags = ws.run({"__complete", "client", "add", "--"}).out;
+    CHECK(flags.find("--help\t") == flags.rfind("--help\t"));
+    CHECK(flags.find("--db\tDatabase file (env SLASH_DB)\n") != std::string::npos);
+}
+
+TEST_CASE("cli/completion reads the database named among the words, and never creates one") {
+    Workspace ws;
+    fs::path other = ws.dir() / "other.db";
+    REQUIRE(ws.run({"--db", other.string(), "client", "add", "zeta", "--name", "Zeta"}).code == 0);
+    CHECK(ws.run({"__complete", "--db", other.string(), "client", "show", ""}).out == "zeta\tZeta\n:4\n");
+    CHECK(ws.run({"__complete", "--db=" + other.string(), "client", "show", ""}).out == "zeta\tZeta\n:4\n");
+    CHECK(ws.run({"__complete", "client", "show", ""}).out == ":4\n");
+    CHECK_FALSE(fs::exists(ws.db_path()));
+    CHECK_FALSE(fs::exists(ws.dir() / "other.db-wal"));
+}
+
+TEST_CASE("cli/completion stays silent on a broken config or database") {
+    Workspace ws;
+    std::ofstream(ws.config_path()) << "[broken\n";
+    std::ofstream(ws.db_path()) << "not a database";
+    auto r = ws.run({"__complete", "client", "show", ""});
+    CHECK(r.code == 0);
+    CHECK(r.out == ":4\n");
+    CHECK(r.err == "");
+    CHECK(slash::testing::read_file(ws.db_path()) == "not a database");
+}
