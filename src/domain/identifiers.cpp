@@ -6,6 +6,7 @@
 #include <string>
 
 #include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
 
 namespace slash::domain {
 namespace {
@@ -85,7 +86,6 @@ static_assert(std::is_sorted(kVatPrefixes.begin(), kVatPrefixes.end()));
 
 constexpr std::string_view kLaPosteSiren = "356000000";
 constexpr std::size_t kMaxEmailLength = 254;
-constexpr std::string_view kHex = "0123456789abcdef";
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& sorted, std::string_view code) {
@@ -128,25 +128,6 @@ std::string to_lower(std::string_view text) {
     return out;
 }
 
-// The value in double quotes, escaped so that an error message stays on one line.
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += "\\x";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-    return out;
-}
 
 [[noreturn]] void refuse(const std::string& message) {
     throw Error(ErrorKind::Usage, message);

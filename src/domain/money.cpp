@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
 
 namespace slash::domain {
 namespace {
@@ -15,29 +16,9 @@ constexpr int kMaxMinorDigits = 18;
 constexpr std::int64_t kMinMinor = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kMaxMinor =
     std::numeric_limits<std::int64_t>::max();  // 10^18 still fits in int64
-constexpr std::string_view kHex = "0123456789abcdef";
 constexpr std::string_view kHint =
     "use digits with an optional sign and decimal part, such as 65, -12.30 or 1 234,50";
 
-// The value in double quotes, escaped so that an error message stays on one line.
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += "\\x";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-    return out;
-}
 
 [[noreturn]] void refuse(std::string_view text, std::string_view why) {
     throw Error(ErrorKind::Usage, "invalid amount " + quoted(text) + ": " + std::string(why));
