@@ -9,7 +9,7 @@ CMAKE_FLAGS ?=
 # Build dependencies, then the tools the tests drive (shells for completion tests,
 # mandoc for man page lint, sqlite3 and jq for scripts, hyperfine for bench/).
 BUILD_PACKAGES = build-essential cmake libcli11-dev libfmt-dev libtomlplusplus-dev \
-                 libsqlitecpp-dev doctest-dev libsqlite3-dev
+                 libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
