@@ -35,7 +35,9 @@ void build_app(CLI::App& app, Context& ctx) {
     }
 
     add_init_command(app, ctx);
+    add_time_commands(app, ctx);
     add_client_commands(app, ctx);
+    add_mission_commands(app, ctx);
     add_config_commands(app, ctx);
     add_db_commands(app, ctx);
     add_completion_commands(app, ctx);

@@ -184,26 +184,13 @@ void ClientStore::remove(std::int64_t id) {
 }
 
 std::string ClientStore::dependents(std::int64_t id) {
-    // Missions and invoices arrive with later migrations; until their tables exist,
-    // nothing can refer to a client.
     return guarded(db_, [&]() -> std::string {
-        std::string found;
-        for (const char* table : {"missions", "invoices"}) {
-            SQLite::Statement exists(connection(db_),
-                                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-            exists.bind(1, table);
-            if (!exists.executeStep()) continue;
-            SQLite::Statement count(connection(db_),
-                                    fmt::format("SELECT count(*) FROM {} WHERE client_id = ?", table));
-            count.bind(1, id);
-            count.executeStep();
-            auto n = count.getColumn(0).getInt64();
-            if (n == 0) continue;
-            if (!found.empty()) found += " and ";
-            found += fmt::format("{} {}", n, n == 1 ? std::string(table).substr(0, std::string(table).size() - 1)
-                                                    : std::string(table));
-        }
-        return found;
+        SQLite::Statement count(connection(db_), "SELECT count(*) FROM missions WHERE client_id = ?");
+        count.bind(1, id);
+        count.executeStep();
+        auto n = count.getColumn(0).getInt64();
+        if (n == 0) return {};
+        return fmt::format("{} mission{}", n, n == 1 ? "" : "s");
     });
 }
 

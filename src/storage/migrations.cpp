@@ -33,6 +33,50 @@ CREATE TABLE clients (
     CHECK ((rate_mode IS NULL) = (rate_minor IS NULL))
 );
 )sql"},
+    // Missions and time entries. Rates and prices are minor units of the mission's
+    // currency (copied from its client at creation); units are thousandths, so that
+    // "--units 2.5" stays exact. Entries never overlap (checked by the service) and at
+    // most one runs: the partial unique index makes a second running timer impossible
+    // even for two processes racing.
+    {2, R"sql(
+CREATE TABLE missions (
+    id               INTEGER PRIMARY KEY,
+    client_id        INTEGER NOT NULL REFERENCES clients(id),
+    handle           TEXT NOT NULL,
+    title            TEXT NOT NULL DEFAULT '',
+    billing          TEXT NOT NULL CHECK (billing IN ('hourly', 'daily', 'unit', 'fixed', 'none')),
+    rate_minor       INTEGER CHECK ((billing = 'none') = (rate_minor IS NULL)),
+    currency         TEXT NOT NULL,
+    unit_name        TEXT NOT NULL DEFAULT '',
+    budget_seconds   INTEGER CHECK (budget_seconds IS NULL OR budget_seconds > 0),
+    budget_minor     INTEGER CHECK (budget_minor IS NULL OR budget_minor > 0),
+    estimate_seconds INTEGER CHECK (estimate_seconds IS NULL OR estimate_seconds > 0),
+    start_date       TEXT,
+    due_date         TEXT,
+    tags             TEXT NOT NULL DEFAULT '',
+    status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('planned', 'active', 'paused', 'done')),
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    UNIQUE (client_id, handle),
+    CHECK (budget_seconds IS NULL OR budget_minor IS NULL)
+);
+CREATE TABLE entries (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    mission_id  INTEGER NOT NULL REFERENCES missions(id),
+    start_at    INTEGER NOT NULL,
+    end_at      INTEGER CHECK (end_at IS NULL OR end_at > start_at),
+    note        TEXT NOT NULL DEFAULT '',
+    tags        TEXT NOT NULL DEFAULT '',
+    units_milli INTEGER CHECK (units_milli IS NULL OR units_milli > 0),
+    billable    INTEGER NOT NULL DEFAULT 1 CHECK (billable IN (0, 1)),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX entries_one_running ON entries ((end_at IS NULL)) WHERE end_at IS NULL;
+CREATE INDEX entries_by_start ON entries (start_at);
+CREATE INDEX entries_by_mission ON entries (mission_id, start_at);
+)sql"},
 };
 
 }  // namespace

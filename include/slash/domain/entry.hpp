@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slash::domain {
+
+/// A span of time spent on a mission (DESIGN.md §1); no end while its timer runs.
+struct Entry {
+    std::int64_t id = 0;
+    /// Stable across export and import, so that re-importing adds nothing.
+    std::string uid;
+    std::int64_t mission_id = 0;
+    std::string mission_address;  ///< "client/mission", filled by reads
+    std::int64_t start = 0;       ///< UTC seconds
+    std::optional<std::int64_t> end;
+    std::string note;
+    std::vector<std::string> tags;
+    /// Quantity in thousandths of a unit, for unit missions ("2.5" tasks = 2500).
+    std::optional<std::int64_t> units_milli;
+    bool billable = true;
+    std::int64_t created_at = 0;
+    std::int64_t updated_at = 0;
+
+    [[nodiscard]] bool running() const { return !end.has_value(); }
+    /// Seconds from start to end, or to `now` while running.
+    [[nodiscard]] std::int64_t duration(std::int64_t now) const { return (end ? *end : now) - start; }
+};
+
+}  // namespace slash::domain

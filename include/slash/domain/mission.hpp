@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slash::domain {
+
+/// A piece of work for one client, addressed as `client/mission` (DESIGN.md §1).
+struct Mission {
+    std::int64_t id = 0;
+    std::int64_t client_id = 0;
+    std::string client_handle;  ///< filled by reads, for display and messages
+    std::string handle;
+    std::string title;
+    /// "hourly", "daily", "unit", "fixed" or "none".
+    std::string billing = "none";
+    /// Per hour, per day, per unit, or the fixed price, in minor units of `currency`;
+    /// nullopt for "none".
+    std::optional<std::int64_t> rate_minor;
+    std::string currency = "EUR";
+    /// What one unit is ("task", "word"), for unit missions.
+    std::string unit_name;
+    /// A budget in time or in money, never both.
+    std::optional<std::int64_t> budget_seconds;
+    std::optional<std::int64_t> budget_minor;
+    std::optional<std::int64_t> estimate_seconds;
+    std::string start_date;  ///< YYYY-MM-DD or empty
+    std::string due_date;    ///< YYYY-MM-DD or empty
+    std::vector<std::string> tags;
+    /// "planned", "active", "paused" or "done"; every status but done is open.
+    std::string status = "active";
+    std::int64_t created_at = 0;
+    std::int64_t updated_at = 0;
+
+    [[nodiscard]] std::string address() const { return client_handle + "/" + handle; }
+    [[nodiscard]] bool open() const { return status != "done"; }
+};
+
+}  // namespace slash::domain
