@@ -6,6 +6,7 @@
 
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/services/time_zone_loader.hpp"
 
 namespace slash::cli {
 
@@ -67,6 +68,24 @@ std::int64_t Context::now() const {
     return *parsed;
 }
 
+const domain::TimeZone& Context::time_zone() {
+    if (!time_zone_) time_zone_ = services::load_time_zone(env.get("TZ"));
+    return *time_zone_;
+}
+
+const domain::TimeContext& Context::time_context() {
+    if (!time_context_) {
+        static constexpr const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+        int week_start = 0;
+        for (int i = 0; i < 7; ++i) {
+            if (config().time.week_start == kDays[i]) week_start = i;
+        }
+        time_context_.emplace(domain::TimeContext{now(), time_zone(), week_start});
+    }
+    return *time_context_;
+}
+
 render::OutputOptions Context::output() {
     render::OutputOptions options;
     options.terminal = env.stdout_is_tty;
@@ -92,6 +111,10 @@ render::OutputOptions Context::output() {
 }
 
 void Context::warn(const std::string& message) const { err << "slash: warning: " << message << '\n'; }
+
+void Context::info(const std::string& message) const {
+    if (!globals.quiet) err << "slash: " << message << '\n';
+}
 
 const std::function<void()>* Context::action_for(const CLI::App* verb) const {
     auto found = actions_.find(verb);

@@ -5,11 +5,14 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "slash/cli/environment.hpp"
 #include "slash/config/config.hpp"
+#include "slash/domain/time_grammar.hpp"
+#include "slash/domain/time_zone.hpp"
 #include "slash/render/output.hpp"
 #include "slash/storage/database.hpp"
 
@@ -59,10 +62,16 @@ public:
     storage::Database& database();
     /// UTC seconds: $SLASH_NOW when set, else the system clock.
     [[nodiscard]] std::int64_t now() const;
+    /// The local time zone: $TZ, else the system's; loaded once.
+    const domain::TimeZone& time_zone();
+    /// Now, the zone and the week start ([time] week_start), for the time grammar.
+    const domain::TimeContext& time_context();
     /// The output format chosen by the global flags and the terminal.
     [[nodiscard]] render::OutputOptions output();
 
     void warn(const std::string& message) const;
+    /// A side note on stderr ("stopped acme/website at 10:30"); silent with -q.
+    void info(const std::string& message) const;
 
     /// Parse first, then act: a verb registers its action here and `run` calls the action
     /// of the verb the command line selected, after CLI11 has parsed every argument.
@@ -72,6 +81,8 @@ public:
 private:
     std::optional<config::Config> config_;
     std::optional<storage::Database> database_;
+    std::unique_ptr<domain::TimeZone> time_zone_;
+    std::optional<domain::TimeContext> time_context_;
     std::map<const CLI::App*, std::function<void()>> actions_;
 };
 

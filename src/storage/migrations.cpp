@@ -37,7 +37,8 @@ CREATE TABLE clients (
     // currency (copied from its client at creation); units are thousandths, so that
     // "--units 2.5" stays exact. Entries never overlap (checked by the service) and at
     // most one runs: the partial unique index makes a second running timer impossible
-    // even for two processes racing.
+    // even for two processes racing. Entry ids are never reused (AUTOINCREMENT), so an id
+    // in a script or a note always means the entry it meant.
     {2, R"sql(
 CREATE TABLE missions (
     id               INTEGER PRIMARY KEY,
@@ -61,7 +62,7 @@ CREATE TABLE missions (
     CHECK (budget_seconds IS NULL OR budget_minor IS NULL)
 );
 CREATE TABLE entries (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     uid         TEXT NOT NULL UNIQUE,
     mission_id  INTEGER NOT NULL REFERENCES missions(id),
     start_at    INTEGER NOT NULL,

@@ -1,10 +1,235 @@
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "../context.hpp"
+#include "../options.hpp"
+#include "../views/entry_view.hpp"
+#include "../views/timesheet_view.hpp"
 #include "commands.hpp"
+#include "slash/domain/duration.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/services/time_service.hpp"
 
 namespace slash::cli {
 
-// Stub until the time commands land.
-void add_time_commands(CLI::App&, Context&) {}
+namespace {
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+    return text;
+}
+
+services::TimeService time_service(Context& ctx) {
+    return services::TimeService(ctx.database(), ctx.time_context());
+}
+
+void print_id(Context& ctx, const domain::Entry& entry) { ctx.out << entry.id << '\n'; }
+
+void report_start(Context& ctx, const services::StartResult& result) {
+    const auto& zone = ctx.time_zone();
+    if (result.already_running) {
+        ctx.info(fmt::format("{} is already running since {} (entry {}); nothing to do", result.entry.mission_address,
+                             domain::format_local_hm(result.entry.start, zone), result.entry.id));
+    } else if (result.stopped) {
+        const auto& s = *result.stopped;
+        ctx.info(fmt::format("stopped {} at {} ({})", s.mission_address, domain::format_local_hm(*s.end, zone),
+                             domain::format_duration(*s.end - s.start)));
+    }
+    print_id(ctx, result.entry);
+}
+
+void add_timer_commands(CLI::App& app, Context& ctx) {
+    {
+        auto request = std::make_shared<services::StartRequest>();
+        auto note = std::make_shared<std::vector<std::string>>();
+        CLI::App* verb = app.add_subcommand("start", "Start a timer on a mission; stops the running one first");
+        verb->add_option("mission", request->mission, "CLIENT/MISSION")->required();
+        verb->add_option("note", *note, "What you are doing (the rest of the line)");
+        optional_option(*verb, "--at", request->at, "Start time instead of now (TIME)")->type_name("TIME");
+        verb->add_option("--tag", request->tags, "Tag (repeatable)")->allow_extra_args(false);
+        verb->add_flag("--allow-future", request->allow_future, "Accept a start time after now");
+        ctx.on_run(verb, [&ctx, request, note] {
+            request->note = join_words(*note);
+            report_start(ctx, time_service(ctx).start(*request));
+        });
+    }
+    {
+        auto at = std::make_shared<std::optional<std::string>>();
+        auto note = std::make_shared<std::vector<std::string>>();
+        auto allow_future = std::make_shared<bool>(false);
+        CLI::App* verb = app.add_subcommand("stop", "Stop the running timer");
+        verb->add_option("note", *note, "Note to add to the entry");
+        optional_option(*verb, "--at", *at, "End time instead of now (TIME)")->type_name("TIME");
+        verb->add_flag("--allow-future", *allow_future, "Accept an end time after now");
+        ctx.on_run(verb, [&ctx, at, note, allow_future] {
+            std::optional<std::string> text;
+            if (!note->empty()) text = join_words(*note);
+            auto entry = time_service(ctx).stop(*at, text, *allow_future);
+            ctx.info(fmt::format("stopped {} ({})", entry.mission_address,
+                                 domain::format_duration(*entry.end - entry.start)));
+            print_id(ctx, entry);
+        });
+    }
+    {
+        CLI::App* verb = app.add_subcommand("cancel", "Discard the running timer");
+        ctx.on_run(verb, [&ctx] { print_id(ctx, time_service(ctx).cancel()); });
+    }
+    {
+        auto entry = std::make_shared<std::optional<std::int64_t>>();
+        auto at = std::make_shared<std::optional<std::string>>();
+        auto allow_future = std::make_shared<bool>(false);
+        CLI::App* verb = app.add_subcommand("continue", "Start a timer like the last (or the given) entry");
+        optional_option(*verb, "entry", *entry, "Entry id to continue");
+        optional_option(*verb, "--at", *at, "Start time instead of now (TIME)")->type_name("TIME");
+        verb->add_flag("--allow-future", *allow_future, "Accept a start time after now");
+        ctx.on_run(verb, [&ctx, entry, at, allow_future] {
+            report_start(ctx, time_service(ctx).resume(*entry, *at, *allow_future));
+        });
+    }
+    {
+        auto request = std::make_shared<services::LogRequest>();
+        auto note = std::make_shared<std::vector<std::string>>();
+        CLI::App* verb = app.add_subcommand("log", "Record time after the fact: a duration or a range");
+        verb->add_option("mission", request->mission, "CLIENT/MISSION")->required();
+        verb->add_option("when", request->when, "DURATION (2h30, 1.5h, 90m) or range (9:00-12:30)")->required();
+        verb->add_option("note", *note, "What you did (the rest of the line)");
+        optional_option(*verb, "--on", request->on, "Day of the work (DATE; default today)")->type_name("DATE");
+        optional_option(*verb, "--units", request->units, "Quantity, for missions billed per unit")->type_name("N");
+        verb->add_option("--tag", request->tags, "Tag (repeatable)")->allow_extra_args(false);
+        verb->add_flag("--non-billable", request->non_billable, "Do not bill this time");
+        verb->add_flag("--allow-future", request->allow_future, "Accept time after now");
+        ctx.on_run(verb, [&ctx, request, note] {
+            request->note = join_words(*note);
+            print_id(ctx, time_service(ctx).log(*request));
+        });
+    }
+    {
+        CLI::App* verb = app.add_subcommand("status", "Running timer, today's and this week's totals");
+        ctx.on_run(verb, [&ctx] {
+            auto status = time_service(ctx).status();
+            render::write_record(ctx.out, status_schema(), status_record(status, ctx.time_zone(), ctx.now()),
+                                 ctx.output());
+        });
+    }
+}
+
+std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words) {
+    std::vector<std::int64_t> ids;
+    for (const auto& word : words) {
+        std::int64_t id = 0;
+        bool ok = !word.empty() && word.size() < 19;
+        for (char ch : word) {
+            ok = ok && ch >= '0' && ch <= '9';
+            if (ok) id = id * 10 + (ch - '0');
+        }
+        if (!ok) throw Error(ErrorKind::Usage, fmt::format("invalid entry id \"{}\": use the number shown by \"slash entry list\"", word));
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+void add_entry_commands(CLI::App& app, Context& ctx) {
+    CLI::App* noun = app.add_subcommand("entry", "List and correct time entries");
+    {
+        auto query = std::make_shared<services::EntryQuery>();
+        CLI::App* verb = noun->add_subcommand("list", "List entries of a period (default: this week)");
+        verb->add_option("period", query->period, "PERIOD (today, week, lastmonth, 2026-11, ...)");
+        optional_option(*verb, "--client", query->client, "Only this client")->type_name("CLIENT");
+        optional_option(*verb, "--mission", query->mission, "Only this mission")->type_name("CLIENT/MISSION");
+        optional_option(*verb, "--tag", query->tag, "Only entries with this tag")->type_name("TAG");
+        verb->add_flag("--unbilled", query->unbilled, "Only billable entries not yet invoiced");
+        ctx.on_run(verb, [&ctx, query] {
+            auto entries = time_service(ctx).list(*query);
+            render::write_list(ctx.out, entry_list_view(entries, ctx.time_zone(), ctx.now()), ctx.output());
+        });
+    }
+    {
+        auto id = std::make_shared<std::int64_t>(0);
+        CLI::App* verb = noun->add_subcommand("show", "Show every field of an entry");
+        verb->add_option("id", *id, "Entry id")->required();
+        ctx.on_run(verb, [&ctx, id] {
+            auto entry = time_service(ctx).show(*id);
+            render::write_record(ctx.out, entry_schema(), entry_record(entry, ctx.time_zone(), ctx.now()),
+                                 ctx.output());
+        });
+    }
+    {
+        auto id = std::make_shared<std::int64_t>(0);
+        auto changes = std::make_shared<services::EntryChanges>();
+        auto billable = std::make_shared<bool>(false);
+        auto non_billable = std::make_shared<bool>(false);
+        CLI::App* verb = noun->add_subcommand("edit", "Change the times, note, tags, units or billing of an entry");
+        verb->add_option("id", *id, "Entry id")->required();
+        optional_option(*verb, "--start", changes->start, "New start (TIME)")->type_name("TIME");
+        optional_option(*verb, "--end", changes->end, "New end (TIME)")->type_name("TIME");
+        optional_option(*verb, "--duration", changes->duration, "New duration from the start")->type_name("DURATION");
+        optional_option(*verb, "--note", changes->note, "New note");
+        optional_list_option(*verb, "--tag", changes->tags, "Replace the tags (repeatable; \"\" for none)");
+        optional_option(*verb, "--units", changes->units, "New quantity (unit missions)")->type_name("N");
+        auto* yes = verb->add_flag("--billable", *billable, "Bill this entry");
+        auto* no = verb->add_flag("--non-billable", *non_billable, "Do not bill this entry");
+        yes->excludes(no);
+        verb->add_flag("--allow-future", changes->allow_future, "Accept times after now");
+        ctx.on_run(verb, [&ctx, id, changes, billable, non_billable] {
+            if (*billable) changes->billable = true;
+            if (*non_billable) changes->billable = false;
+            if (changes->tags) {
+                auto& tags = *changes->tags;
+                tags.erase(std::remove(tags.begin(), tags.end(), std::string()), tags.end());
+            }
+            print_id(ctx, time_service(ctx).edit(*id, *changes));
+        });
+    }
+    {
+        auto words = std::make_shared<std::vector<std::string>>();
+        CLI::App* verb = noun->add_subcommand("rm", "Delete entries (all or none)");
+        verb->add_option("ids", *words, "Entry ids")->required();
+        ctx.on_run(verb, [&ctx, words] {
+            auto ids = parse_ids(*words);
+            time_service(ctx).remove(ids);
+            for (auto id : ids) ctx.out << id << '\n';
+        });
+    }
+    {
+        auto words = std::make_shared<std::vector<std::string>>();
+        CLI::App* verb = noun->add_subcommand("move", "Move entries to another mission: ID... CLIENT/MISSION");
+        verb->add_option("args", *words, "Entry ids, then the mission")->required()->expected(2, -1);
+        ctx.on_run(verb, [&ctx, words] {
+            std::string mission = words->back();
+            auto ids = parse_ids(std::vector<std::string>(words->begin(), words->end() - 1));
+            for (const auto& entry : time_service(ctx).move(ids, mission)) print_id(ctx, entry);
+        });
+    }
+}
+
+void add_timesheet_commands(CLI::App& app, Context& ctx) {
+    {
+        auto date = std::make_shared<std::optional<std::string>>();
+        CLI::App* verb = app.add_subcommand("today", "Today's entries by mission, with totals");
+        optional_option(*verb, "--on", *date, "Another day (DATE)")->type_name("DATE");
+        ctx.on_run(verb, [&ctx, date] {
+            write_day(ctx.out, time_service(ctx).day(*date), ctx.time_zone(), ctx.now(), ctx.output());
+        });
+    }
+    {
+        auto date = std::make_shared<std::optional<std::string>>();
+        CLI::App* verb = app.add_subcommand("week", "Week grid: missions by days, with totals");
+        optional_option(*verb, "date", *date, "A day of the week to show (DATE; default today)");
+        ctx.on_run(verb, [&ctx, date] { write_week(ctx.out, time_service(ctx).week(*date), ctx.output()); });
+    }
+}
+
+}  // namespace
+
+void add_time_commands(CLI::App& app, Context& ctx) {
+    add_timer_commands(app, ctx);
+    add_entry_commands(app, ctx);
+    add_timesheet_commands(app, ctx);
+}
 
 }  // namespace slash::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "slash/domain/entry.hpp"
+
+namespace slash::storage {
+
+class Database;
+
+/// Which entries a listing wants: those starting in [from, to), optionally narrowed.
+struct EntryFilter {
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    std::optional<std::int64_t> client_id;
+    std::optional<std::int64_t> mission_id;
+    std::optional<std::string> tag;
+    bool billable_only = false;
+};
+
+/// Time entries. Every query is an index range on start_at (or mission_id, start_at), so
+/// that status, today and week stay fast on a million entries.
+class EntryStore {
+public:
+    explicit EntryStore(Database& db) : db_(db) {}
+
+    [[nodiscard]] std::optional<domain::Entry> find(std::int64_t id);
+    /// Throws NotFound: `unknown entry "42"; see "slash entry list"`.
+    [[nodiscard]] domain::Entry get(std::int64_t id);
+    [[nodiscard]] std::optional<domain::Entry> running();
+    /// The entry with the latest start.
+    [[nodiscard]] std::optional<domain::Entry> latest();
+    /// An entry (other than `except`) sharing time with [start, end); `end` nullopt means
+    /// open-ended (a timer). A running entry counts as ending at `now`. Because entries
+    /// never overlap, only the last entry starting before `end` can collide: one seek.
+    [[nodiscard]] std::optional<domain::Entry> overlapping(std::int64_t start, std::optional<std::int64_t> end,
+                                                           std::optional<std::int64_t> except, std::int64_t now);
+    /// The end of the last entry that starts in [from, to), if any.
+    [[nodiscard]] std::optional<std::int64_t> last_end_between(std::int64_t from, std::int64_t to);
+
+    [[nodiscard]] std::vector<domain::Entry> list(const EntryFilter& filter);
+    /// Entries sharing time with [from, to), for day and week views that clip them.
+    [[nodiscard]] std::vector<domain::Entry> touching(std::int64_t from, std::int64_t to);
+
+    std::int64_t insert(const domain::Entry& entry);
+    void update(const domain::Entry& entry);
+    void remove(std::int64_t id);
+
+private:
+    Database& db_;
+};
+
+}  // namespace slash::storage

@@ -1,0 +1,113 @@
+#include "entry_view.hpp"
+
+#include "slash/domain/duration.hpp"
+#include "slash/domain/money.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+using render::Value;
+
+Value tags_value(const std::vector<std::string>& tags) {
+    Value::Array items;
+    for (const auto& tag : tags) items.emplace_back(tag);
+    return Value::array(items);
+}
+
+}  // namespace
+
+render::Record entry_record(const domain::Entry& e, const domain::TimeZone& zone, std::int64_t now) {
+    std::int64_t seconds = e.duration(now);
+    auto slash = e.mission_address.find('/');
+    return {
+        {"id", e.id},
+        {"uid", e.uid},
+        {"mission", e.mission_address},
+        {"client", e.mission_address.substr(0, slash)},
+        {"date", domain::format_date(domain::local_date(e.start, zone))},
+        {"start", domain::format_local_iso(e.start, zone)},
+        {"end", e.end ? Value(domain::format_local_iso(*e.end, zone)) : Value()},
+        {"seconds", seconds},
+        {"hours", domain::format_hours(seconds)},
+        {"duration", domain::format_hm(seconds)},
+        {"running", e.running()},
+        {"note", e.note},
+        {"tags", tags_value(e.tags)},
+        {"units", e.units_milli ? Value(domain::format_amount(*e.units_milli, 3)) : Value()},
+        {"billable", e.billable},
+        {"created_at", domain::format_local_iso(e.created_at, zone)},
+        {"updated_at", domain::format_local_iso(e.updated_at, zone)},
+    };
+}
+
+const render::Schema& entry_schema() {
+    static const render::Schema schema = [] {
+        render::Schema built;
+        domain::FixedOffsetZone utc(0, "UTC");
+        domain::Entry prototype;
+        built.fields = render::flat_field_names(entry_record(prototype, utc, 0));
+        built.columns = {{"id", "ID", true},        {"date", "DATE"},     {"start_time", "START"},
+                         {"end_time", "END"},       {"duration", "TIME", true}, {"mission", "MISSION"},
+                         {"note", "NOTE"}};
+        built.labels = {{"id", "Entry"},       {"uid", "UID"},           {"mission", "Mission"},
+                        {"start", "Start"},    {"end", "End"},           {"duration", "Duration"},
+                        {"hours", "Hours"},    {"note", "Note"},         {"tags", "Tags"},
+                        {"units", "Units"},    {"billable", "Billable"}, {"created_at", "Created"},
+                        {"updated_at", "Updated"}};
+        built.id_field = "id";
+        return built;
+    }();
+    return schema;
+}
+
+render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
+                                 std::int64_t now) {
+    render::ListView view{entry_schema(), {}};
+    for (const auto& entry : entries) {
+        auto record = entry_record(entry, zone, now);
+        // Table-only cells: the clock times alone, next to the DATE column.
+        record.emplace_back("start_time", domain::format_local_hm(entry.start, zone));
+        record.emplace_back("end_time", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…"));
+        view.rows.push_back(std::move(record));
+    }
+    return view;
+}
+
+render::Record status_record(const services::StatusView& status, const domain::TimeZone& zone, std::int64_t now) {
+    Value running;
+    if (status.running) {
+        const auto& e = *status.running;
+        running = Value::object({{"id", e.id},
+                                 {"mission", e.mission_address},
+                                 {"start", domain::format_local_iso(e.start, zone)},
+                                 {"seconds", e.duration(now)},
+                                 {"note", e.note}});
+    }
+    std::string timer = "no timer running";
+    if (status.running) {
+        const auto& e = *status.running;
+        timer = e.mission_address + " since " + domain::format_local_hm(e.start, zone) + " (" +
+                domain::format_duration(e.duration(now)) + ")" + (e.note.empty() ? "" : " " + e.note);
+    }
+    return {
+        {"running", running},
+        {"timer", timer},
+        {"today_seconds", status.today_seconds},
+        {"today", domain::format_duration(status.today_seconds)},
+        {"week_seconds", status.week_seconds},
+        {"week", domain::format_duration(status.week_seconds)},
+    };
+}
+
+const render::Schema& status_schema() {
+    static const render::Schema schema{
+        {"running.id", "running.mission", "running.start", "running.seconds", "running.note", "timer",
+         "today_seconds", "today", "week_seconds", "week"},
+        {},
+        {{"timer", "Timer"}, {"today", "Today"}, {"week", "This week"}},
+        "running.id"};
+    return schema;
+}
+
+}  // namespace slash::cli

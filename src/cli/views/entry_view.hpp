@@ -1,0 +1,23 @@
+#pragma once
+
+#include <vector>
+
+#include "slash/domain/entry.hpp"
+#include "slash/domain/time_zone.hpp"
+#include "slash/render/output.hpp"
+#include "slash/services/time_service.hpp"
+
+namespace slash::cli {
+
+/// The JSON shape of an entry: times in local ISO 8601 with offset, durations as integer
+/// seconds plus decimal hours, units as a decimal string.
+render::Record entry_record(const domain::Entry& entry, const domain::TimeZone& zone, std::int64_t now);
+const render::Schema& entry_schema();
+render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
+                                 std::int64_t now);
+
+/// `slash status` as one record.
+render::Record status_record(const services::StatusView& status, const domain::TimeZone& zone, std::int64_t now);
+const render::Schema& status_schema();
+
+}  // namespace slash::cli

@@ -1,0 +1,413 @@
+#include "slash/services/time_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "slash/domain/duration.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/domain/time_zone.hpp"
+#include "slash/storage/database.hpp"
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/entry_store.hpp"
+#include "slash/storage/mission_store.hpp"
+#include "text_checks.hpp"
+
+namespace slash::services {
+
+namespace {
+
+constexpr std::int64_t kMaxEntrySeconds = 24 * 3600;
+
+[[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::Usage, message); }
+
+std::string describe(const domain::Entry& entry, const domain::TimeZone& zone) {
+    std::string end = entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("now");
+    return fmt::format("entry {} ({} {} {}-{})", entry.id, entry.mission_address,
+                       domain::format_date(domain::local_date(entry.start, zone)),
+                       domain::format_local_hm(entry.start, zone), end);
+}
+
+std::vector<std::string> checked_tags(const std::vector<std::string>& tags) {
+    std::vector<std::string> out;
+    for (const auto& tag : tags) {
+        domain::require_handle(tag, "tag");
+        if (std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(tag);
+    }
+    return out;
+}
+
+std::int64_t parse_units(const std::string& text) {
+    std::int64_t milli = domain::parse_amount(text, 3);
+    if (milli <= 0) usage(fmt::format("invalid --units {}: give a quantity above zero, e.g. 12 or 2.5", domain::quoted(text)));
+    return milli;
+}
+
+class Rules {
+public:
+    Rules(storage::Database& db, const domain::TimeContext& context) : entries_(db), context_(context) {}
+
+    // Every closed entry: positive, at most 24 h, not in the future unless asked.
+    void check_span(std::int64_t start, std::int64_t end, bool allow_future) const {
+        if (end <= start) usage("the end must be after the start");
+        if (end - start > kMaxEntrySeconds) {
+            usage(fmt::format("an entry lasts at most 24 h, this one {}; split it into several entries",
+                              domain::format_duration(end - start)));
+        }
+        check_not_future(end, allow_future);
+    }
+
+    void check_not_future(std::int64_t instant, bool allow_future) const {
+        if (!allow_future && instant > context_.now) {
+            usage(fmt::format("{} is in the future; pass --allow-future to record it anyway",
+                              domain::format_local_iso(instant, context_.zone)));
+        }
+    }
+
+    void check_free(std::int64_t start, std::optional<std::int64_t> end, std::optional<std::int64_t> except) {
+        if (auto other = entries_.overlapping(start, end, except, context_.now)) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("this would overlap {}; change the times, or edit that entry first",
+                                    describe(*other, context_.zone)));
+        }
+    }
+
+private:
+    storage::EntryStore entries_;
+    const domain::TimeContext& context_;
+};
+
+void require_units_rule(const domain::Mission& mission, const std::optional<std::string>& units) {
+    if (mission.billing == "unit" && !units) {
+        usage(fmt::format("mission \"{}\" is billed per {}: give the quantity with --units N", mission.address(),
+                          mission.unit_name.empty() ? "unit" : mission.unit_name));
+    }
+    if (mission.billing != "unit" && units) {
+        usage(fmt::format("--units is only for missions billed per unit; \"{}\" is billed {}", mission.address(),
+                          mission.billing));
+    }
+}
+
+domain::Entry new_entry(const domain::Mission& mission, std::int64_t start, std::optional<std::int64_t> end,
+                        std::string note, std::vector<std::string> tags, std::int64_t now) {
+    domain::Entry entry;
+    entry.uid = new_uid();
+    entry.mission_id = mission.id;
+    entry.mission_address = mission.address();
+    entry.start = start;
+    entry.end = end;
+    entry.note = std::move(note);
+    entry.tags = std::move(tags);
+    entry.created_at = entry.updated_at = now;
+    return entry;
+}
+
+// Seconds of [start, end) inside [from, to).
+std::int64_t clipped(std::int64_t start, std::int64_t end, std::int64_t from, std::int64_t to) {
+    return std::max<std::int64_t>(0, std::min(end, to) - std::max(start, from));
+}
+
+}  // namespace
+
+bool EntryChanges::empty() const {
+    return !start && !end && !duration && !note && !tags && !units && !billable;
+}
+
+std::string new_uid() {
+    std::random_device device;
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    unsigned char bytes[16];
+    for (auto& b : bytes) b = static_cast<unsigned char>(byte(device));
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string uid;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) uid += '-';
+        uid += fmt::format("{:02x}", bytes[i]);
+    }
+    return uid;
+}
+
+StartResult TimeService::start(const StartRequest& request) {
+    require_single_line(request.note, "note");
+    auto tags = checked_tags(request.tags);
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    domain::Mission mission = storage::MissionStore(db_).get(request.mission);
+    std::int64_t start = request.at ? domain::parse_time(*request.at, context_) : context_.now;
+    Rules rules(db_, context_);
+    rules.check_not_future(start, request.allow_future);
+
+    StartResult result;
+    if (auto running = entries.running()) {
+        if (running->mission_id == mission.id && !request.at) {
+            result.entry = *running;
+            result.already_running = true;
+            return result;
+        }
+        if (start <= running->start) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("the running timer ({}) started after {}; give a later --at",
+                                    describe(*running, context_.zone),
+                                    domain::format_local_hm(start, context_.zone)));
+        }
+        rules.check_span(running->start, start, true);
+        running->end = start;
+        running->updated_at = context_.now;
+        entries.update(*running);
+        result.stopped = running;
+    }
+    rules.check_free(start, std::nullopt, std::nullopt);
+    result.entry = new_entry(mission, start, std::nullopt, request.note, tags, context_.now);
+    result.entry.id = entries.insert(result.entry);
+    tx.commit();
+    return result;
+}
+
+domain::Entry TimeService::stop(const std::optional<std::string>& at, const std::optional<std::string>& note,
+                                bool allow_future) {
+    if (note) require_single_line(*note, "note");
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    auto running = entries.running();
+    if (!running) {
+        throw Error(ErrorKind::Failure, "no timer is running; start one with \"slash start CLIENT/MISSION\"");
+    }
+    std::int64_t end = at ? domain::parse_time(*at, context_) : context_.now;
+    if (end <= running->start) {
+        usage(fmt::format("the timer started at {}: stop it after that",
+                          domain::format_local_iso(running->start, context_.zone)));
+    }
+    Rules rules(db_, context_);
+    rules.check_span(running->start, end, allow_future);
+    rules.check_free(running->start, end, running->id);
+    running->end = end;
+    if (note && !note->empty()) running->note = running->note.empty() ? *note : running->note + " " + *note;
+    running->updated_at = context_.now;
+    entries.update(*running);
+    tx.commit();
+    return *running;
+}
+
+domain::Entry TimeService::cancel() {
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    auto running = entries.running();
+    if (!running) throw Error(ErrorKind::Failure, "no timer is running: nothing to cancel");
+    entries.remove(running->id);
+    tx.commit();
+    return *running;
+}
+
+StartResult TimeService::resume(std::optional<std::int64_t> entry_id, const std::optional<std::string>& at,
+                                bool allow_future) {
+    domain::Entry source;
+    {
+        storage::EntryStore entries(db_);
+        if (entry_id) {
+            source = entries.get(*entry_id);
+        } else if (auto latest = entries.latest()) {
+            source = *latest;
+        } else {
+            throw Error(ErrorKind::Failure, "no entry to continue yet; start one with \"slash start CLIENT/MISSION\"");
+        }
+    }
+    StartRequest request;
+    request.mission = source.mission_address;
+    request.note = source.note;
+    request.at = at;
+    request.tags = source.tags;
+    request.allow_future = allow_future;
+    return start(request);
+}
+
+domain::Entry TimeService::log(const LogRequest& request) {
+    require_single_line(request.note, "note");
+    auto tags = checked_tags(request.tags);
+    std::optional<std::int64_t> units;
+    if (request.units) units = parse_units(*request.units);
+
+    storage::WriteTransaction tx(db_);
+    domain::Mission mission = storage::MissionStore(db_).get(request.mission);
+    require_units_rule(mission, request.units);
+    domain::CivilDate today = domain::local_date(context_.now, context_.zone);
+    domain::CivilDate day = request.on ? domain::parse_date(*request.on, context_) : today;
+
+    std::int64_t start = 0, end = 0;
+    if (domain::looks_like_range(request.when)) {
+        auto range = domain::parse_range(request.when, day, context_);
+        start = range.start;
+        end = range.end;
+    } else {
+        std::int64_t seconds = domain::parse_duration(request.when);
+        if (seconds > kMaxEntrySeconds) {
+            usage(fmt::format("an entry lasts at most 24 h, {} is {}; split it into several entries",
+                              domain::quoted(request.when), domain::format_duration(seconds)));
+        }
+        if (day == today) {
+            // Logged just now: the work ended now.
+            end = context_.now;
+            start = end - seconds;
+        } else {
+            // A past day: right after that day's last entry, or 09:00 on an empty day.
+            std::int64_t day_start = domain::start_of_day(day, context_.zone);
+            std::int64_t next_day = domain::start_of_day(
+                domain::civil_from_days(domain::days_from_civil(day) + 1), context_.zone);
+            auto last_end = storage::EntryStore(db_).last_end_between(day_start, next_day);
+            start = last_end ? *last_end : domain::parse_time_on("9:00", day, context_);
+            end = start + seconds;
+        }
+    }
+    Rules rules(db_, context_);
+    rules.check_span(start, end, request.allow_future);
+    rules.check_free(start, end, std::nullopt);
+    domain::Entry entry = new_entry(mission, start, end, request.note, tags, context_.now);
+    entry.units_milli = units;
+    entry.billable = !request.non_billable;
+    entry.id = storage::EntryStore(db_).insert(entry);
+    tx.commit();
+    return entry;
+}
+
+domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
+    if (changes.empty()) {
+        usage(fmt::format("nothing to change for entry {}: give at least one flag, see \"slash entry edit --help\"",
+                          id));
+    }
+    if (changes.note) require_single_line(*changes.note, "--note");
+    if (changes.duration && changes.end) usage("give either --end or --duration, not both");
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    domain::Entry entry = entries.get(id);
+    if (changes.start) entry.start = domain::parse_time(*changes.start, context_);
+    if (changes.end) entry.end = domain::parse_time(*changes.end, context_);
+    if (changes.duration) {
+        if (entry.running()) usage(fmt::format("entry {} is running: stop it before giving it a duration", id));
+        entry.end = entry.start + domain::parse_duration(*changes.duration);
+    }
+    if (changes.note) entry.note = *changes.note;
+    if (changes.tags) entry.tags = checked_tags(*changes.tags);
+    if (changes.billable) entry.billable = *changes.billable;
+    if (changes.units) {
+        domain::Mission mission = storage::MissionStore(db_).get(entry.mission_address);
+        require_units_rule(mission, changes.units);
+        entry.units_milli = changes.units->empty() ? std::nullopt : std::optional(parse_units(*changes.units));
+    }
+    Rules rules(db_, context_);
+    if (entry.end) {
+        rules.check_span(entry.start, *entry.end, changes.allow_future);
+    } else {
+        rules.check_not_future(entry.start, changes.allow_future);
+    }
+    rules.check_free(entry.start, entry.end, entry.id);
+    entry.updated_at = context_.now;
+    entries.update(entry);
+    tx.commit();
+    return entry;
+}
+
+void TimeService::remove(const std::vector<std::int64_t>& ids) {
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    for (auto id : ids) (void)entries.get(id);
+    for (auto id : ids) entries.remove(id);
+    tx.commit();
+}
+
+std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& ids, const std::string& mission_address) {
+    storage::WriteTransaction tx(db_);
+    storage::EntryStore entries(db_);
+    domain::Mission mission = storage::MissionStore(db_).get(mission_address);
+    std::vector<domain::Entry> moved;
+    for (auto id : ids) {
+        domain::Entry entry = entries.get(id);
+        if (mission.billing == "unit" && !entry.units_milli) {
+            usage(fmt::format("entry {} has no units and \"{}\" is billed per unit; set them first with "
+                              "\"slash entry edit {} --units N\"",
+                              id, mission.address(), id));
+        }
+        if (mission.billing != "unit") entry.units_milli.reset();
+        entry.mission_id = mission.id;
+        entry.mission_address = mission.address();
+        entry.updated_at = context_.now;
+        entries.update(entry);
+        moved.push_back(entry);
+    }
+    tx.commit();
+    return moved;
+}
+
+domain::Entry TimeService::show(std::int64_t id) { return storage::EntryStore(db_).get(id); }
+
+std::vector<domain::Entry> TimeService::list(const EntryQuery& query) {
+    domain::Period period = domain::parse_period(query.period, context_);
+    storage::EntryFilter filter;
+    filter.from = period.from;
+    filter.to = period.to;
+    if (query.mission) filter.mission_id = storage::MissionStore(db_).get(*query.mission).id;
+    if (query.client) filter.client_id = storage::ClientStore(db_).get(*query.client).id;
+    if (query.tag) filter.tag = *query.tag;
+    filter.billable_only = query.unbilled;
+    return storage::EntryStore(db_).list(filter);
+}
+
+StatusView TimeService::status() {
+    StatusView view;
+    storage::EntryStore entries(db_);
+    view.running = entries.running();
+    Timesheet today = day(std::nullopt);
+    view.today_seconds = today.total;
+    view.week_seconds = week(std::nullopt).total;
+    return view;
+}
+
+namespace {
+
+Timesheet build_timesheet(storage::Database& db, const domain::TimeContext& context, domain::CivilDate first,
+                          int days) {
+    Timesheet sheet;
+    std::vector<std::int64_t> bounds;
+    for (int i = 0; i <= days; ++i) {
+        auto date = domain::civil_from_days(domain::days_from_civil(first) + i);
+        if (i < days) sheet.days.push_back(date);
+        bounds.push_back(domain::start_of_day(date, context.zone));
+    }
+    sheet.entries = storage::EntryStore(db).touching(bounds.front(), bounds.back());
+    std::map<std::string, TimesheetRow> rows;
+    sheet.day_totals.assign(static_cast<std::size_t>(days), 0);
+    for (const auto& entry : sheet.entries) {
+        auto& row = rows[entry.mission_address];
+        row.mission = entry.mission_address;
+        row.seconds.resize(static_cast<std::size_t>(days), 0);
+        std::int64_t end = entry.end.value_or(std::max(context.now, entry.start));
+        for (std::size_t d = 0; d < static_cast<std::size_t>(days); ++d) {
+            std::int64_t part = clipped(entry.start, end, bounds[d], bounds[d + 1]);
+            row.seconds[d] += part;
+            row.total += part;
+            sheet.day_totals[d] += part;
+            sheet.total += part;
+        }
+    }
+    for (auto& [address, row] : rows) sheet.rows.push_back(std::move(row));
+    return sheet;
+}
+
+}  // namespace
+
+Timesheet TimeService::day(const std::optional<std::string>& date) {
+    domain::CivilDate day = date ? domain::parse_date(*date, context_) : domain::local_date(context_.now, context_.zone);
+    return build_timesheet(db_, context_, day, 1);
+}
+
+Timesheet TimeService::week(const std::optional<std::string>& date) {
+    domain::CivilDate day = date ? domain::parse_date(*date, context_) : domain::local_date(context_.now, context_.zone);
+    int back = (domain::weekday(day) - context_.week_start + 7) % 7;
+    return build_timesheet(db_, context_, domain::civil_from_days(domain::days_from_civil(day) - back), 7);
+}
+
+}  // namespace slash::services
