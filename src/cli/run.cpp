@@ -96,9 +96,11 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
         CLI::App* verb = selected_verb(app);
+        // Bare `slash` is `slash status` (DESIGN.md §2).
+        if (verb == &app) verb = app.get_subcommand("status");
         const auto* action = ctx.action_for(verb);
         if (action == nullptr) {
-            // A noun without a verb (or bare `slash` for now): show what it can do.
+            // A noun without a verb: show what it can do.
             out << verb->help(verb->get_parent() ? command_path(verb->get_parent()) : std::string());
             return 0;
         }

@@ -230,3 +230,15 @@ TEST_CASE("cli/time entry rm and move") {
     CHECK(r.out == "1\n3\n");
     CHECK(ws.run({"entry", "list", "-q"}).out == "2\n");
 }
+
+TEST_CASE("cli/time bare slash is slash status") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"log", "acme/website", "9:00-12:00"}).code == 0);
+    auto bare = ws.run(std::vector<std::string>{});
+    CHECK(bare.code == 0);
+    CHECK(bare.out == ws.run({"status"}).out);
+    CHECK(bare.out.find("timer\tno timer running\n") != std::string::npos);
+    CHECK(ws.run({"--json"}).out == ws.run({"status", "--json"}).out);
+}
