@@ -45,15 +45,42 @@ slash client list --csv
 slash client list --template '{handle} bills in {currency}'
 slash client list -q
 
-step "Corrections: edit a field, rename, archive."
+step "Corrections: edit a field; archive a client you no longer work for."
 slash client edit microtask --terms 15 --notes "pays every Friday"
-slash client archive microtask
+slash client add oldco --name "Old Co SARL"
+slash client archive oldco
 slash client list --all --template '{handle}\t{archived}'
 
 step "Mistakes get one clear line and a documented exit status; nothing is written."
 slash client add acme --name "Again" || echo "(exit $?)"
 slash client add bad --name "Bad SIREN" --siren 123456789 || echo "(exit $?)"
 slash clinet list || echo "(exit $?)"
+
+step "Missions: an hourly website, a daily-rate translation, per-task micro-work."
+slash mission add acme/website --title "Website redesign" --estimate 30h --due 2026-12-18 --tag web
+slash mission add northwind/book --title "Book translation" --budget 3000 --estimate 50h --due 2027-01-31
+slash mission add microtask/labels --title "Image labelling" --unit 0.12 --unit-name task
+slash missions
+
+step "A slasher's Friday: a timer, a switch of client, time logged after the fact."
+export SLASH_NOW="2026-11-27T09:00:00+01:00"
+slash start acme/website fix the header --tag design
+export SLASH_NOW="2026-11-27T10:45:00+01:00"
+slash start northwind/book chapter 3
+export SLASH_NOW="2026-11-27T12:30:00+01:00"
+slash stop
+slash log acme/website 14:00-16:30 client call and fixes
+export SLASH_NOW="2026-11-27T18:15:00+01:00"
+slash log microtask/labels 45m --units 120
+slash log acme/website 2h review --on 2026-11-25
+slash status
+slash today
+slash week
+
+step "Corrections: edit an entry, list the week's entries as ids for a pipeline."
+slash entry edit 4 --end 16:45
+slash entry list --mission acme/website
+slash entry list -q week
 
 step "The database: where it is, an integrity check, an online backup."
 slash db path

@@ -9,30 +9,48 @@
 
 namespace slash::cli {
 
-void build_app(CLI::App& app, Context& ctx) {
-    app.description("slash: time, missions and invoices for people with several clients");
-    app.name("slash");
-    // Subcommands inherit fallthrough, so the global flags work after any verb:
-    // `slash client list --json`.
-    app.fallthrough();
-    app.set_version_flag("--version", "slash " SLASH_VERSION);
-    app.set_help_all_flag("--help-all", "Print help for every command");
+namespace {
 
-    GlobalOptions& g = ctx.globals;
-    app.add_option("--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH");
-    app.add_option("--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH");
-    auto* json = app.add_flag("--json", g.json, "JSON output");
-    auto* csv = app.add_flag("--csv", g.csv, "CSV output (RFC 4180, with a header row)");
-    auto* tsv = app.add_flag("--tsv", g.tsv, "Tab-separated output with a header row");
+// Every command accepts the global flags (DESIGN.md §2) as its own options rather than
+// through CLI11's fallthrough: with fallthrough, a word of a free-text note that names a
+// command ("slash log acme/x 1h client call") would switch to that command.
+void add_global_options(CLI::App& app, GlobalOptions& g) {
+    app.add_option("--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);
+    app.add_option("--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH")->group(kGlobalGroup);
+    auto* json = app.add_flag("--json", g.json, "JSON output")->group(kGlobalGroup);
+    auto* csv = app.add_flag("--csv", g.csv, "CSV output (RFC 4180, with a header row)")->group(kGlobalGroup);
+    auto* tsv = app.add_flag("--tsv", g.tsv, "Tab-separated output with a header row")->group(kGlobalGroup);
     auto* templ = app.add_option("--template", g.template_text, "Render each row with {field} placeholders")
-                      ->type_name("TEMPLATE");
-    auto* quiet = app.add_flag("-q,--quiet", g.quiet, "Print only identifiers, one per line");
-    app.add_flag("--no-color", g.no_color, "Never colour the output (also NO_COLOR)");
+                      ->type_name("TEMPLATE")
+                      ->group(kGlobalGroup);
+    auto* quiet = app.add_flag("-q,--quiet", g.quiet, "Print only identifiers, one per line")->group(kGlobalGroup);
+    app.add_flag("--no-color", g.no_color, "Never colour the output (also NO_COLOR)")->group(kGlobalGroup);
     for (auto* a : {json, csv, tsv, templ, quiet}) {
         for (auto* b : {json, csv, tsv, templ, quiet}) {
             if (a != b) a->excludes(b);
         }
     }
+}
+
+// One verb per command line: once a command has its verb, no later word can be taken for
+// another command (CLI11 otherwise matches a note's word against every ancestor's verbs).
+void finish_tree(CLI::App& app, GlobalOptions& g) {
+    auto subs = app.get_subcommands([](CLI::App*) { return true; });
+    if (!subs.empty()) app.require_subcommand(0, 1);
+    for (CLI::App* sub : subs) {
+        add_global_options(*sub, g);
+        finish_tree(*sub, g);
+    }
+}
+
+}  // namespace
+
+void build_app(CLI::App& app, Context& ctx) {
+    app.description("slash: time, missions and invoices for people with several clients");
+    app.name("slash");
+    app.set_version_flag("--version", "slash " SLASH_VERSION);
+    app.set_help_all_flag("--help-all", "Print help for every command");
+    add_global_options(app, ctx.globals);
 
     add_init_command(app, ctx);
     add_time_commands(app, ctx);
@@ -41,6 +59,7 @@ void build_app(CLI::App& app, Context& ctx) {
     add_config_commands(app, ctx);
     add_db_commands(app, ctx);
     add_completion_commands(app, ctx);
+    finish_tree(app, ctx.globals);
 }
 
 }  // namespace slash::cli

@@ -6,6 +6,9 @@ namespace slash::cli {
 
 class Context;
 
+/// The option group of the flags every command accepts; listed once, under the root.
+inline constexpr const char* kGlobalGroup = "Global options";
+
 /// The whole command tree with the global flags, every verb's action registered on `ctx`.
 void build_app(CLI::App& app, Context& ctx);
 

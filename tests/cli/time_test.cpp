@@ -242,3 +242,13 @@ TEST_CASE("cli/time bare slash is slash status") {
     CHECK(bare.out.find("timer\tno timer running\n") != std::string::npos);
     CHECK(ws.run({"--json"}).out == ws.run({"status", "--json"}).out);
 }
+
+TEST_CASE("cli/time a note may contain command names and global flags after it still work") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    auto r = ws.run({"log", "acme/website", "13:00-14:00", "client", "call", "log", "start", "--json"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "1\n");
+    CHECK(ws.run({"entry", "show", "1", "--template", "{note}"}).out == "client call log start\n");
+}

@@ -4,12 +4,14 @@
 #include <memory>
 #include <ostream>
 
+#include "../app.hpp"
 #include "../completion_scripts.hpp"
 #include "../context.hpp"
 #include "commands.hpp"
 #include "slash/config/config.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/services/database_service.hpp"
+#include "slash/services/mission_completion.hpp"
 
 namespace slash::cli {
 
@@ -77,6 +79,22 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         add_clients(out, ctx, false);
     } else if (index == 0 && path == "client unarchive") {
         add_clients(out, ctx, true);
+    } else if (index == 0 && (path == "mission show" || path == "mission edit" || path == "mission done" ||
+                              path == "mission pause" || path == "mission resume" || path == "mission rm")) {
+        auto choice = path == "mission pause"    ? services::MissionChoice::Pausable
+                      : path == "mission resume" ? services::MissionChoice::Resumable
+                                                 : services::MissionChoice::Open;
+        for (auto& [address, title] : services::completion_missions(ctx.db_path(), choice)) {
+            out.push_back({address, title});
+        }
+    } else if (index == 0 && path == "mission add") {
+        // A new mission's address starts with its client: "acme/", then the user types on.
+        constexpr int kDirectiveNoSpace = 2;
+        add_clients(out, ctx, false);
+        for (auto& candidate : out) candidate.value += '/';
+        directive |= kDirectiveNoSpace;
+    } else if (index == 0 && path == "mission list") {
+        add_clients(out, ctx, false);
     } else if (index == 0 && (path == "config get" || path == "config set")) {
         for (const auto& key : config::config_keys()) out.push_back({key, ""});
     } else if (path == "completion" && index == 0) {
@@ -190,6 +208,8 @@ void list_commands(CLI::App* cmd, std::ostream& out) {
     out << path_of(cmd) << '\t';
     bool first = true;
     for (const CLI::Option* option : cmd->get_options()) {
+        // The global flags belong to the root's line; every command repeats them.
+        if (cmd->get_parent() != nullptr && option->get_group() == kGlobalGroup) continue;
         for (const auto& lname : option->get_lnames()) {
             if (lname == "help" || lname == "help-all") continue;
             out << (first ? "" : " ") << "--" << lname;

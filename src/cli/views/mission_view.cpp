@@ -1,0 +1,133 @@
+#include "mission_view.hpp"
+
+#include "slash/domain/calendar.hpp"
+#include "slash/domain/duration.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+using render::Value;
+
+Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
+
+Value optional_int(const std::optional<std::int64_t>& number) { return number ? Value(*number) : Value(); }
+
+Value money(std::int64_t minor, const std::string& currency) {
+    return Value::object({
+        {"amount", domain::format_amount(minor, domain::currency_minor_digits(currency))},
+        {"currency", currency},
+    });
+}
+
+Value optional_money(const std::optional<std::int64_t>& minor, const std::string& currency) {
+    return minor ? money(*minor, currency) : Value();
+}
+
+// A time budget is a duration object, a money budget a money object.
+Value budget_value(const domain::Mission& m) {
+    if (m.budget_seconds) {
+        return Value::object({{"seconds", *m.budget_seconds}, {"hours", domain::format_hours(*m.budget_seconds)}});
+    }
+    return optional_money(m.budget_minor, m.currency);
+}
+
+std::string budget_text(const domain::Mission& m) {
+    if (m.budget_seconds) return domain::format_duration(*m.budget_seconds);
+    return render::to_cell(optional_money(m.budget_minor, m.currency));
+}
+
+// The fields only the human layouts show, appended after the contract fields.
+render::Record with_display_fields(const services::MissionReport& r) {
+    render::Record record = mission_record(r);
+    const domain::Mission& m = r.mission;
+    std::string due = m.due_date;
+    if (r.overdue) due += " (overdue)";
+    record.emplace_back("due", due);
+    record.emplace_back("budget_used",
+                        r.budget_used_percent ? std::to_string(*r.budget_used_percent) + "%" : std::string());
+    record.emplace_back("budget_text", budget_text(m));
+    record.emplace_back("estimate_text",
+                        m.estimate_seconds ? domain::format_duration(*m.estimate_seconds) : std::string());
+    record.emplace_back("logged", domain::format_duration(r.logged_seconds) + " (" +
+                                      domain::format_hours(r.logged_seconds) + " h)");
+    return record;
+}
+
+render::Record row_for(const services::MissionReport& r, const render::OutputOptions& options) {
+    return options.format == render::Format::Auto ? with_display_fields(r) : mission_record(r);
+}
+
+}  // namespace
+
+render::Record mission_record(const services::MissionReport& r) {
+    const domain::Mission& m = r.mission;
+    Value::Array tags;
+    for (const auto& tag : m.tags) tags.emplace_back(tag);
+    return {
+        {"mission", m.address()},
+        {"client", m.client_handle},
+        {"handle", m.handle},
+        {"title", optional_text(m.title)},
+        {"billing", m.billing},
+        {"rate", optional_money(m.rate_minor, m.currency)},
+        {"unit_name", optional_text(m.unit_name)},
+        {"budget", budget_value(m)},
+        {"estimate_seconds", optional_int(m.estimate_seconds)},
+        {"start_date", optional_text(m.start_date)},
+        {"due_date", optional_text(m.due_date)},
+        {"overdue", r.overdue},
+        {"tags", Value::array(tags)},
+        {"status", m.status},
+        {"logged_seconds", r.logged_seconds},
+        {"logged_hours", domain::format_hours(r.logged_seconds)},
+        {"budget_used_percent", optional_int(r.budget_used_percent)},
+        {"unbilled", optional_money(r.unbilled_minor, m.currency)},
+        {"created_at", domain::format_iso_utc(m.created_at)},
+        {"updated_at", domain::format_iso_utc(m.updated_at)},
+    };
+}
+
+const render::Schema& mission_schema() {
+    static const render::Schema schema = [] {
+        render::Schema built;
+        services::MissionReport prototype;  // every object filled in, so that its fields are columns
+        prototype.mission.rate_minor = 0;
+        prototype.unbilled_minor = 0;
+        render::Record record = mission_record(prototype);
+        for (auto& [name, value] : record) {
+            // A budget is time or money: the flat formats have the columns of both.
+            if (name == "budget") {
+                value = Value::object({{"seconds", std::int64_t{0}}, {"hours", ""}, {"amount", ""}, {"currency", ""}});
+            }
+        }
+        built.fields = render::flat_field_names(record);
+        built.columns = {{"mission", "MISSION"},           {"status", "STATUS"},     {"due", "DUE"},
+                         {"logged_hours", "HOURS", true},  {"budget_used", "BUDGET", true},
+                         {"unbilled", "UNBILLED", true},   {"title", "TITLE"}};
+        built.labels = {{"mission", "Mission"},       {"title", "Title"},         {"billing", "Billing"},
+                        {"rate", "Rate"},             {"unit_name", "Unit"},      {"budget_text", "Budget"},
+                        {"budget_used", "Budget used"}, {"estimate_text", "Estimate"}, {"start_date", "Start"},
+                        {"due", "Due"},               {"tags", "Tags"},           {"status", "Status"},
+                        {"logged", "Logged"},         {"unbilled", "Unbilled"},   {"created_at", "Created"},
+                        {"updated_at", "Updated"}};
+        built.id_field = "mission";
+        return built;
+    }();
+    return schema;
+}
+
+render::ListView mission_list_view(const std::vector<services::MissionReport>& reports,
+                                   const render::OutputOptions& options) {
+    render::ListView view{mission_schema(), {}};
+    for (const auto& report : reports) view.rows.push_back(row_for(report, options));
+    return view;
+}
+
+void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options) {
+    render::write_record(out, mission_schema(), row_for(report, options), options);
+}
+
+}  // namespace slash::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <iosfwd>
+#include <vector>
+
+#include "slash/render/output.hpp"
+#include "slash/services/mission_service.hpp"
+
+namespace slash::cli {
+
+/// The JSON shape of a mission and its figures (field names are a stable contract).
+render::Record mission_record(const services::MissionReport& report);
+/// The shape of a mission in every output format.
+const render::Schema& mission_schema();
+/// `mission list` and `missions`. The human layouts (table, piped rows) get display
+/// columns that JSON has no business carrying, such as "2026-11-20 (overdue)".
+render::ListView mission_list_view(const std::vector<services::MissionReport>& reports,
+                                   const render::OutputOptions& options);
+/// `mission show`.
+void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options);
+
+}  // namespace slash::cli
