@@ -11,6 +11,7 @@ export SLASH_DB="$workspace/data/slash.db"
 export SLASH_CONFIG="$workspace/config/config.toml"
 export SLASH_NOW="2026-11-28T17:30:00+01:00"
 export NO_COLOR=1
+export TZ=Europe/Paris
 mkdir -p "$workspace/data"
 
 step() { printf '\n# %s\n' "$*"; }
@@ -69,8 +70,8 @@ export SLASH_NOW="2026-11-27T10:45:00+01:00"
 slash start northwind/book chapter 3
 export SLASH_NOW="2026-11-27T12:30:00+01:00"
 slash stop
-slash log acme/website 14:00-16:30 client call and fixes
 export SLASH_NOW="2026-11-27T18:15:00+01:00"
+slash log acme/website 14:00-16:30 client call and fixes
 slash log microtask/labels 45m --units 120
 slash log acme/website 2h review --on 2026-11-25
 slash status
@@ -78,7 +79,7 @@ slash today
 slash week
 
 step "Corrections: edit an entry, list the week's entries as ids for a pipeline."
-slash entry edit 4 --end 16:45
+slash entry edit 3 --end 16:45
 slash entry list --mission acme/website
 slash entry list -q week
 
