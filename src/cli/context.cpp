@@ -56,16 +56,23 @@ storage::Database& Context::database() {
     return *database_;
 }
 
-std::int64_t Context::now() const {
+std::int64_t Context::now() {
     auto text = env.get("SLASH_NOW");
     if (!text) return env.system_now;
-    auto parsed = domain::parse_iso_instant(*text);
-    if (!parsed) {
-        throw Error(ErrorKind::Usage,
-                    fmt::format("invalid SLASH_NOW \"{}\": use ISO 8601 with an offset, e.g. 2026-11-28T10:00:00Z",
-                                *text));
+    if (auto parsed = domain::parse_iso_instant(*text)) return *parsed;
+    // A local date and time ("2026-11-28T10:00") is read in the local zone, like any TIME.
+    bool dated = text->size() >= 10 && (*text)[4] == '-' && (*text)[7] == '-';
+    if (dated) {
+        try {
+            return domain::parse_time(*text, domain::TimeContext{env.system_now, time_zone(), 0});
+        } catch (const Error&) {
+            // Reported below with the SLASH_NOW hint.
+        }
     }
-    return *parsed;
+    throw Error(ErrorKind::Usage,
+                fmt::format("invalid SLASH_NOW \"{}\": use ISO 8601, e.g. 2026-11-28T10:00:00+01:00 or "
+                            "2026-11-28T10:00 (local time)",
+                            *text));
 }
 
 const domain::TimeZone& Context::time_zone() {

@@ -61,7 +61,7 @@ public:
     /// The database, opened (created, migrated) once.
     storage::Database& database();
     /// UTC seconds: $SLASH_NOW when set, else the system clock.
-    [[nodiscard]] std::int64_t now() const;
+    [[nodiscard]] std::int64_t now();
     /// The local time zone: $TZ, else the system's; loaded once.
     const domain::TimeZone& time_zone();
     /// Now, the zone and the week start ([time] week_start), for the time grammar.

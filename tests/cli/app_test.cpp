@@ -135,5 +135,10 @@ TEST_CASE("cli/app an invalid SLASH_NOW is a usage error") {
     auto r = ws.run({"client", "add", "acme", "--name", "A"});
     CHECK(r.code == 2);
     CHECK(r.err ==
-          "slash: error: invalid SLASH_NOW \"yesterday-ish\": use ISO 8601 with an offset, e.g. 2026-11-28T10:00:00Z\n");
+          "slash: error: invalid SLASH_NOW \"yesterday-ish\": use ISO 8601, e.g. 2026-11-28T10:00:00+01:00 or "
+          "2026-11-28T10:00 (local time)\n");
+    ws.env.variables["TZ"] = "Europe/Paris";
+    ws.env.variables["SLASH_NOW"] = "2026-11-28T10:00";
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "A"}).code == 0);
+    CHECK(ws.run({"client", "show", "acme", "--template", "{created_at}"}).out == "2026-11-28T09:00:00Z\n");
 }
