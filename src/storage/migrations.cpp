@@ -39,6 +39,12 @@ CREATE TABLE clients (
     // most one runs: the partial unique index makes a second running timer impossible
     // even for two processes racing. Entry ids are never reused (AUTOINCREMENT), so an id
     // in a script or a note always means the entry it meant.
+    // invoice_id marks an entry billed (the invoices table and its reference come with
+    // invoicing); entries_unbilled indexes the few entries not billed yet, so that valuing
+    // unbilled work never reads the years already invoiced. mission_totals keeps each
+    // mission's count and logged seconds of finished entries, maintained by triggers in
+    // the same transaction as the entry, so that `slash missions` reads 500 rows, not a
+    // million.
     {2, R"sql(
 CREATE TABLE missions (
     id               INTEGER PRIMARY KEY,
@@ -71,12 +77,39 @@ CREATE TABLE entries (
     tags        TEXT NOT NULL DEFAULT '',
     units_milli INTEGER CHECK (units_milli IS NULL OR units_milli > 0),
     billable    INTEGER NOT NULL DEFAULT 1 CHECK (billable IN (0, 1)),
+    invoice_id  INTEGER,
     created_at  INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX entries_one_running ON entries ((end_at IS NULL)) WHERE end_at IS NULL;
 CREATE INDEX entries_by_start ON entries (start_at);
 CREATE INDEX entries_by_mission ON entries (mission_id, start_at);
+CREATE INDEX entries_unbilled ON entries (mission_id) WHERE invoice_id IS NULL AND billable = 1;
+CREATE TABLE mission_totals (
+    mission_id     INTEGER PRIMARY KEY REFERENCES missions(id) ON DELETE CASCADE,
+    entries        INTEGER NOT NULL DEFAULT 0,
+    logged_seconds INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER entries_totals_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO mission_totals (mission_id, entries, logged_seconds)
+    VALUES (NEW.mission_id, 1, coalesce(NEW.end_at - NEW.start_at, 0))
+    ON CONFLICT (mission_id) DO UPDATE SET entries = entries + 1,
+        logged_seconds = logged_seconds + coalesce(NEW.end_at - NEW.start_at, 0);
+END;
+CREATE TRIGGER entries_totals_delete AFTER DELETE ON entries BEGIN
+    UPDATE mission_totals SET entries = entries - 1,
+        logged_seconds = logged_seconds - coalesce(OLD.end_at - OLD.start_at, 0)
+    WHERE mission_id = OLD.mission_id;
+END;
+CREATE TRIGGER entries_totals_update AFTER UPDATE OF mission_id, start_at, end_at ON entries BEGIN
+    UPDATE mission_totals SET entries = entries - 1,
+        logged_seconds = logged_seconds - coalesce(OLD.end_at - OLD.start_at, 0)
+    WHERE mission_id = OLD.mission_id;
+    INSERT INTO mission_totals (mission_id, entries, logged_seconds)
+    VALUES (NEW.mission_id, 1, coalesce(NEW.end_at - NEW.start_at, 0))
+    ON CONFLICT (mission_id) DO UPDATE SET entries = entries + 1,
+        logged_seconds = logged_seconds + coalesce(NEW.end_at - NEW.start_at, 0);
+END;
 )sql"},
 };
 

@@ -67,3 +67,38 @@ TEST_CASE("cli/db backup while another connection holds an open write transactio
     CHECK(ws.run({"--db", copy.string(), "client", "show", "acme", "--template", "{name}"}).out == "ACME\n");
     CHECK(ws.run({"--db", copy.string(), "db", "check"}).out == "ok\n");
 }
+
+TEST_CASE("cli/db mission totals follow every entry change, and db check catches stale ones") {
+    Workspace ws;
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00Z";
+    for (auto args : std::vector<std::vector<std::string>>{{"client", "add", "acme", "--name", "ACME", "--hourly", "65"},
+                                                           {"mission", "add", "acme/a"},
+                                                           {"mission", "add", "acme/b"},
+                                                           {"log", "acme/a", "9:00-10:00"},
+                                                           {"log", "acme/a", "10:00-10:30"},
+                                                           {"start", "acme/b", "--at", "11:00"},
+                                                           {"stop", "--at", "11:45"},
+                                                           {"entry", "edit", "1", "--end", "9:30"},
+                                                           {"entry", "move", "2", "acme/b"},
+                                                           {"entry", "rm", "3"}}) {
+        auto r = ws.run(args);
+        INFO(args[0] << " " << args[1] << ": " << r.err);
+        REQUIRE(r.code == 0);
+    }
+    auto totals = [&] {
+        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(raw, "SELECT group_concat(mission_id || ':' || entries || ':' || logged_seconds, ' ') "
+                                 "FROM (SELECT * FROM mission_totals ORDER BY mission_id)");
+        q.executeStep();
+        return q.getColumn(0).getString();
+    };
+    CHECK(totals() == "1:1:1800 2:1:1800");
+    CHECK(ws.run({"db", "check"}).out == "ok\n");
+    {
+        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE mission_totals SET logged_seconds = 1 WHERE mission_id = 2");
+    }
+    auto r = ws.run({"db", "check"});
+    CHECK(r.code == 1);
+    CHECK(r.out == "totals: mission acme/b has stale totals (entries or logged seconds)\n");
+}

@@ -100,7 +100,8 @@ const render::Schema& mission_schema() {
         for (auto& [name, value] : record) {
             // A budget is time or money: the flat formats have the columns of both.
             if (name == "budget") {
-                value = Value::object({{"seconds", std::int64_t{0}}, {"hours", ""}, {"amount", ""}, {"currency", ""}});
+                value = Value::object(
+                    {{"seconds", std::int64_t{0}}, {"hours", ""}, {"amount", ""}, {"currency", ""}});
             }
         }
         built.fields = render::flat_field_names(record);

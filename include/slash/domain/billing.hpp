@@ -1,0 +1,90 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "slash/domain/mission.hpp"
+
+/// What billable work is worth (DESIGN.md §1, §3, §4): pure integer arithmetic on minor
+/// units and seconds. Every rounding of money is half away from zero and happens once, on
+/// the total of a mission, as an invoice line is rounded once to the cent (EN 16931).
+namespace slash::domain {
+
+/// The direction in which a billed duration goes to a multiple of the `[time] rounding`
+/// step.
+enum class RoundingMode { Up, Nearest, Down };
+
+/// "up", "nearest" or "down" (`[time] rounding_mode`). Throws Error(Usage) naming the
+/// value otherwise.
+[[nodiscard]] RoundingMode parse_rounding_mode(std::string_view text);
+
+/// An exact positive decimal from the config, such as `[time] hours_per_day = "7.5"`:
+/// numerator / denominator, the denominator a power of ten ("7.5" is 75/10).
+struct Decimal {
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 1;
+    friend bool operator==(const Decimal&, const Decimal&) = default;
+};
+
+/// Parses "7", "0.5", "7.25" exactly: digits, then optionally '.' and 1 to 9 digits, at
+/// most 9 digits before the point, and more than zero. Throws Error(Usage)
+/// `invalid time.day_step "0": use a positive decimal number such as "7" or "0.5"`, with
+/// `what` naming the setting.
+[[nodiscard]] Decimal parse_decimal(std::string_view text, std::string_view what);
+
+/// The billing settings of `[time]`, typed.
+struct BillingRules {
+    std::int64_t rounding_seconds = 15 * 60;  ///< 0: durations are billed as they are
+    RoundingMode rounding_mode = RoundingMode::Up;
+    Decimal hours_per_day{7, 1};
+    Decimal day_step{5, 10};
+};
+
+/// `a / b` rounded half away from zero (7/2 is 4, -7/2 is -4); `b` must not be 0.
+[[nodiscard]] std::int64_t divide_rounded(std::int64_t a, std::int64_t b);
+
+/// One entry's duration as billed: a multiple of `step` seconds, going up (ceiling),
+/// down (floor) or to the nearest one, a tie going away from zero (7m30s is 15m with a
+/// 15m step). A `step` of 0 keeps the duration as it is. The stored duration never
+/// changes: rounding happens when work is valued or billed (DESIGN.md §3).
+[[nodiscard]] std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMode mode);
+
+/// seconds × hourly rate / 3600, half away from zero.
+[[nodiscard]] std::int64_t hourly_amount(std::int64_t billed_seconds, std::int64_t rate_minor);
+
+/// The days a daily mission bills for `billed_seconds`, counted in steps of `day_step`
+/// days: (hours / hours_per_day) / day_step, rounded up, since a started half-day is a
+/// half-day worked. 0 seconds is 0 steps.
+[[nodiscard]] std::int64_t day_steps(std::int64_t billed_seconds, const Decimal& hours_per_day,
+                                     const Decimal& day_step);
+
+/// day_steps × day_step × daily rate, half away from zero (half a day at 450.55 is
+/// 225.28).
+[[nodiscard]] std::int64_t daily_amount(std::int64_t billed_seconds, std::int64_t rate_minor,
+                                        const Decimal& hours_per_day, const Decimal& day_step);
+
+/// units × unit price, the units in thousandths ("2.5" tasks = 2500), half away from zero.
+[[nodiscard]] std::int64_t unit_amount(std::int64_t units_milli, std::int64_t rate_minor);
+
+/// What the billable, finished entries of one mission add up to.
+struct BillableWork {
+    std::int64_t entries = 0;          ///< how many there are
+    std::int64_t rounded_seconds = 0;  ///< each entry's duration rounded by the rules, summed
+    std::int64_t units_milli = 0;      ///< their units, in thousandths
+};
+
+/// The value of `work` in minor units of the mission's currency, by billing mode:
+/// hourly, rounded_seconds × rate; daily, day_steps × day_step × rate; unit, units × price;
+/// fixed, the price once when there is any billable entry or the mission is done, else 0;
+/// none, nullopt.
+[[nodiscard]] std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
+                                                          const BillingRules& rules);
+
+/// How much of the mission's budget is used, in whole percent rounded down (so that 100
+/// means spent, not nearly spent): logged seconds over a time budget, `amount` over a money
+/// budget. nullopt without a budget, or for a money budget when `amount` is nullopt.
+[[nodiscard]] std::optional<std::int64_t> budget_used_percent(const Mission& mission, std::int64_t logged_seconds,
+                                                              std::optional<std::int64_t> amount);
+
+}  // namespace slash::domain

@@ -1,0 +1,155 @@
+#include "slash/domain/billing.hpp"
+
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
+
+namespace slash::domain {
+namespace {
+
+// Products such as seconds × rate or seconds × two config denominators overflow int64 long
+// before they stop making sense, so every intermediate value is 128 bits wide and checked.
+__extension__ typedef __int128 Wide;
+
+constexpr int kMaxDigits = 9;
+constexpr std::int64_t kSecondsPerHour = 3600;
+constexpr std::int64_t kMilli = 1000;
+
+[[noreturn]] void too_large() {
+    throw Error(ErrorKind::Failure, "amount too large to compute exactly (over 19 digits in minor units)");
+}
+
+Wide mul(Wide a, Wide b) {
+    Wide product = 0;
+    if (__builtin_mul_overflow(a, b, &product)) too_large();
+    return product;
+}
+
+std::int64_t narrow(Wide value) {
+    if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
+        too_large();
+    }
+    return static_cast<std::int64_t>(value);
+}
+
+Wide magnitude(Wide value) { return value < 0 ? -value : value; }
+
+// C++ division truncates toward zero; a remainder of at least half the divisor moves the
+// quotient one step further from zero.
+Wide divide_half_away(Wide a, Wide b) {
+    if (b == 0) throw std::invalid_argument("division by zero");
+    Wide quotient = a / b;
+    Wide remainder = a % b;
+    if (2 * magnitude(remainder) >= magnitude(b)) quotient += (a < 0) == (b < 0) ? 1 : -1;
+    return quotient;
+}
+
+Wide divide_floor(Wide a, Wide b) {
+    Wide quotient = a / b;
+    if (a % b != 0 && (a < 0) != (b < 0)) --quotient;
+    return quotient;
+}
+
+Wide divide_ceil(Wide a, Wide b) {
+    Wide quotient = a / b;
+    if (a % b != 0 && (a < 0) == (b < 0)) ++quotient;
+    return quotient;
+}
+
+bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+}  // namespace
+
+RoundingMode parse_rounding_mode(std::string_view text) {
+    if (text == "up") return RoundingMode::Up;
+    if (text == "nearest") return RoundingMode::Nearest;
+    if (text == "down") return RoundingMode::Down;
+    throw Error(ErrorKind::Usage, "invalid rounding mode " + quoted(text) + ": use up, nearest or down");
+}
+
+Decimal parse_decimal(std::string_view text, std::string_view what) {
+    auto refuse = [&]() -> Decimal {
+        throw Error(ErrorKind::Usage, "invalid " + std::string(what) + " " + quoted(text) +
+                                          ": use a positive decimal number such as \"7\" or \"0.5\"");
+    };
+    auto dot = text.find('.');
+    std::string_view whole = text.substr(0, dot);
+    std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    bool well_formed = !whole.empty() && whole.size() <= kMaxDigits && fraction.size() <= kMaxDigits &&
+                       (dot == std::string_view::npos || !fraction.empty());
+    if (!well_formed) return refuse();
+    Decimal value;
+    for (std::string_view part : {whole, fraction}) {
+        for (char ch : part) {
+            if (!is_digit(ch)) return refuse();
+            value.numerator = value.numerator * 10 + (ch - '0');
+        }
+    }
+    for (std::size_t i = 0; i < fraction.size(); ++i) value.denominator *= 10;
+    if (value.numerator == 0) return refuse();
+    return value;
+}
+
+std::int64_t divide_rounded(std::int64_t a, std::int64_t b) { return narrow(divide_half_away(a, b)); }
+
+std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMode mode) {
+    if (step < 0) throw std::invalid_argument("negative rounding step");
+    if (step == 0) return seconds;
+    Wide steps = 0;
+    switch (mode) {
+        case RoundingMode::Up: steps = divide_ceil(seconds, step); break;
+        case RoundingMode::Down: steps = divide_floor(seconds, step); break;
+        case RoundingMode::Nearest: steps = divide_half_away(seconds, step); break;
+    }
+    return narrow(mul(steps, step));
+}
+
+std::int64_t hourly_amount(std::int64_t billed_seconds, std::int64_t rate_minor) {
+    return narrow(divide_half_away(mul(billed_seconds, rate_minor), kSecondsPerHour));
+}
+
+std::int64_t day_steps(std::int64_t billed_seconds, const Decimal& hours_per_day, const Decimal& day_step) {
+    // seconds / (hours_per_day × 3600) days, over day_step days per step.
+    Wide numerator = mul(mul(billed_seconds, hours_per_day.denominator), day_step.denominator);
+    Wide denominator = mul(mul(hours_per_day.numerator, kSecondsPerHour), day_step.numerator);
+    if (denominator <= 0) throw std::invalid_argument("hours_per_day and day_step must be positive");
+    return narrow(divide_ceil(numerator, denominator));
+}
+
+std::int64_t daily_amount(std::int64_t billed_seconds, std::int64_t rate_minor, const Decimal& hours_per_day,
+                          const Decimal& day_step) {
+    Wide steps = day_steps(billed_seconds, hours_per_day, day_step);
+    return narrow(divide_half_away(mul(mul(steps, day_step.numerator), rate_minor), day_step.denominator));
+}
+
+std::int64_t unit_amount(std::int64_t units_milli, std::int64_t rate_minor) {
+    return narrow(divide_half_away(mul(units_milli, rate_minor), kMilli));
+}
+
+std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
+                                            const BillingRules& rules) {
+    std::int64_t rate = mission.rate_minor.value_or(0);
+    if (mission.billing == "hourly") return hourly_amount(work.rounded_seconds, rate);
+    if (mission.billing == "daily") {
+        return daily_amount(work.rounded_seconds, rate, rules.hours_per_day, rules.day_step);
+    }
+    if (mission.billing == "unit") return unit_amount(work.units_milli, rate);
+    if (mission.billing == "fixed") return work.entries > 0 || !mission.open() ? rate : 0;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> budget_used_percent(const Mission& mission, std::int64_t logged_seconds,
+                                                std::optional<std::int64_t> amount) {
+    if (mission.budget_seconds && *mission.budget_seconds > 0) {
+        return narrow(divide_floor(mul(logged_seconds, 100), *mission.budget_seconds));
+    }
+    if (mission.budget_minor && *mission.budget_minor > 0 && amount) {
+        return narrow(divide_floor(mul(*amount, 100), *mission.budget_minor));
+    }
+    return std::nullopt;
+}
+
+}  // namespace slash::domain

@@ -1,0 +1,293 @@
+#include "slash/storage/mission_store.hpp"
+
+#include <sqlite3.h>
+
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/domain/suggest.hpp"
+#include "slash/storage/client_store.hpp"
+#include "sqlite_access.hpp"
+
+namespace slash::storage {
+
+namespace {
+
+constexpr const char* kColumns =
+    "m.id, m.client_id, c.handle, m.handle, m.title, m.billing, m.rate_minor, m.currency, m.unit_name, "
+    "m.budget_seconds, m.budget_minor, m.estimate_seconds, m.start_date, m.due_date, m.tags, m.status, "
+    "m.created_at, m.updated_at";
+constexpr int kColumnCount = 18;
+
+constexpr const char* kFrom = "FROM missions m JOIN clients c ON c.id = m.client_id ";
+
+// Parameters ?1..?4 of every listing, in MissionFilter order.
+constexpr const char* kWhere =
+    "WHERE (?1 IS NULL OR m.client_id = ?1) AND (?2 IS NULL OR m.id = ?2) "
+    "AND (?3 OR m.status <> 'done') AND (?4 OR c.archived_at IS NULL) ";
+
+constexpr const char* kOrder = "ORDER BY c.handle, m.handle";
+
+// Tags are stored as the entries' are: space-separated with a space at both ends, so that
+// a tag filter is one LIKE '% tag %'.
+std::string join_tags(const std::vector<std::string>& tags) {
+    if (tags.empty()) return {};
+    std::string text = " ";
+    for (const auto& tag : tags) text += tag + " ";
+    return text;
+}
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) tags.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return tags;
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getInt64();
+}
+
+std::string optional_text(const SQLite::Column& column) {
+    return column.isNull() ? std::string() : column.getString();
+}
+
+domain::Mission read_mission(SQLite::Statement& row) {
+    domain::Mission m;
+    m.id = row.getColumn(0).getInt64();
+    m.client_id = row.getColumn(1).getInt64();
+    m.client_handle = row.getColumn(2).getString();
+    m.handle = row.getColumn(3).getString();
+    m.title = row.getColumn(4).getString();
+    m.billing = row.getColumn(5).getString();
+    m.rate_minor = optional_int(row.getColumn(6));
+    m.currency = row.getColumn(7).getString();
+    m.unit_name = row.getColumn(8).getString();
+    m.budget_seconds = optional_int(row.getColumn(9));
+    m.budget_minor = optional_int(row.getColumn(10));
+    m.estimate_seconds = optional_int(row.getColumn(11));
+    m.start_date = optional_text(row.getColumn(12));
+    m.due_date = optional_text(row.getColumn(13));
+    m.tags = split_tags(row.getColumn(14).getString());
+    m.status = row.getColumn(15).getString();
+    m.created_at = row.getColumn(16).getInt64();
+    m.updated_at = row.getColumn(17).getInt64();
+    return m;
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
+    if (value) {
+        stmt.bind(index, *value);
+    } else {
+        stmt.bind(index);
+    }
+}
+
+void bind_optional_text(SQLite::Statement& stmt, int index, const std::string& text) {
+    if (text.empty()) {
+        stmt.bind(index);
+    } else {
+        stmt.bind(index, text);
+    }
+}
+
+// Binds every column but id, in table order, starting at parameter 1.
+void bind_fields(SQLite::Statement& stmt, const domain::Mission& m) {
+    stmt.bind(1, m.client_id);
+    stmt.bind(2, m.handle);
+    stmt.bind(3, m.title);
+    stmt.bind(4, m.billing);
+    bind_optional(stmt, 5, m.rate_minor);
+    stmt.bind(6, m.currency);
+    stmt.bind(7, m.unit_name);
+    bind_optional(stmt, 8, m.budget_seconds);
+    bind_optional(stmt, 9, m.budget_minor);
+    bind_optional(stmt, 10, m.estimate_seconds);
+    bind_optional_text(stmt, 11, m.start_date);
+    bind_optional_text(stmt, 12, m.due_date);
+    stmt.bind(13, join_tags(m.tags));
+    stmt.bind(14, m.status);
+    stmt.bind(15, m.created_at);
+    stmt.bind(16, m.updated_at);
+}
+
+void bind_filter(SQLite::Statement& stmt, const MissionFilter& filter) {
+    bind_optional(stmt, 1, filter.client_id);
+    bind_optional(stmt, 2, filter.mission_id);
+    stmt.bind(3, filter.include_done ? 1 : 0);
+    stmt.bind(4, filter.include_archived_clients ? 1 : 0);
+}
+
+[[noreturn]] void throw_taken(const std::string& address) {
+    throw Error(ErrorKind::Conflict,
+                fmt::format("mission {} already exists; choose another handle or edit it with "
+                            "\"slash mission edit {}\"",
+                            domain::quoted(address), address));
+}
+
+// slash_billed_seconds(duration, step, mode): SQLite's view of domain::round_duration, so
+// that the rounding rule lives in one place and the sum of rounded durations is still one
+// aggregate in one query. `mode` is a RoundingMode as an integer.
+void billed_seconds(sqlite3_context* context, int, sqlite3_value** args) {
+    try {
+        auto mode = static_cast<domain::RoundingMode>(sqlite3_value_int(args[2]));
+        sqlite3_result_int64(context, domain::round_duration(sqlite3_value_int64(args[0]),
+                                                             sqlite3_value_int64(args[1]), mode));
+    } catch (const std::exception& e) {
+        // An exception must not unwind through SQLite's C frames: report it as the
+        // function's error, which the statement then throws as a SQLite::Exception.
+        sqlite3_result_error(context, e.what(), -1);
+    }
+}
+
+}  // namespace
+
+MissionAddress parse_mission_address(std::string_view text) {
+    auto slash = text.find('/');
+    if (slash == std::string_view::npos) {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("invalid mission address {}: use CLIENT/MISSION, such as acme/website",
+                                domain::quoted(text)));
+    }
+    MissionAddress address{std::string(text.substr(0, slash)), std::string(text.substr(slash + 1))};
+    domain::require_handle(address.client, "client handle");
+    domain::require_handle(address.mission, "mission handle");
+    return address;
+}
+
+std::optional<domain::Mission> MissionStore::find(std::int64_t client_id, std::string_view handle) {
+    return guarded(db_, [&]() -> std::optional<domain::Mission> {
+        SQLite::Statement stmt(connection(db_),
+                               fmt::format("SELECT {} {} WHERE m.client_id = ? AND m.handle = ?", kColumns, kFrom));
+        stmt.bind(1, client_id);
+        stmt.bind(2, std::string(handle));
+        if (!stmt.executeStep()) return std::nullopt;
+        return read_mission(stmt);
+    });
+}
+
+domain::Mission MissionStore::get(std::string_view text) {
+    MissionAddress address = parse_mission_address(text);
+    domain::Client client = ClientStore(db_).get(address.client);
+    if (auto mission = find(client.id, address.mission)) return *mission;
+    std::string wanted = address.client + "/" + address.mission;
+    std::string message = fmt::format("unknown mission {}", domain::quoted(wanted));
+    if (auto near = domain::closest_match(wanted, addresses())) {
+        message += fmt::format(" (did you mean {}?)", domain::quoted(*near));
+    } else {
+        message += fmt::format("; see \"slash mission list {}\"", address.client);
+    }
+    throw Error(ErrorKind::NotFound, message);
+}
+
+std::vector<domain::Mission> MissionStore::list(const MissionFilter& filter) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), fmt::format("SELECT {} {} {} {}", kColumns, kFrom, kWhere, kOrder));
+        bind_filter(stmt, filter);
+        std::vector<domain::Mission> missions;
+        while (stmt.executeStep()) missions.push_back(read_mission(stmt));
+        return missions;
+    });
+}
+
+std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionFilter& filter, std::int64_t now,
+                                                                  const domain::BillingRules& rules) {
+    return guarded(db_, [&] {
+        connection(db_).createFunction("slash_billed_seconds", 3, true, nullptr, &billed_seconds);
+        // A finished billable entry is what an invoice could bill (there are no invoices
+        // yet: once there are, the entries they bill leave these sums). max() keeps a timer
+        // started after `now` (a clock set back) from counting negative time.
+        constexpr const char* kBilled = "e.billable = 1 AND e.end_at IS NOT NULL";
+        SQLite::Statement stmt(
+            connection(db_),
+            fmt::format("SELECT {}, count(e.id), "
+                        "coalesce(sum(coalesce(e.end_at, max(?5, e.start_at)) - e.start_at), 0), "
+                        "coalesce(sum(CASE WHEN {} THEN 1 END), 0), "
+                        "coalesce(sum(CASE WHEN {} "
+                        "THEN slash_billed_seconds(e.end_at - e.start_at, ?6, ?7) END), 0), "
+                        "coalesce(sum(CASE WHEN {} THEN e.units_milli END), 0) "
+                        "{} LEFT JOIN entries e ON e.mission_id = m.id {} GROUP BY m.id {}",
+                        kColumns, kBilled, kBilled, kBilled, kFrom, kWhere, kOrder));
+        bind_filter(stmt, filter);
+        stmt.bind(5, now);
+        stmt.bind(6, rules.rounding_seconds);
+        stmt.bind(7, static_cast<int>(rules.rounding_mode));
+        std::vector<MissionWithActivity> rows;
+        while (stmt.executeStep()) {
+            MissionWithActivity& row = rows.emplace_back();
+            row.mission = read_mission(stmt);
+            row.activity.entries = stmt.getColumn(kColumnCount).getInt64();
+            row.activity.logged_seconds = stmt.getColumn(kColumnCount + 1).getInt64();
+            row.activity.billable.entries = stmt.getColumn(kColumnCount + 2).getInt64();
+            row.activity.billable.rounded_seconds = stmt.getColumn(kColumnCount + 3).getInt64();
+            row.activity.billable.units_milli = stmt.getColumn(kColumnCount + 4).getInt64();
+        }
+        return rows;
+    });
+}
+
+std::vector<std::string> MissionStore::addresses() {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               fmt::format("SELECT c.handle || '/' || m.handle {} {}", kFrom, kOrder));
+        std::vector<std::string> result;
+        while (stmt.executeStep()) result.push_back(stmt.getColumn(0).getString());
+        return result;
+    });
+}
+
+std::int64_t MissionStore::insert(const domain::Mission& mission) {
+    if (find(mission.client_id, mission.handle)) throw_taken(mission.address());
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "INSERT INTO missions (client_id, handle, title, billing, rate_minor, currency, "
+                               "unit_name, budget_seconds, budget_minor, estimate_seconds, start_date, due_date, "
+                               "tags, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        bind_fields(stmt, mission);
+        stmt.exec();
+        return connection(db_).getLastInsertRowid();
+    });
+}
+
+void MissionStore::update(const domain::Mission& mission) {
+    auto existing = find(mission.client_id, mission.handle);
+    if (existing && existing->id != mission.id) throw_taken(mission.address());
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "UPDATE missions SET client_id=?, handle=?, title=?, billing=?, rate_minor=?, "
+                               "currency=?, unit_name=?, budget_seconds=?, budget_minor=?, estimate_seconds=?, "
+                               "start_date=?, due_date=?, tags=?, status=?, created_at=?, updated_at=? WHERE id=?");
+        bind_fields(stmt, mission);
+        stmt.bind(17, mission.id);
+        stmt.exec();
+    });
+}
+
+void MissionStore::remove(std::int64_t id) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "DELETE FROM missions WHERE id = ?");
+        stmt.bind(1, id);
+        stmt.exec();
+    });
+}
+
+std::int64_t MissionStore::entry_count(std::int64_t id) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "SELECT count(*) FROM entries WHERE mission_id = ?");
+        stmt.bind(1, id);
+        stmt.executeStep();
+        return stmt.getColumn(0).getInt64();
+    });
+}
+
+}  // namespace slash::storage
