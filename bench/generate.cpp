@@ -1,7 +1,9 @@
 // Writes a deterministic history into a new slash database, for benchmarks:
 //   slash_bench_generate DB ENTRIES [CLIENTS [MISSIONS [YEARS]]]
 // Defaults: 50 clients, 500 missions, 10 years ending on 2026-11-27 (entries stop the
-// day before the benchmarks' SLASH_NOW, so today is free for `slash log`). The same
+// day before the benchmarks' SLASH_NOW, so today is free for `slash log`). Like a real
+// freelancer's history, everything but the last two months is marked billed
+// (entries.invoice_id, one number per month; the invoices themselves are not generated). The same
 // arguments give the same bytes of data on every machine: a fixed splitmix64 sequence,
 // no <random> distributions (their output differs between standard libraries).
 
@@ -98,7 +100,9 @@ int main(int argc, char** argv) {
     const std::int64_t slot = (end - begin) / (entries > 0 ? entries : 1);
     SplitMix64 random{42};
     SQLite::Statement insert(db, "INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli, "
-                                 "billable, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "billable, invoice_id, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const std::int64_t billed_before = end - 61 * 86400;
     for (std::int64_t i = 0; i < entries; ++i) {
         std::int64_t mission = 1 + random.below(missions);
         std::int64_t start = begin + i * slot;
@@ -115,8 +119,13 @@ int main(int argc, char** argv) {
             insert.bind(7);
         }
         insert.bind(8, i % 11 == 0 ? 0 : 1);
-        insert.bind(9, start);
+        if (start < billed_before) {
+            insert.bind(9, 1 + (start - begin) / (30 * 86400));
+        } else {
+            insert.bind(9);
+        }
         insert.bind(10, start);
+        insert.bind(11, start);
         insert.exec();
         insert.reset();
     }

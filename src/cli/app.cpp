@@ -11,9 +11,8 @@ namespace slash::cli {
 
 namespace {
 
-// Every command accepts the global flags (DESIGN.md §2) as its own options rather than
-// through CLI11's fallthrough: with fallthrough, a word of a free-text note that names a
-// command ("slash log acme/x 1h client call") would switch to that command.
+// The flags every command accepts (DESIGN.md §2), declared once on the root: CLI11's
+// fallthrough lets a verb pass them up (`slash client list --json`).
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);
     app.add_option("--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH")->group(kGlobalGroup);
@@ -33,14 +32,12 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
 }
 
 // One verb per command line: once a command has its verb, no later word can be taken for
-// another command (CLI11 otherwise matches a note's word against every ancestor's verbs).
-void finish_tree(CLI::App& app, GlobalOptions& g) {
+// another command. CLI11 otherwise matches each word against every ancestor's verbs, and a
+// note such as "slash log acme/x 1h client call" would switch to `client`.
+void one_verb_per_command(CLI::App& app) {
     auto subs = app.get_subcommands([](CLI::App*) { return true; });
     if (!subs.empty()) app.require_subcommand(0, 1);
-    for (CLI::App* sub : subs) {
-        add_global_options(*sub, g);
-        finish_tree(*sub, g);
-    }
+    for (CLI::App* sub : subs) one_verb_per_command(*sub);
 }
 
 }  // namespace
@@ -50,6 +47,7 @@ void build_app(CLI::App& app, Context& ctx) {
     app.name("slash");
     app.set_version_flag("--version", "slash " SLASH_VERSION);
     app.set_help_all_flag("--help-all", "Print help for every command");
+    app.fallthrough();  // inherited by every verb added below
     add_global_options(app, ctx.globals);
 
     add_init_command(app, ctx);
@@ -59,7 +57,7 @@ void build_app(CLI::App& app, Context& ctx) {
     add_config_commands(app, ctx);
     add_db_commands(app, ctx);
     add_completion_commands(app, ctx);
-    finish_tree(app, ctx.globals);
+    one_verb_per_command(app);
 }
 
 }  // namespace slash::cli

@@ -204,20 +204,30 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
                                                                   const domain::BillingRules& rules) {
     return guarded(db_, [&] {
         connection(db_).createFunction("slash_billed_seconds", 3, true, nullptr, &billed_seconds);
-        // A finished billable entry is what an invoice could bill (there are no invoices
-        // yet: once there are, the entries they bill leave these sums). max() keeps a timer
-        // started after `now` (a clock set back) from counting negative time.
-        constexpr const char* kBilled = "e.billable = 1 AND e.end_at IS NOT NULL";
+        // Hours logged come from mission_totals (kept by triggers) plus the running timer;
+        // the value of unbilled work from the entries_unbilled partial index, which holds
+        // only billable entries no invoice has billed yet. So the cost follows the number of
+        // missions and of unbilled entries, never the length of the history. A finished
+        // billable entry is what an invoice could bill; max() keeps a timer started after
+        // `now` (a clock set back) from counting negative time.
         SQLite::Statement stmt(
             connection(db_),
-            fmt::format("SELECT {}, count(e.id), "
-                        "coalesce(sum(coalesce(e.end_at, max(?5, e.start_at)) - e.start_at), 0), "
-                        "coalesce(sum(CASE WHEN {} THEN 1 END), 0), "
-                        "coalesce(sum(CASE WHEN {} "
-                        "THEN slash_billed_seconds(e.end_at - e.start_at, ?6, ?7) END), 0), "
-                        "coalesce(sum(CASE WHEN {} THEN e.units_milli END), 0) "
-                        "{} LEFT JOIN entries e ON e.mission_id = m.id {} GROUP BY m.id {}",
-                        kColumns, kBilled, kBilled, kBilled, kFrom, kWhere, kOrder));
+            // MATERIALIZED: read the one running entry once through its partial index,
+            // rather than let the planner look for it among each mission's entries.
+            fmt::format("WITH r AS MATERIALIZED (SELECT mission_id, max(?5, start_at) - start_at AS seconds "
+                        "                        FROM entries WHERE end_at IS NULL) "
+                        "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
+                        "coalesce(u.entries, 0), coalesce(u.rounded, 0), coalesce(u.units, 0) {} "
+                        "LEFT JOIN mission_totals t ON t.mission_id = m.id "
+                        "LEFT JOIN r ON r.mission_id = m.id "
+                        "LEFT JOIN (SELECT mission_id, count(*) AS entries, "
+                        "           sum(slash_billed_seconds(end_at - start_at, ?6, ?7)) AS rounded, "
+                        "           sum(units_milli) AS units "
+                        "           FROM entries INDEXED BY entries_unbilled "
+                        "           WHERE invoice_id IS NULL AND billable = 1 AND end_at IS NOT NULL "
+                        "           GROUP BY mission_id) u ON u.mission_id = m.id "
+                        "{} {}",
+                        kColumns, kFrom, kWhere, kOrder));
         bind_filter(stmt, filter);
         stmt.bind(5, now);
         stmt.bind(6, rules.rounding_seconds);
