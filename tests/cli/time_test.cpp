@@ -124,11 +124,15 @@ TEST_CASE("cli/time status shows the running timer and the totals") {
     CHECK(r.out ==
           "running.id\t2\nrunning.mission\tnorth/book\nrunning.start\t2026-11-27T17:00:00+01:00\n"
           "running.seconds\t3600\nrunning.note\tdrafting\ntimer\tnorth/book since 17:00 (1h) drafting\n"
-          "today_seconds\t14400\ntoday\t4h\nweek_seconds\t14400\nweek\t4h\n");
+          "today_seconds\t14400\ntoday\t4h\nweek_seconds\t14400\nweek\t4h\n"
+          "unbilled\t195.00 EUR\nunbilled_text\t195.00 EUR\n");
+    CHECK(ws.run({"status", "--json"}).out.find(R"("unbilled":[{"amount":"195.00","currency":"EUR"}],)") !=
+          std::string::npos);
     ws.env.stdout_is_tty = true;
     ws.env.variables["NO_COLOR"] = "1";
     CHECK(ws.run({"status"}).out ==
-          "Timer:      north/book since 17:00 (1h) drafting\nToday:      4h\nThis week:  4h\n");
+          "Timer:      north/book since 17:00 (1h) drafting\nToday:      4h\nThis week:  4h\n"
+          "Unbilled:   195.00 EUR\n");
 }
 
 TEST_CASE("cli/time start on the running mission is a no-op; cancel and continue") {

@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <memory>
 #include <ostream>
 
@@ -12,6 +13,7 @@
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/services/mission_service.hpp"
 #include "slash/services/time_service.hpp"
 
 namespace slash::cli {
@@ -29,6 +31,20 @@ services::TimeService time_service(Context& ctx) {
 }
 
 void print_id(Context& ctx, const domain::Entry& entry) { ctx.out << entry.id << '\n'; }
+
+// What every open mission has not billed yet, summed per currency: never converted.
+std::vector<UnbilledTotal> unbilled_totals(Context& ctx) {
+    services::MissionService missions(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config().time));
+    std::map<std::string, std::int64_t> sums;
+    for (const auto& report : missions.list(std::nullopt, false)) {
+        if (report.unbilled_minor) sums[report.mission.currency] += *report.unbilled_minor;
+    }
+    std::vector<UnbilledTotal> totals;
+    for (const auto& [currency, minor] : sums) {
+        if (minor != 0) totals.push_back({currency, minor});
+    }
+    return totals;
+}
 
 void report_start(Context& ctx, const services::StartResult& result) {
     const auto& zone = ctx.time_zone();
@@ -112,8 +128,8 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
         CLI::App* verb = app.add_subcommand("status", "Running timer, today's and this week's totals");
         ctx.on_run(verb, [&ctx] {
             auto status = time_service(ctx).status();
-            render::write_record(ctx.out, status_schema(), status_record(status, ctx.time_zone(), ctx.now()),
-                                 ctx.output());
+            render::write_record(ctx.out, status_schema(),
+                                 status_record(status, unbilled_totals(ctx), ctx.time_zone(), ctx.now()), ctx.output());
         });
     }
 }

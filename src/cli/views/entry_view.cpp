@@ -1,6 +1,7 @@
 #include "entry_view.hpp"
 
 #include "slash/domain/duration.hpp"
+#include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
 
 namespace slash::cli {
@@ -74,7 +75,16 @@ render::ListView entry_list_view(const std::vector<domain::Entry>& entries, cons
     return view;
 }
 
-render::Record status_record(const services::StatusView& status, const domain::TimeZone& zone, std::int64_t now) {
+render::Record status_record(const services::StatusView& status, const std::vector<UnbilledTotal>& unbilled,
+                             const domain::TimeZone& zone, std::int64_t now) {
+    Value::Array amounts;
+    std::string unbilled_text;
+    for (const auto& total : unbilled) {
+        std::string amount = domain::format_amount(total.minor, domain::currency_minor_digits(total.currency));
+        amounts.push_back(Value::object({{"amount", amount}, {"currency", total.currency}}));
+        unbilled_text += (unbilled_text.empty() ? "" : ", ") + amount + " " + total.currency;
+    }
+    if (unbilled_text.empty()) unbilled_text = "nothing";
     Value running;
     if (status.running) {
         const auto& e = *status.running;
@@ -97,15 +107,17 @@ render::Record status_record(const services::StatusView& status, const domain::T
         {"today", domain::format_duration(status.today_seconds)},
         {"week_seconds", status.week_seconds},
         {"week", domain::format_duration(status.week_seconds)},
+        {"unbilled", Value::array(amounts)},
+        {"unbilled_text", unbilled_text},
     };
 }
 
 const render::Schema& status_schema() {
     static const render::Schema schema{
         {"running.id", "running.mission", "running.start", "running.seconds", "running.note", "timer",
-         "today_seconds", "today", "week_seconds", "week"},
+         "today_seconds", "today", "week_seconds", "week", "unbilled", "unbilled_text"},
         {},
-        {{"timer", "Timer"}, {"today", "Today"}, {"week", "This week"}},
+        {{"timer", "Timer"}, {"today", "Today"}, {"week", "This week"}, {"unbilled_text", "Unbilled"}},
         "running.id"};
     return schema;
 }

@@ -16,8 +16,15 @@ const render::Schema& entry_schema();
 render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
                                  std::int64_t now);
 
+/// Unbilled work of every open mission, one amount per currency, currencies in order.
+struct UnbilledTotal {
+    std::string currency;
+    std::int64_t minor = 0;
+};
+
 /// `slash status` as one record.
-render::Record status_record(const services::StatusView& status, const domain::TimeZone& zone, std::int64_t now);
+render::Record status_record(const services::StatusView& status, const std::vector<UnbilledTotal>& unbilled,
+                             const domain::TimeZone& zone, std::int64_t now);
 const render::Schema& status_schema();
 
 }  // namespace slash::cli
