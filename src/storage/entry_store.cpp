@@ -116,6 +116,14 @@ std::optional<domain::Entry> EntryStore::latest() {
     });
 }
 
+std::vector<domain::Entry> EntryStore::latest_entries(std::size_t limit) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), std::string(kSelect) + "ORDER BY e.start_at DESC LIMIT ?");
+        stmt.bind(1, static_cast<std::int64_t>(limit));
+        return read_all(stmt);
+    });
+}
+
 std::optional<domain::Entry> EntryStore::overlapping(std::int64_t start, std::optional<std::int64_t> end,
                                                      std::optional<std::int64_t> except, std::int64_t now) {
     return guarded(db_, [&]() -> std::optional<domain::Entry> {

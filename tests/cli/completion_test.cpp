@@ -52,3 +52,26 @@ TEST_CASE("cli/completion stays silent on a broken config or database") {
     CHECK(r.err == "");
     CHECK(slash::testing::read_file(ws.db_path()) == "not a database");
 }
+
+TEST_CASE("cli/completion time commands: missions, entry ids, --mission and --client values") {
+    Workspace ws;
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00Z";
+    for (auto args : std::vector<std::vector<std::string>>{{"client", "add", "acme", "--name", "ACME", "--hourly", "65"},
+                                                           {"mission", "add", "acme/website", "--title", "Site"},
+                                                           {"mission", "add", "acme/old", "--title", "Old"},
+                                                           {"mission", "done", "acme/old"},
+                                                           {"log", "acme/website", "9:00-10:00", "kickoff"},
+                                                           {"log", "acme/website", "10:00-11:00"}}) {
+        REQUIRE(ws.run(args).code == 0);
+    }
+    CHECK(ws.run({"__complete", "start", "acme/"}).out == "acme/website\tSite\n:4\n");
+    CHECK(ws.run({"__complete", "log", ""}).out == "acme/website\tSite\n:4\n");
+    CHECK(ws.run({"__complete", "log", "acme/website", ""}).out == ":4\n");
+    CHECK(ws.run({"__complete", "entry", "show", ""}).out ==
+          "2\t2026-11-27 10:00 acme/website\n1\t2026-11-27 09:00 acme/website kickoff\n:4\n");
+    CHECK(ws.run({"__complete", "entry", "rm", "2", ""}).out ==
+          "2\t2026-11-27 10:00 acme/website\n1\t2026-11-27 09:00 acme/website kickoff\n:4\n");
+    CHECK(ws.run({"__complete", "entry", "move", "2", "acme/"}).out == "acme/website\tSite\n:4\n");
+    CHECK(ws.run({"__complete", "entry", "list", "--mission", ""}).out == "acme/website\tSite\n:4\n");
+    CHECK(ws.run({"__complete", "entry", "list", "--client", ""}).out == "acme\tACME\n:4\n");
+}

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] std::optional<domain::Entry> running();
     /// The entry with the latest start.
     [[nodiscard]] std::optional<domain::Entry> latest();
+    /// The `limit` entries with the latest starts, newest first.
+    [[nodiscard]] std::vector<domain::Entry> latest_entries(std::size_t limit);
     /// An entry (other than `except`) sharing time with [start, end); `end` nullopt means
     /// open-ended (a timer). A running entry counts as ending at `now`. Because entries
     /// never overlap, only the last entry starting before `end` can collide: one seek.

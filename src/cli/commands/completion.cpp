@@ -11,6 +11,7 @@
 #include "slash/config/config.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/services/database_service.hpp"
+#include "slash/services/entry_completion.hpp"
 #include "slash/services/mission_completion.hpp"
 
 namespace slash::cli {
@@ -60,9 +61,29 @@ void add_clients(std::vector<Candidate>& out, Context& ctx, bool archived) {
 }
 
 // Values of an option that takes one; nullopt lets the shell complete file names.
-std::optional<std::vector<Candidate>> option_values(const CLI::Option* option) {
+void add_missions(std::vector<Candidate>& out, Context& ctx) {
+    for (auto& [address, title] : services::completion_missions(ctx.db_path(), services::MissionChoice::Open)) {
+        out.push_back({address, title});
+    }
+}
+
+void add_entries(std::vector<Candidate>& out, Context& ctx) {
+    for (auto& [id, description] : services::completion_entries(ctx.db_path())) out.push_back({id, description});
+}
+
+std::optional<std::vector<Candidate>> option_values(Context& ctx, const CLI::Option* option) {
     const std::string& name = option->get_lnames().front();
     if (name == "db" || name == "config") return std::nullopt;
+    if (name == "mission") {
+        std::vector<Candidate> out;
+        add_missions(out, ctx);
+        return out;
+    }
+    if (name == "client") {
+        std::vector<Candidate> out;
+        add_clients(out, ctx, false);
+        return out;
+    }
     if (name == "language") return std::vector<Candidate>{{"fr", "French"}, {"en", "English"}};
     if (name == "kind") return std::vector<Candidate>{{"business", "a company"}, {"individual", "a private person"}};
     if (name == "currency") {
@@ -95,6 +116,15 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         directive |= kDirectiveNoSpace;
     } else if (index == 0 && path == "mission list") {
         add_clients(out, ctx, false);
+    } else if (index == 0 && (path == "start" || path == "log")) {
+        add_missions(out, ctx);
+    } else if (path == "entry show" || path == "entry edit" || (path == "continue" && index == 0) ||
+               path == "entry rm") {
+        if (index == 0 || path == "entry rm") add_entries(out, ctx);
+    } else if (path == "entry move") {
+        // ID... then the mission: offer both until the user has chosen.
+        add_entries(out, ctx);
+        if (index > 0) add_missions(out, ctx);
     } else if (index == 0 && (path == "config get" || path == "config set")) {
         for (const auto& key : config::config_keys()) out.push_back({key, ""});
     } else if (path == "completion" && index == 0) {
@@ -163,7 +193,7 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
         }
     }
     if (pending != nullptr) {
-        auto values = option_values(pending);
+        auto values = option_values(ctx, pending);
         if (values) {
             candidates = *values;
         } else {
