@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
+#include "support/process.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::Workspace;
@@ -255,4 +258,36 @@ TEST_CASE("cli/time a note may contain command names and global flags after it s
     CHECK(r.code == 0);
     CHECK(r.out == "1\n");
     CHECK(ws.run({"entry", "show", "1", "--template", "{note}"}).out == "client call log start\n");
+}
+
+TEST_CASE("cli/time a time in the DST gap is refused; --allow-future accepts the future") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    expect_refusal(ws, {"log", "acme/website", "02:30-03:30", "--on", "2026-03-29"}, 2,
+                   "\"02:30\" does not exist in Europe/Paris on 2026-03-29 (clocks go forward); use 01:59 or 03:00");
+    auto r = ws.run({"log", "acme/website", "19:00-20:00", "--allow-future"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "1\n");
+}
+
+TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real binary") {
+    using slash::testing::run_process;
+    if (!slash::testing::have_program("xargs")) {
+        MESSAGE("skipped: install findutils (xargs)");
+        return;
+    }
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"log", "acme/website", "2h", "--on", "2026-11-17"}).code == 0);
+    REQUIRE(ws.run({"log", "acme/website", "1h", "--on", "2026-11-19"}).code == 0);
+    REQUIRE(ws.run({"log", "north/book", "1h"}).code == 0);
+    std::map<std::string, std::string> env(ws.env.variables.begin(), ws.env.variables.end());
+    std::string slash = slash::testing::slash_binary();
+    auto r = run_process({"sh", "-c", "'" + slash + "' entry list -q lastweek | xargs '" + slash + "' entry rm"}, env);
+    CHECK(r.code == 0);
+    CHECK(r.out == "1\n2\n");
+    CHECK(r.err == "");
+    CHECK(ws.run({"entry", "list", "2026-11-01..2026-11-30", "-q"}).out == "3\n");
 }
