@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "slash/domain/suggest.hpp"
+#include "column_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -37,11 +38,6 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
-    if (column.isNull()) return std::nullopt;
-    return column.getInt64();
-}
-
 domain::Client read_client(SQLite::Statement& row) {
     domain::Client c;
     c.id = row.getColumn(0).getInt64();
@@ -64,15 +60,6 @@ domain::Client read_client(SQLite::Statement& row) {
     c.created_at = row.getColumn(17).getInt64();
     c.updated_at = row.getColumn(18).getInt64();
     return c;
-}
-
-template <class T>
-void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
-    if (value) {
-        stmt.bind(index, *value);
-    } else {
-        stmt.bind(index);
-    }
 }
 
 // Binds every column but id, in kColumns order, starting at parameter 1.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "column_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -16,27 +17,6 @@ constexpr const char* kSelect =
     "SELECT e.id, e.uid, e.mission_id, c.handle || '/' || m.handle, e.start_at, e.end_at, e.note, e.tags, "
     "e.units_milli, e.billable, e.created_at, e.updated_at "
     "FROM entries e CROSS JOIN missions m ON m.id = e.mission_id CROSS JOIN clients c ON c.id = m.client_id ";
-
-std::vector<std::string> split_tags(const std::string& text) {
-    std::vector<std::string> tags;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) tags.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return tags;
-}
-
-// Tags are stored space-separated with a space at both ends, so that a tag filter is
-// one LIKE '% tag %' with no false match on a longer tag.
-std::string join_tags(const std::vector<std::string>& tags) {
-    if (tags.empty()) return {};
-    std::string text = " ";
-    for (const auto& tag : tags) text += tag + " ";
-    return text;
-}
 
 domain::Entry read_entry(SQLite::Statement& row) {
     domain::Entry e;

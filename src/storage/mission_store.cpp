@@ -10,6 +10,7 @@
 #include "slash/domain/quote.hpp"
 #include "slash/domain/suggest.hpp"
 #include "slash/storage/client_store.hpp"
+#include "column_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -30,32 +31,6 @@ constexpr const char* kWhere =
     "AND (?3 OR m.status <> 'done') AND (?4 OR c.archived_at IS NULL) ";
 
 constexpr const char* kOrder = "ORDER BY c.handle, m.handle";
-
-// Tags are stored as the entries' are: space-separated with a space at both ends, so that
-// a tag filter is one LIKE '% tag %'.
-std::string join_tags(const std::vector<std::string>& tags) {
-    if (tags.empty()) return {};
-    std::string text = " ";
-    for (const auto& tag : tags) text += tag + " ";
-    return text;
-}
-
-std::vector<std::string> split_tags(const std::string& text) {
-    std::vector<std::string> tags;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) tags.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return tags;
-}
-
-std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
-    if (column.isNull()) return std::nullopt;
-    return column.getInt64();
-}
 
 std::string optional_text(const SQLite::Column& column) {
     return column.isNull() ? std::string() : column.getString();
@@ -82,15 +57,6 @@ domain::Mission read_mission(SQLite::Statement& row) {
     m.created_at = row.getColumn(16).getInt64();
     m.updated_at = row.getColumn(17).getInt64();
     return m;
-}
-
-template <class T>
-void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
-    if (value) {
-        stmt.bind(index, *value);
-    } else {
-        stmt.bind(index);
-    }
 }
 
 void bind_optional_text(SQLite::Statement& stmt, int index, const std::string& text) {

@@ -1,0 +1,49 @@
+#pragma once
+
+// Storage-internal: how the stores map optional values and tag lists to columns.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace slash::storage {
+
+inline std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getInt64();
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
+    if (value) {
+        stmt.bind(index, *value);
+    } else {
+        stmt.bind(index);
+    }
+}
+
+/// Tags are stored space-separated with a space at both ends (" a b "), so that a tag
+/// filter is one LIKE '% tag %' with no false match on a longer tag.
+inline std::string join_tags(const std::vector<std::string>& tags) {
+    if (tags.empty()) return {};
+    std::string text = " ";
+    for (const auto& tag : tags) text += tag + " ";
+    return text;
+}
+
+inline std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) tags.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return tags;
+}
+
+}  // namespace slash::storage
