@@ -41,8 +41,10 @@ test: build
 run: build
 	bash examples/tour.sh $(BUILD)/slash
 
+# Start-up latency, then the time-tracking commands on a generated 1M-entry history.
 bench: build
 	bash bench/startup.sh $(BUILD)/slash
+	bash bench/tracking.sh $(BUILD) 1000000
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

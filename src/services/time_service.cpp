@@ -107,6 +107,16 @@ domain::Entry new_entry(const domain::Mission& mission, std::int64_t start, std:
     return entry;
 }
 
+// An entry an invoice bills is part of a legal document: it changes only through a
+// credit note that frees it.
+void require_unbilled(const domain::Entry& entry) {
+    if (entry.invoice_id) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("entry {} is billed on invoice {}: it cannot change; credit that invoice to free it",
+                                entry.id, *entry.invoice_id));
+    }
+}
+
 // Seconds of [start, end) inside [from, to).
 std::int64_t clipped(std::int64_t start, std::int64_t end, std::int64_t from, std::int64_t to) {
     return std::max<std::int64_t>(0, std::min(end, to) - std::max(start, from));
@@ -284,6 +294,7 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
     domain::Entry entry = entries.get(id);
+    require_unbilled(entry);
     if (changes.start) entry.start = domain::parse_time(*changes.start, context_);
     if (changes.end) entry.end = domain::parse_time(*changes.end, context_);
     if (changes.duration) {
@@ -314,7 +325,7 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
 void TimeService::remove(const std::vector<std::int64_t>& ids) {
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
-    for (auto id : ids) (void)entries.get(id);
+    for (auto id : ids) require_unbilled(entries.get(id));
     for (auto id : ids) entries.remove(id);
     tx.commit();
 }
@@ -326,6 +337,7 @@ std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& id
     std::vector<domain::Entry> moved;
     for (auto id : ids) {
         domain::Entry entry = entries.get(id);
+        require_unbilled(entry);
         if (mission.billing == "unit" && !entry.units_milli) {
             usage(fmt::format("entry {} has no units and \"{}\" is billed per unit; set them first with "
                               "\"slash entry edit {} --units N\"",
@@ -352,7 +364,7 @@ std::vector<domain::Entry> TimeService::list(const EntryQuery& query) {
     if (query.mission) filter.mission_id = storage::MissionStore(db_).get(*query.mission).id;
     if (query.client) filter.client_id = storage::ClientStore(db_).get(*query.client).id;
     if (query.tag) filter.tag = *query.tag;
-    filter.billable_only = query.unbilled;
+    filter.unbilled_only = query.unbilled;
     return storage::EntryStore(db_).list(filter);
 }
 

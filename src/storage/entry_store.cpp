@@ -15,7 +15,7 @@ namespace {
 // clients and walks every mission's entries instead (a full scan at a million rows).
 constexpr const char* kSelect =
     "SELECT e.id, e.uid, e.mission_id, c.handle || '/' || m.handle, e.start_at, e.end_at, e.note, e.tags, "
-    "e.units_milli, e.billable, e.created_at, e.updated_at "
+    "e.units_milli, e.billable, e.created_at, e.updated_at, e.invoice_id "
     "FROM entries e CROSS JOIN missions m ON m.id = e.mission_id CROSS JOIN clients c ON c.id = m.client_id ";
 
 domain::Entry read_entry(SQLite::Statement& row) {
@@ -32,6 +32,7 @@ domain::Entry read_entry(SQLite::Statement& row) {
     e.billable = row.getColumn(9).getInt() != 0;
     e.created_at = row.getColumn(10).getInt64();
     e.updated_at = row.getColumn(11).getInt64();
+    e.invoice_id = optional_int(row.getColumn(12));
     return e;
 }
 
@@ -141,7 +142,7 @@ std::vector<domain::Entry> EntryStore::list(const EntryFilter& filter) {
         if (filter.client_id) sql += "AND m.client_id = ? ";
         if (filter.mission_id) sql += "AND e.mission_id = ? ";
         if (filter.tag) sql += "AND e.tags LIKE ? ESCAPE '\\' ";
-        if (filter.billable_only) sql += "AND e.billable = 1 ";
+        if (filter.unbilled_only) sql += "AND e.billable = 1 AND e.invoice_id IS NULL ";
         sql += "ORDER BY e.start_at";
         SQLite::Statement stmt(connection(db_), sql);
         int index = 1;

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "support/process.hpp"
 #include "support/test_env.hpp"
 
@@ -290,4 +292,21 @@ TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real
     CHECK(r.out == "1\n2\n");
     CHECK(r.err == "");
     CHECK(ws.run({"entry", "list", "2026-11-01..2026-11-30", "-q"}).out == "3\n");
+}
+
+TEST_CASE("cli/time an entry billed on an invoice is read-only; --unbilled leaves it out") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"log", "acme/website", "9:00-10:00"}).code == 0);
+    REQUIRE(ws.run({"log", "acme/website", "10:00-11:00"}).code == 0);
+    {
+        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE entries SET invoice_id = 7 WHERE id = 1");
+    }
+    const std::string message = "entry 1 is billed on invoice 7: it cannot change; credit that invoice to free it";
+    expect_refusal(ws, {"entry", "edit", "1", "--note", "x"}, 4, message);
+    expect_refusal(ws, {"entry", "rm", "2", "1"}, 4, message);
+    expect_refusal(ws, {"entry", "move", "1", "north/book"}, 4, message);
+    CHECK(ws.run({"entry", "list", "--unbilled", "-q"}).out == "2\n");
 }

@@ -21,6 +21,8 @@ struct Entry {
     /// Quantity in thousandths of a unit, for unit missions ("2.5" tasks = 2500).
     std::optional<std::int64_t> units_milli;
     bool billable = true;
+    /// The invoice that bills this entry; a billed entry is read-only.
+    std::optional<std::int64_t> invoice_id;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
 

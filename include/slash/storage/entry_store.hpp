@@ -18,7 +18,8 @@ struct EntryFilter {
     std::optional<std::int64_t> client_id;
     std::optional<std::int64_t> mission_id;
     std::optional<std::string> tag;
-    bool billable_only = false;
+    /// Billable entries that no invoice bills yet.
+    bool unbilled_only = false;
 };
 
 /// Time entries. Every query is an index range on start_at (or mission_id, start_at), so
