@@ -140,5 +140,5 @@ TEST_CASE("cli/app an invalid SLASH_NOW is a usage error") {
     ws.env.variables["TZ"] = "Europe/Paris";
     ws.env.variables["SLASH_NOW"] = "2026-11-28T10:00";
     REQUIRE(ws.run({"client", "add", "acme", "--name", "A"}).code == 0);
-    CHECK(ws.run({"client", "show", "acme", "--template", "{created_at}"}).out == "2026-11-28T09:00:00Z\n");
+    CHECK(ws.run({"client", "show", "acme", "--template", "{created_at}"}).out == "2026-11-28T10:00:00+01:00\n");
 }

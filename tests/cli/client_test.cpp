@@ -10,8 +10,8 @@ const char* kAcmeJson =
     R"({"handle":"acme","name":"ACME SAS","kind":"business","address":["1 rue X","75002 Paris"],"country":"FR",)"
     R"("siren":"552100554","siret":null,"vat_id":"FR40303265045","email":"ap@acme.example","currency":"EUR",)"
     R"("terms_days":30,"language":"fr","rate_mode":"hourly","rate":{"amount":"65.00","currency":"EUR"},)"
-    R"("notes":null,"archived":false,"archived_at":null,"created_at":"2026-11-28T10:00:00Z",)"
-    R"("updated_at":"2026-11-28T10:00:00Z"})";
+    R"("notes":null,"archived":false,"archived_at":null,"created_at":"2026-11-28T10:00:00+00:00",)"
+    R"("updated_at":"2026-11-28T10:00:00+00:00"})";
 
 void add_acme(Workspace& ws) {
     auto r = ws.run({"client", "add", "acme", "--name", "ACME SAS", "--address", "1 rue X", "--address",
@@ -67,9 +67,9 @@ TEST_CASE("cli/client list formats: json, csv, tsv, template, quiet, piped table
               "handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,rate_mode,"
               "rate.amount,rate.currency,notes,archived,archived_at,created_at,updated_at\r\n"
               "acme,ACME SAS,business,1 rue X; 75002 Paris,FR,552100554,,FR40303265045,ap@acme.example,EUR,30,fr,"
-              "hourly,65.00,EUR,,false,,2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n"
-              "beta,Beta Ltd,business,,GB,,,,,GBP,,en,daily,450.50,GBP,,false,,2026-11-28T10:00:00Z,"
-              "2026-11-28T10:00:00Z\r\n");
+              "hourly,65.00,EUR,,false,,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+              "beta,Beta Ltd,business,,GB,,,,,GBP,,en,daily,450.50,GBP,,false,,2026-11-28T10:00:00+00:00,"
+              "2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("tsv has a header") {
         auto r = ws.run({"client", "list", "--tsv"});
@@ -146,7 +146,7 @@ TEST_CASE("cli/client show on a terminal and piped") {
 TEST_CASE("cli/client edit changes only what is given; empty clears") {
     Workspace ws;
     add_acme(ws);
-    ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00Z";
+    ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00+00:00";
     auto r = ws.run({"client", "edit", "acme", "--vat-id", "", "--daily", "500", "--notes", "VIP"});
     CHECK(r.code == 0);
     CHECK(r.out == "acme\n");
@@ -155,7 +155,7 @@ TEST_CASE("cli/client edit changes only what is given; empty clears") {
     CHECK(shown.find(R"("rate_mode":"daily","rate":{"amount":"500.00","currency":"EUR"},"notes":"VIP")") !=
           std::string::npos);
     CHECK(shown.find(R"("name":"ACME SAS")") != std::string::npos);
-    CHECK(shown.find(R"("created_at":"2026-11-28T10:00:00Z","updated_at":"2026-11-29T08:00:00Z")") !=
+    CHECK(shown.find(R"("created_at":"2026-11-28T10:00:00+00:00","updated_at":"2026-11-29T08:00:00+00:00")") !=
           std::string::npos);
 
     r = ws.run({"client", "edit", "acme", "--no-rate", "--rename", "acme-corp"});
@@ -172,7 +172,7 @@ TEST_CASE("cli/client archive hides from list; unarchive brings back") {
     CHECK(ws.run({"client", "archive", "beta"}).out == "beta\n");
     CHECK(ws.run({"client", "list", "-q"}).out == "acme\n");
     CHECK(ws.run({"client", "list", "-q", "--all"}).out == "acme\nbeta\n");
-    CHECK(ws.run({"client", "show", "beta", "--json"}).out.find(R"("archived":true,"archived_at":"2026-11-28T10:00:00Z")") !=
+    CHECK(ws.run({"client", "show", "beta", "--json"}).out.find(R"("archived":true,"archived_at":"2026-11-28T10:00:00+00:00")") !=
           std::string::npos);
     expect_refusal(ws, {"client", "archive", "beta"}, 1, "client \"beta\" is already archived");
     CHECK(ws.run({"client", "unarchive", "beta"}).out == "beta\n");

@@ -93,7 +93,7 @@ std::int64_t entry_count(Workspace& ws, std::int64_t mission) {
     return stmt.getColumn(0).getInt64();
 }
 
-const std::string kStamps = R"("created_at":"2026-11-28T10:00:00Z","updated_at":"2026-11-28T10:00:00Z"})";
+const std::string kStamps = R"("created_at":"2026-11-28T10:00:00+00:00","updated_at":"2026-11-28T10:00:00+00:00"})";
 
 // Five open missions over three clients, each billed another way, plus a done mission and
 // the mission of an archived client, which `missions` leaves out. Figures by hand (default
@@ -125,18 +125,18 @@ void add_portfolio(Workspace& ws) {
     ok(ws, {"mission", "add", "delta/app", "--title", "App"});
     ok(ws, {"mission", "done", "acme/old"});
     ok(ws, {"client", "archive", "delta"});
-    insert_entries(ws, "acme/website", {{"2026-11-20T09:00:00Z", "2026-11-20T11:50:00Z", std::nullopt, true},
-                                        {"2026-11-21T14:00:00Z", "2026-11-21T14:07:00Z", std::nullopt, true},
-                                        {"2026-11-22T10:00:00Z", "2026-11-22T11:00:00Z", std::nullopt, false},
-                                        {"2026-11-28T09:30:00Z", nullptr, std::nullopt, true}});
-    insert_entries(ws, "acme/old", {{"2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", std::nullopt, true}});
-    insert_entries(ws, "beta/audit", {{"2026-11-23T09:00:00Z", "2026-11-23T16:00:00Z", std::nullopt, true},
-                                      {"2026-11-24T09:00:00Z", "2026-11-24T10:10:00Z", std::nullopt, true}});
-    insert_entries(ws, "beta/words", {{"2026-11-25T09:00:00Z", "2026-11-25T10:00:00Z", 1250500, true},
-                                      {"2026-11-25T10:00:00Z", "2026-11-25T11:00:00Z", 800000, true},
-                                      {"2026-11-25T11:00:00Z", "2026-11-25T11:30:00Z", 100000, false}});
-    insert_entries(ws, "gamma/admin", {{"2026-11-26T09:00:00Z", "2026-11-26T10:00:00Z", std::nullopt, true}});
-    insert_entries(ws, "delta/app", {{"2026-11-27T09:00:00Z", "2026-11-27T10:00:00Z", std::nullopt, true}});
+    insert_entries(ws, "acme/website", {{"2026-11-20T09:00:00+00:00", "2026-11-20T11:50:00+00:00", std::nullopt, true},
+                                        {"2026-11-21T14:00:00+00:00", "2026-11-21T14:07:00+00:00", std::nullopt, true},
+                                        {"2026-11-22T10:00:00+00:00", "2026-11-22T11:00:00+00:00", std::nullopt, false},
+                                        {"2026-11-28T09:30:00+00:00", nullptr, std::nullopt, true}});
+    insert_entries(ws, "acme/old", {{"2026-11-02T09:00:00+00:00", "2026-11-02T10:00:00+00:00", std::nullopt, true}});
+    insert_entries(ws, "beta/audit", {{"2026-11-23T09:00:00+00:00", "2026-11-23T16:00:00+00:00", std::nullopt, true},
+                                      {"2026-11-24T09:00:00+00:00", "2026-11-24T10:10:00+00:00", std::nullopt, true}});
+    insert_entries(ws, "beta/words", {{"2026-11-25T09:00:00+00:00", "2026-11-25T10:00:00+00:00", 1250500, true},
+                                      {"2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00", 800000, true},
+                                      {"2026-11-25T11:00:00+00:00", "2026-11-25T11:30:00+00:00", 100000, false}});
+    insert_entries(ws, "gamma/admin", {{"2026-11-26T09:00:00+00:00", "2026-11-26T10:00:00+00:00", std::nullopt, true}});
+    insert_entries(ws, "delta/app", {{"2026-11-27T09:00:00+00:00", "2026-11-27T10:00:00+00:00", std::nullopt, true}});
 }
 
 const std::string kWebsiteJson =
@@ -292,7 +292,7 @@ TEST_CASE("cli/mission edit changes only what is given; empty clears; renames ke
     add_clients(ws);
     ok(ws, {"mission", "add", "acme/website", "--title", "Website", "--budget", "40h", "--estimate", "30h", "--start",
             "2026-11-02", "--due", "2026-12-18", "--tag", "web"});
-    ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00Z";
+    ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00+00:00";
     CHECK(ok(ws, {"mission", "edit", "acme/website", "--title", "Site", "--daily", "500", "--budget", "", "--due", "",
                   "--tag", "", "--estimate", "12h", "--status", "planned"}) == "acme/website\n");
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
@@ -300,8 +300,8 @@ TEST_CASE("cli/mission edit changes only what is given; empty clears; renames ke
           R"("rate":{"amount":"500.00","currency":"EUR"},"unit_name":null,"budget":null,"estimate_seconds":43200,)"
           R"("start_date":"2026-11-02","due_date":null,"overdue":false,"tags":[],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
-          R"("unbilled":{"amount":"0.00","currency":"EUR"},"created_at":"2026-11-28T10:00:00Z",)"
-          R"("updated_at":"2026-11-29T08:00:00Z"})"
+          R"("unbilled":{"amount":"0.00","currency":"EUR"},"created_at":"2026-11-28T10:00:00+00:00",)"
+          R"("updated_at":"2026-11-29T08:00:00+00:00"})"
           "\n");
 
     const std::vector<std::string> fields = {"mission", "show", "acme/website", "--template",
@@ -379,9 +379,9 @@ TEST_CASE("cli/mission rm deletes a mission without entries, refuses one with en
     ok(ws, {"mission", "add", "acme/website"});
     ok(ws, {"mission", "add", "acme/draft"});
     ok(ws, {"mission", "add", "acme/single"});
-    insert_entries(ws, "acme/website", {{"2026-11-20T09:00:00Z", "2026-11-20T10:00:00Z", std::nullopt, true},
-                                        {"2026-11-21T09:00:00Z", "2026-11-21T10:00:00Z", std::nullopt, false}});
-    insert_entries(ws, "acme/single", {{"2026-11-22T09:00:00Z", "2026-11-22T10:00:00Z", std::nullopt, true}});
+    insert_entries(ws, "acme/website", {{"2026-11-20T09:00:00+00:00", "2026-11-20T10:00:00+00:00", std::nullopt, true},
+                                        {"2026-11-21T09:00:00+00:00", "2026-11-21T10:00:00+00:00", std::nullopt, false}});
+    insert_entries(ws, "acme/single", {{"2026-11-22T09:00:00+00:00", "2026-11-22T10:00:00+00:00", std::nullopt, true}});
 
     CHECK(ok(ws, {"mission", "rm", "acme/draft"}) == "acme/draft\n");
     expect_refusal(ws, {"mission", "show", "acme/draft"}, 3,
@@ -433,7 +433,7 @@ TEST_CASE("cli/mission missions --json: every open mission of every client, figu
                        "unknown client \"nobody\"; see \"slash client list --all\"");
     }
     SUBCASE("a running entry counts up to now in the hours, not in what is unbilled") {
-        ws.env.variables["SLASH_NOW"] = "2026-11-28T10:30:00Z";
+        ws.env.variables["SLASH_NOW"] = "2026-11-28T10:30:00+00:00";
         CHECK(ok(ws, {"mission", "show", "acme/website", "--template", "{logged_seconds} {logged_hours} "
                                                                         "{budget_used_percent} {unbilled}"}) ==
               "17820 4.95 49 211.25 EUR\n");
@@ -445,7 +445,7 @@ TEST_CASE("cli/mission missions --json: every open mission of every client, figu
     }
     SUBCASE("overdue compares with today's local date") {
         const std::vector<std::string> due = {"mission", "show", "gamma/site", "--template", "{due_date} {overdue}"};
-        ws.env.variables["SLASH_NOW"] = "2026-11-28T12:00:00Z";
+        ws.env.variables["SLASH_NOW"] = "2026-11-28T12:00:00+00:00";
         CHECK(ok(ws, due) == "2026-11-28 false\n");
         ws.env.variables["TZ"] = "Pacific/Auckland";  // 2026-11-29 01:00 there
         CHECK(ok(ws, due) == "2026-11-28 true\n");
@@ -512,22 +512,22 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
               "Status:       active\n"
               "Logged:       4h27m (4.45 h)\n"
               "Unbilled:     211.25 EUR\n"
-              "Created:      2026-11-28T10:00:00Z\n"
-              "Updated:      2026-11-28T10:00:00Z\n");
+              "Created:      2026-11-28T10:00:00+00:00\n"
+              "Updated:      2026-11-28T10:00:00+00:00\n");
     }
     SUBCASE("csv: every field, both kinds of budget in their own columns") {
         CHECK(ok(ws, {"missions", "--csv"}) ==
               kCsvHeader +
                   "acme/website,acme,website,Website,hourly,65.00,EUR,,36000,10.00,,,,,2026-11-20,true,web,active,"
-                  "16020,4.45,44,211.25,EUR,2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n"
+                  "16020,4.45,44,211.25,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
                   "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,8.17,"
-                  "33,675.75,GBP,2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n"
+                  "33,675.75,GBP,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
                   "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
-                  "2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n"
-                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,false,,active,3600,1.00,,,,2026-11-28T10:00:00Z,"
-                  "2026-11-28T10:00:00Z\r\n"
+                  "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,false,,active,3600,1.00,,,,2026-11-28T10:00:00+00:00,"
+                  "2026-11-28T10:00:00+00:00\r\n"
                   "gamma/site,gamma,site,,fixed,1200.00,EUR,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
-                  "0.00,EUR,2026-11-28T10:00:00Z,2026-11-28T10:00:00Z\r\n");
+                  "0.00,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("-q prints addresses, --tsv has the csv columns") {
         CHECK(ok(ws, {"missions", "-q"}) == "acme/website\nbeta/audit\nbeta/words\ngamma/admin\ngamma/site\n");

@@ -38,7 +38,7 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
 }
 
 void print_client(Context& ctx, const domain::Client& client) {
-    render::write_record(ctx.out, client_schema(), client_record(client), ctx.output());
+    render::write_record(ctx.out, client_schema(), client_record(client, ctx.time_zone()), ctx.output());
 }
 
 }  // namespace
@@ -62,7 +62,7 @@ void add_client_commands(CLI::App& app, Context& ctx) {
         verb->add_flag("-a,--all", *all, "Include archived clients");
         ctx.on_run(verb, [&ctx, all] {
             auto output = ctx.output();
-            auto view = client_list_view(services::ClientService(ctx.database(), ctx.now()).list(*all));
+            auto view = client_list_view(services::ClientService(ctx.database(), ctx.now()).list(*all), ctx.time_zone());
             render::write_list(ctx.out, view, output);
         });
     }

@@ -56,7 +56,7 @@ void add_list_command(CLI::App& parent, Context& ctx) {
         auto output = ctx.output();
         std::optional<std::string> client;
         if (!o->client.empty()) client = o->client;
-        render::write_list(ctx.out, mission_list_view(service(ctx).list(client, o->all), output), output);
+        render::write_list(ctx.out, mission_list_view(service(ctx).list(client, o->all), output, ctx.time_zone()), output);
     });
 }
 
@@ -87,7 +87,7 @@ void add_mission_commands(CLI::App& app, Context& ctx) {
         verb->add_option("mission", *address, "CLIENT/MISSION")->required();
         ctx.on_run(verb, [&ctx, address] {
             auto output = ctx.output();
-            write_mission(ctx.out, service(ctx).show(*address), output);
+            write_mission(ctx.out, service(ctx).show(*address), output, ctx.time_zone());
         });
     }
     {
@@ -112,7 +112,7 @@ void add_mission_commands(CLI::App& app, Context& ctx) {
     CLI::App* missions = app.add_subcommand("missions", "Every open mission of every client, with its figures");
     ctx.on_run(missions, [&ctx] {
         auto output = ctx.output();
-        render::write_list(ctx.out, mission_list_view(service(ctx).list(std::nullopt, false), output), output);
+        render::write_list(ctx.out, mission_list_view(service(ctx).list(std::nullopt, false), output, ctx.time_zone()), output);
     });
 }
 

@@ -22,7 +22,7 @@ Value rate_value(const domain::Client& client) {
 
 }  // namespace
 
-render::Record client_record(const domain::Client& c) {
+render::Record client_record(const domain::Client& c, const domain::TimeZone& zone) {
     Value::Array address;
     for (const auto& line : c.address) address.emplace_back(line);
     return {
@@ -42,9 +42,9 @@ render::Record client_record(const domain::Client& c) {
         {"rate", rate_value(c)},
         {"notes", optional_text(c.notes)},
         {"archived", c.archived()},
-        {"archived_at", c.archived_at ? Value(domain::format_iso_utc(*c.archived_at)) : Value()},
-        {"created_at", domain::format_iso_utc(c.created_at)},
-        {"updated_at", domain::format_iso_utc(c.updated_at)},
+        {"archived_at", c.archived_at ? Value(domain::format_local_iso(*c.archived_at, zone)) : Value()},
+        {"created_at", domain::format_local_iso(c.created_at, zone)},
+        {"updated_at", domain::format_local_iso(c.updated_at, zone)},
     };
 }
 
@@ -54,7 +54,7 @@ const render::Schema& client_schema() {
         domain::Client prototype;  // with a rate, so that rate.amount/rate.currency are fields
         prototype.rate_mode = "hourly";
         prototype.rate_minor = 0;
-        built.fields = render::flat_field_names(client_record(prototype));
+        built.fields = render::flat_field_names(client_record(prototype, domain::FixedOffsetZone(0, "UTC")));
         built.columns = {{"handle", "HANDLE"},     {"name", "NAME"},          {"country", "COUNTRY"},
                          {"currency", "CURRENCY"}, {"rate_mode", "BILLING"}, {"rate", "RATE", true},
                          {"email", "EMAIL"}};
@@ -70,9 +70,9 @@ const render::Schema& client_schema() {
     return schema;
 }
 
-render::ListView client_list_view(const std::vector<domain::Client>& clients) {
+render::ListView client_list_view(const std::vector<domain::Client>& clients, const domain::TimeZone& zone) {
     render::ListView view{client_schema(), {}};
-    for (const auto& client : clients) view.rows.push_back(client_record(client));
+    for (const auto& client : clients) view.rows.push_back(client_record(client, zone));
     return view;
 }
 

@@ -40,8 +40,8 @@ std::string budget_text(const domain::Mission& m) {
 }
 
 // The fields only the human layouts show, appended after the contract fields.
-render::Record with_display_fields(const services::MissionReport& r) {
-    render::Record record = mission_record(r);
+render::Record with_display_fields(const services::MissionReport& r, const domain::TimeZone& zone) {
+    render::Record record = mission_record(r, zone);
     const domain::Mission& m = r.mission;
     std::string due = m.due_date;
     if (r.overdue) due += " (overdue)";
@@ -56,13 +56,14 @@ render::Record with_display_fields(const services::MissionReport& r) {
     return record;
 }
 
-render::Record row_for(const services::MissionReport& r, const render::OutputOptions& options) {
-    return options.format == render::Format::Auto ? with_display_fields(r) : mission_record(r);
+render::Record row_for(const services::MissionReport& r, const render::OutputOptions& options,
+                       const domain::TimeZone& zone) {
+    return options.format == render::Format::Auto ? with_display_fields(r, zone) : mission_record(r, zone);
 }
 
 }  // namespace
 
-render::Record mission_record(const services::MissionReport& r) {
+render::Record mission_record(const services::MissionReport& r, const domain::TimeZone& zone) {
     const domain::Mission& m = r.mission;
     Value::Array tags;
     for (const auto& tag : m.tags) tags.emplace_back(tag);
@@ -85,8 +86,8 @@ render::Record mission_record(const services::MissionReport& r) {
         {"logged_hours", domain::format_hours(r.logged_seconds)},
         {"budget_used_percent", optional_int(r.budget_used_percent)},
         {"unbilled", optional_money(r.unbilled_minor, m.currency)},
-        {"created_at", domain::format_iso_utc(m.created_at)},
-        {"updated_at", domain::format_iso_utc(m.updated_at)},
+        {"created_at", domain::format_local_iso(m.created_at, zone)},
+        {"updated_at", domain::format_local_iso(m.updated_at, zone)},
     };
 }
 
@@ -96,7 +97,7 @@ const render::Schema& mission_schema() {
         services::MissionReport prototype;  // every object filled in, so that its fields are columns
         prototype.mission.rate_minor = 0;
         prototype.unbilled_minor = 0;
-        render::Record record = mission_record(prototype);
+        render::Record record = mission_record(prototype, domain::FixedOffsetZone(0, "UTC"));
         for (auto& [name, value] : record) {
             // A budget is time or money: the flat formats have the columns of both.
             if (name == "budget") {
@@ -121,14 +122,15 @@ const render::Schema& mission_schema() {
 }
 
 render::ListView mission_list_view(const std::vector<services::MissionReport>& reports,
-                                   const render::OutputOptions& options) {
+                                   const render::OutputOptions& options, const domain::TimeZone& zone) {
     render::ListView view{mission_schema(), {}};
-    for (const auto& report : reports) view.rows.push_back(row_for(report, options));
+    for (const auto& report : reports) view.rows.push_back(row_for(report, options, zone));
     return view;
 }
 
-void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options) {
-    render::write_record(out, mission_schema(), row_for(report, options), options);
+void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options,
+                   const domain::TimeZone& zone) {
+    render::write_record(out, mission_schema(), row_for(report, options, zone), options);
 }
 
 }  // namespace slash::cli
