@@ -2,6 +2,7 @@
 
 #include "support/test_env.hpp"
 
+using slash::testing::expect_refusal;
 using slash::testing::Workspace;
 
 namespace {
@@ -27,16 +28,6 @@ void add_beta(Workspace& ws) {
     auto r = ws.run({"client", "add", "beta", "--name", "Beta Ltd", "--country", "GB", "--currency", "GBP",
                      "--daily", "450.5", "--language", "en", "--kind", "business"});
     REQUIRE(r.code == 0);
-}
-
-// A refused command: exact exit code and one-line message, and the database unchanged.
-void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
-    std::string before = ws.dump();
-    auto r = ws.run(args);
-    CHECK(r.code == code);
-    CHECK(r.err == "slash: error: " + message + "\n");
-    CHECK(r.out == "");
-    CHECK(ws.dump() == before);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "slash/domain/calendar.hpp"
 #include "support/test_env.hpp"
 
+using slash::testing::expect_refusal;
 using slash::testing::Workspace;
 
 namespace {
@@ -20,16 +21,6 @@ std::string ok(Workspace& ws, std::vector<std::string> args) {
     REQUIRE(r.err == "");
     REQUIRE(r.code == 0);
     return r.out;
-}
-
-// A refused command: exact exit code and one-line message, and the database unchanged.
-void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
-    std::string before = ws.dump();
-    auto r = ws.run(args);
-    CHECK(r.code == code);
-    CHECK(r.err == "slash: error: " + message + "\n");
-    CHECK(r.out == "");
-    CHECK(ws.dump() == before);
 }
 
 void add_clients(Workspace& ws) {

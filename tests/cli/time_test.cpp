@@ -7,6 +7,7 @@
 #include "support/process.hpp"
 #include "support/test_env.hpp"
 
+using slash::testing::expect_refusal;
 using slash::testing::Workspace;
 
 namespace {
@@ -29,15 +30,6 @@ void three_clients(Workspace& ws) {
         INFO(r.err);
         REQUIRE(r.code == 0);
     }
-}
-
-void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
-    std::string before = ws.dump();
-    auto r = ws.run(args);
-    CHECK(r.code == code);
-    CHECK(r.err == "slash: error: " + message + "\n");
-    CHECK(r.out == "");
-    CHECK(ws.dump() == before);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <doctest/doctest.h>
+
 #include "slash/cli/run.hpp"
 
 namespace slash::testing {
@@ -53,6 +55,15 @@ Result Workspace::run(std::vector<std::string> args, const std::string& input) {
 
 Result Workspace::run(std::initializer_list<const char*> args, const std::string& input) {
     return run(std::vector<std::string>(args.begin(), args.end()), input);
+}
+
+void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
+    std::string before = ws.dump();
+    auto r = ws.run(std::move(args));
+    CHECK(r.code == code);
+    CHECK(r.err == "slash: error: " + message + "\n");
+    CHECK(r.out == "");
+    CHECK(ws.dump() == before);
 }
 
 std::string Workspace::dump() {

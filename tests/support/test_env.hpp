@@ -44,6 +44,10 @@ private:
     std::filesystem::path dir_;
 };
 
+/// A refused command: checks (doctest CHECKs) its exact exit code, its one-line message
+/// `slash: error: MESSAGE`, no stdout, and the database left exactly as it was.
+void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message);
+
 /// A fresh temp directory path (created), unique per call.
 std::filesystem::path make_temp_dir(const std::string& prefix);
 
