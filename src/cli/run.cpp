@@ -12,6 +12,7 @@
 #include "commands/commands.hpp"
 #include "context.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
 #include "slash/domain/suggest.hpp"
 
 namespace slash::cli {
@@ -67,11 +68,11 @@ std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* ver
     }
     std::string message;
     if (is_flag) {
-        message = fmt::format("unknown flag \"{}\" for \"{}\"", word, command_path(verb));
+        message = fmt::format("unknown flag {} for \"{}\"", domain::quoted(word), command_path(verb));
     } else if (candidates.empty()) {
-        message = fmt::format("unexpected argument \"{}\" for \"{}\"", word, command_path(verb));
+        message = fmt::format("unexpected argument {} for \"{}\"", domain::quoted(word), command_path(verb));
     } else {
-        message = fmt::format("unknown command \"{}\" for \"{}\"", word, command_path(verb));
+        message = fmt::format("unknown command {} for \"{}\"", domain::quoted(word), command_path(verb));
     }
     if (auto near = domain::closest_match(word, candidates)) {
         message += fmt::format(" (did you mean \"{}\"?)", *near);

@@ -213,7 +213,11 @@ void write_list(std::ostream& out, const ListView& view, const OutputOptions& op
             return;
         }
         case Format::Quiet:
-            for (const auto& row : view.rows) out << cell_of(row, schema.id_field) << '\n';
+            // Summary rows (totals) have no identifier: -q feeds `while read id` loops.
+            for (const auto& row : view.rows) {
+                std::string id = cell_of(row, schema.id_field);
+                if (!id.empty()) out << id << '\n';
+            }
             return;
         case Format::Auto:
             if (options.terminal) {

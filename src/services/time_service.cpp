@@ -23,6 +23,7 @@ namespace slash::services {
 namespace {
 
 constexpr std::int64_t kMaxEntrySeconds = 24 * 3600;
+constexpr std::string_view kStopEarlier = "stop it earlier with \"slash stop --at TIME\" and log the rest";
 
 [[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::Usage, message); }
 
@@ -42,9 +43,16 @@ std::vector<std::string> checked_tags(const std::vector<std::string>& tags) {
     return out;
 }
 
+// A billion units is far beyond any real count and keeps every sum of units far from
+// int64 overflow.
+constexpr std::int64_t kMaxUnitsMilli = 1'000'000'000'000;
+
 std::int64_t parse_units(const std::string& text) {
     std::int64_t milli = domain::parse_amount(text, 3);
-    if (milli <= 0) usage(fmt::format("invalid --units {}: give a quantity above zero, e.g. 12 or 2.5", domain::quoted(text)));
+    if (milli <= 0 || milli > kMaxUnitsMilli) {
+        usage(fmt::format("invalid --units {}: give a quantity above zero and at most 1000000000, e.g. 12 or 2.5",
+                          domain::quoted(text)));
+    }
     return milli;
 }
 
@@ -53,13 +61,22 @@ public:
     Rules(storage::Database& db, const domain::TimeContext& context) : entries_(db), context_(context) {}
 
     // Every closed entry: positive, at most 24 h, not in the future unless asked.
-    void check_span(std::int64_t start, std::int64_t end, bool allow_future) const {
+    void check_span(std::int64_t start, std::int64_t end, bool allow_future,
+                    std::string_view fix = "split it into several entries") const {
         if (end <= start) usage("the end must be after the start");
         if (end - start > kMaxEntrySeconds) {
-            usage(fmt::format("an entry lasts at most 24 h, this one {}; split it into several entries",
-                              domain::format_duration(end - start)));
+            usage(fmt::format("an entry lasts at most 24 h, this one {}; {}", domain::format_duration(end - start),
+                              fix));
         }
         check_not_future(end, allow_future);
+    }
+
+    // A timer is an entry too: it cannot start more than 24 h before now.
+    void check_timer_start(std::int64_t start) const {
+        if (context_.now - start > kMaxEntrySeconds) {
+            usage(fmt::format("a timer cannot start more than 24 h ago ({}); record past work with \"slash log\"",
+                              domain::format_local_iso(start, context_.zone)));
+        }
     }
 
     void check_not_future(std::int64_t instant, bool allow_future) const {
@@ -69,8 +86,11 @@ public:
         }
     }
 
+    // A running entry (no end) counts as ending now, or just after its start when it
+    // starts later than now, the same rule the store applies to other running entries.
     void check_free(std::int64_t start, std::optional<std::int64_t> end, std::optional<std::int64_t> except) {
-        if (auto other = entries_.overlapping(start, end, except, context_.now)) {
+        std::int64_t until = end ? *end : std::max(context_.now, start + 1);
+        if (auto other = entries_.overlapping(start, until, except, context_.now)) {
             throw Error(ErrorKind::Conflict,
                         fmt::format("this would overlap {}; change the times, or edit that entry first",
                                     describe(*other, context_.zone)));
@@ -152,6 +172,7 @@ StartResult TimeService::start(const StartRequest& request) {
     std::int64_t start = request.at ? domain::parse_time(*request.at, context_) : context_.now;
     Rules rules(db_, context_);
     rules.check_not_future(start, request.allow_future);
+    rules.check_timer_start(start);
 
     StartResult result;
     if (auto running = entries.running()) {
@@ -166,21 +187,23 @@ StartResult TimeService::start(const StartRequest& request) {
                                     describe(*running, context_.zone),
                                     domain::format_local_hm(start, context_.zone)));
         }
-        rules.check_span(running->start, start, true);
+        rules.check_span(running->start, start, true, kStopEarlier);
+        rules.check_free(running->start, start, running->id);
         running->end = start;
         running->updated_at = context_.now;
         entries.update(*running);
         result.stopped = running;
     }
-    rules.check_free(start, std::nullopt, std::nullopt);
+    rules.check_free(start, std::nullopt, result.stopped ? std::optional(result.stopped->id) : std::nullopt);
     result.entry = new_entry(mission, start, std::nullopt, request.note, tags, context_.now);
+    result.entry.billable = mission.billing != "none";
     result.entry.id = entries.insert(result.entry);
     tx.commit();
     return result;
 }
 
 domain::Entry TimeService::stop(const std::optional<std::string>& at, const std::optional<std::string>& note,
-                                bool allow_future) {
+                                const std::optional<std::string>& units, bool allow_future) {
     if (note) require_single_line(*note, "note");
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
@@ -194,8 +217,12 @@ domain::Entry TimeService::stop(const std::optional<std::string>& at, const std:
                           domain::format_local_iso(running->start, context_.zone)));
     }
     Rules rules(db_, context_);
-    rules.check_span(running->start, end, allow_future);
+    rules.check_span(running->start, end, allow_future, kStopEarlier);
     rules.check_free(running->start, end, running->id);
+    // A unit mission's entry needs its quantity by the time it ends.
+    domain::Mission mission = storage::MissionStore(db_).get(running->mission_address);
+    if (units || !running->units_milli) require_units_rule(mission, units);
+    if (units) running->units_milli = parse_units(*units);
     running->end = end;
     if (note && !note->empty()) running->note = running->note.empty() ? *note : running->note + " " + *note;
     running->updated_at = context_.now;
@@ -271,6 +298,11 @@ domain::Entry TimeService::log(const LogRequest& request) {
             auto last_end = storage::EntryStore(db_).last_end_between(day_start, next_day);
             start = last_end ? *last_end : domain::parse_time_on("9:00", day, context_);
             end = start + seconds;
+            if (start >= next_day) {
+                usage(fmt::format("{} is full: its last entry ends on the next day; give a range with --on, e.g. "
+                                  "\"slash log {} 9:00-10:00 --on {}\"",
+                                  domain::format_date(day), request.mission, domain::format_date(day)));
+            }
         }
     }
     Rules rules(db_, context_);
@@ -278,7 +310,7 @@ domain::Entry TimeService::log(const LogRequest& request) {
     rules.check_free(start, end, std::nullopt);
     domain::Entry entry = new_entry(mission, start, end, request.note, tags, context_.now);
     entry.units_milli = units;
-    entry.billable = !request.non_billable;
+    entry.billable = !request.non_billable && mission.billing != "none";
     entry.id = storage::EntryStore(db_).insert(entry);
     tx.commit();
     return entry;
@@ -296,6 +328,8 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
     domain::Entry entry = entries.get(id);
     require_unbilled(entry);
     if (changes.start) entry.start = domain::parse_time(*changes.start, context_);
+    Rules rules(db_, context_);
+    if (changes.start && entry.running()) rules.check_timer_start(entry.start);
     if (changes.end) entry.end = domain::parse_time(*changes.end, context_);
     if (changes.duration) {
         if (entry.running()) usage(fmt::format("entry {} is running: stop it before giving it a duration", id));
@@ -306,10 +340,13 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
     if (changes.billable) entry.billable = *changes.billable;
     if (changes.units) {
         domain::Mission mission = storage::MissionStore(db_).get(entry.mission_address);
+        if (changes.units->empty()) {
+            usage(fmt::format("entry {} is on \"{}\", billed per unit: its --units cannot be empty", id,
+                              mission.address()));
+        }
         require_units_rule(mission, changes.units);
-        entry.units_milli = changes.units->empty() ? std::nullopt : std::optional(parse_units(*changes.units));
+        entry.units_milli = parse_units(*changes.units);
     }
-    Rules rules(db_, context_);
     if (entry.end) {
         rules.check_span(entry.start, *entry.end, changes.allow_future);
     } else {
@@ -344,6 +381,7 @@ std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& id
                               id, mission.address(), id));
         }
         if (mission.billing != "unit") entry.units_milli.reset();
+        if (mission.billing == "none") entry.billable = false;
         entry.mission_id = mission.id;
         entry.mission_address = mission.address();
         entry.updated_at = context_.now;
@@ -363,7 +401,10 @@ std::vector<domain::Entry> TimeService::list(const EntryQuery& query) {
     filter.to = period.to;
     if (query.mission) filter.mission_id = storage::MissionStore(db_).get(*query.mission).id;
     if (query.client) filter.client_id = storage::ClientStore(db_).get(*query.client).id;
-    if (query.tag) filter.tag = *query.tag;
+    if (query.tag) {
+        domain::require_handle(*query.tag, "tag");
+        filter.tag = *query.tag;
+    }
     filter.unbilled_only = query.unbilled;
     return storage::EntryStore(db_).list(filter);
 }
@@ -389,7 +430,16 @@ Timesheet build_timesheet(storage::Database& db, const domain::TimeContext& cont
         if (i < days) sheet.days.push_back(date);
         bounds.push_back(domain::start_of_day(date, context.zone));
     }
-    sheet.entries = storage::EntryStore(db).touching(bounds.front(), bounds.back());
+    storage::EntryStore store(db);
+    sheet.entries = store.touching(bounds.front(), bounds.back());
+    // A timer left running for more than a day starts before the window `touching` reads.
+    if (auto running = store.running()) {
+        bool listed = std::any_of(sheet.entries.begin(), sheet.entries.end(),
+                                  [&](const domain::Entry& e) { return e.id == running->id; });
+        if (!listed && running->start < bounds.back() && std::max(context.now, running->start) > bounds.front()) {
+            sheet.entries.insert(sheet.entries.begin(), *running);
+        }
+    }
     std::map<std::string, TimesheetRow> rows;
     sheet.day_totals.assign(static_cast<std::size_t>(days), 0);
     for (const auto& entry : sheet.entries) {
@@ -406,6 +456,7 @@ Timesheet build_timesheet(storage::Database& db, const domain::TimeContext& cont
         }
     }
     for (auto& [address, row] : rows) sheet.rows.push_back(std::move(row));
+    sheet.bounds = std::move(bounds);
     return sheet;
 }
 

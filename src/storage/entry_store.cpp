@@ -125,13 +125,13 @@ std::optional<domain::Entry> EntryStore::overlapping(std::int64_t start, std::op
 
 std::optional<std::int64_t> EntryStore::last_end_between(std::int64_t from, std::int64_t to) {
     return guarded(db_, [&]() -> std::optional<std::int64_t> {
+        // The latest end among the day's finished entries (a running timer has none).
         SQLite::Statement stmt(connection(db_),
-                               "SELECT end_at, start_at FROM entries WHERE start_at >= ? AND start_at < ? "
-                               "ORDER BY start_at DESC LIMIT 1");
+                               "SELECT max(end_at) FROM entries WHERE start_at >= ? AND start_at < ? "
+                               "AND end_at IS NOT NULL");
         stmt.bind(1, from);
         stmt.bind(2, to);
-        if (!stmt.executeStep()) return std::nullopt;
-        if (stmt.getColumn(0).isNull()) return std::nullopt;
+        if (!stmt.executeStep() || stmt.getColumn(0).isNull()) return std::nullopt;
         return stmt.getColumn(0).getInt64();
     });
 }
@@ -141,7 +141,7 @@ std::vector<domain::Entry> EntryStore::list(const EntryFilter& filter) {
         std::string sql = std::string(kSelect) + "WHERE e.start_at >= ? AND e.start_at < ? ";
         if (filter.client_id) sql += "AND m.client_id = ? ";
         if (filter.mission_id) sql += "AND e.mission_id = ? ";
-        if (filter.tag) sql += "AND e.tags LIKE ? ESCAPE '\\' ";
+        if (filter.tag) sql += "AND instr(e.tags, ?) > 0 ";
         if (filter.unbilled_only) sql += "AND e.billable = 1 AND e.invoice_id IS NULL ";
         sql += "ORDER BY e.start_at";
         SQLite::Statement stmt(connection(db_), sql);
@@ -150,14 +150,8 @@ std::vector<domain::Entry> EntryStore::list(const EntryFilter& filter) {
         stmt.bind(index++, filter.to);
         if (filter.client_id) stmt.bind(index++, *filter.client_id);
         if (filter.mission_id) stmt.bind(index++, *filter.mission_id);
-        if (filter.tag) {
-            std::string pattern = "% ";
-            for (char ch : *filter.tag) {
-                if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-                pattern += ch;
-            }
-            stmt.bind(index++, pattern + " %");
-        }
+        // Stored tags are " a b ": " tag " matches one whole tag, case and all.
+        if (filter.tag) stmt.bind(index++, " " + *filter.tag + " ");
         return read_all(stmt);
     });
 }

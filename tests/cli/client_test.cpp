@@ -134,7 +134,7 @@ TEST_CASE("cli/client show on a terminal and piped") {
     CHECK(tty.out.find("Rate:          65.00 EUR\n") != std::string::npos);
 }
 
-TEST_CASE("cli/client edit changes only what is given; empty clears") {
+TEST_CASE("cli/client edit changes only what is given, empty clears") {
     Workspace ws;
     add_acme(ws);
     ws.env.variables["SLASH_NOW"] = "2026-11-29T08:00:00+00:00";
@@ -156,7 +156,7 @@ TEST_CASE("cli/client edit changes only what is given; empty clears") {
     CHECK(ws.run({"client", "show", "acme"}).code == 3);
 }
 
-TEST_CASE("cli/client archive hides from list; unarchive brings back") {
+TEST_CASE("cli/client archive hides from list, unarchive brings back") {
     Workspace ws;
     add_acme(ws);
     add_beta(ws);

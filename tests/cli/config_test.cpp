@@ -159,7 +159,7 @@ TEST_CASE("cli/config errors: a malformed or mistyped file is exit 5 with file:l
     }
 }
 
-TEST_CASE("cli/config unknown keys are warnings naming file and line; the command still runs") {
+TEST_CASE("cli/config unknown keys are warnings naming file and line, the command still runs") {
     Workspace ws;
     write(ws.config_path(), "[seller]\nnmae = \"x\"\n[extra]\nk = 1\n");
     auto r = ws.run({"config", "get", "seller.name"});

@@ -278,7 +278,7 @@ TEST_CASE("cli/mission add refusals: exit code, one line, data unchanged") {
                    "invalid --title \"Two\": it must be one line without control characters");
 }
 
-TEST_CASE("cli/mission edit changes only what is given; empty clears; renames keep the address rule") {
+TEST_CASE("cli/mission edit changes only what is given, empty clears, renames keep the address rule") {
     Workspace ws;
     add_clients(ws);
     ok(ws, {"mission", "add", "acme/website", "--title", "Website", "--budget", "40h", "--estimate", "30h", "--start",

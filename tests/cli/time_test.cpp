@@ -132,7 +132,7 @@ TEST_CASE("cli/time status shows the running timer and the totals") {
           "Unbilled:   195.00 EUR\n");
 }
 
-TEST_CASE("cli/time start on the running mission is a no-op; cancel and continue") {
+TEST_CASE("cli/time start on the running mission is a no-op, cancel and continue") {
     Workspace ws;
     paris_friday_evening(ws);
     three_clients(ws);
@@ -254,7 +254,7 @@ TEST_CASE("cli/time a note may contain command names and global flags after it s
     CHECK(ws.run({"entry", "show", "1", "--template", "{note}"}).out == "client call log start\n");
 }
 
-TEST_CASE("cli/time a time in the DST gap is refused; --allow-future accepts the future") {
+TEST_CASE("cli/time a time in the DST gap is refused, --allow-future accepts the future") {
     Workspace ws;
     paris_friday_evening(ws);
     three_clients(ws);
@@ -286,7 +286,7 @@ TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real
     CHECK(ws.run({"entry", "list", "2026-11-01..2026-11-30", "-q"}).out == "3\n");
 }
 
-TEST_CASE("cli/time an entry billed on an invoice is read-only; --unbilled leaves it out") {
+TEST_CASE("cli/time an entry billed on an invoice is read-only, --unbilled leaves it out") {
     Workspace ws;
     paris_friday_evening(ws);
     three_clients(ws);
@@ -301,4 +301,104 @@ TEST_CASE("cli/time an entry billed on an invoice is read-only; --unbilled leave
     expect_refusal(ws, {"entry", "rm", "2", "1"}, 4, message);
     expect_refusal(ws, {"entry", "move", "1", "north/book"}, 4, message);
     CHECK(ws.run({"entry", "list", "--unbilled", "-q"}).out == "2\n");
+}
+
+TEST_CASE("cli/time start: closing the running timer may not overlap, a future entry does not block an earlier timer") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"start", "acme/website", "--at", "9:00"}).code == 0);
+    REQUIRE(ws.run({"log", "north/book", "20:00-21:00", "--allow-future"}).code == 0);
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T21:30:00+01:00";
+    expect_refusal(ws, {"start", "north/book"}, 4,
+                   "this would overlap entry 2 (north/book 2026-11-27 20:00-21:00); change the times, or edit that "
+                   "entry first");
+    REQUIRE(ws.run({"stop", "--at", "12:00"}).code == 0);
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00+01:00";
+    auto r = ws.run({"start", "acme/website", "--at", "13:00"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "3\n");
+}
+
+TEST_CASE("cli/time a timer cannot start more than 24 h ago, a forgotten one still counts today") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    expect_refusal(ws, {"start", "acme/website", "--at", "2026-11-25T09:00"}, 2,
+                   "a timer cannot start more than 24 h ago (2026-11-25T09:00:00+01:00); record past work with "
+                   "\"slash log\"");
+    {
+        // A timer left running since Wednesday (written before the rule, or by a clock change).
+        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, billable, created_at, "
+                 "updated_at) VALUES ('u-1', 1, 1795593600, NULL, '', '', 1, 0, 0)");  // 2026-11-25 09:00 +01:00
+    }
+    CHECK(ws.run({"today", "--json"}).out.find(R"("total_seconds":64800,)") != std::string::npos);
+    auto r = ws.run({"stop"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: an entry lasts at most 24 h, this one 57h; stop it earlier with \"slash stop "
+                   "--at TIME\" and log the rest\n");
+}
+
+TEST_CASE("cli/time log on a past day: after the latest finished end, a full day is refused") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"log", "acme/website", "22:00-23:00", "--on", "2026-11-24"}).out == "1\n");
+    REQUIRE(ws.run({"log", "acme/website", "3h", "--on", "2026-11-24"}).out == "2\n");
+    expect_refusal(ws, {"log", "acme/website", "1h", "--on", "2026-11-24"}, 2,
+                   "2026-11-24 is full: its last entry ends on the next day; give a range with --on, e.g. \"slash "
+                   "log acme/website 9:00-10:00 --on 2026-11-24\"");
+    REQUIRE(ws.run({"log", "acme/website", "9:00-17:00", "--on", "yesterday"}).out == "3\n");
+    REQUIRE(ws.run({"start", "north/book", "--at", "yesterday 22:00"}).out == "4\n");
+    CHECK(ws.run({"log", "acme/website", "1h", "--on", "yesterday"}).out == "5\n");
+    CHECK(ws.run({"entry", "show", "5", "--template", "{start}"}).out == "2026-11-26T17:00:00+01:00\n");
+}
+
+TEST_CASE("cli/time a unit mission's timer needs its units to stop, units are bounded") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"start", "micro/labels", "--at", "17:00"}).out == "1\n");
+    expect_refusal(ws, {"stop"}, 2, "mission \"micro/labels\" is billed per task: give the quantity with --units N");
+    auto r = ws.run({"stop", "--units", "80"});
+    CHECK(r.code == 0);
+    CHECK(ws.run({"entry", "show", "1", "--template", "{units}"}).out == "80.000\n");
+    expect_refusal(ws, {"entry", "edit", "1", "--units", ""}, 2,
+                   "entry 1 is on \"micro/labels\", billed per unit: its --units cannot be empty");
+    expect_refusal(ws, {"log", "micro/labels", "10m", "--units", "9223372036854775", "--on", "2026-11-20"}, 2,
+                   "invalid --units \"9223372036854775\": give a quantity above zero and at most 1000000000, e.g. "
+                   "12 or 2.5");
+}
+
+TEST_CASE("cli/time today's rows add up across midnight, durations are never negative") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"log", "acme/website", "2h", "--on", "2026-11-26"}).code == 0);
+    REQUIRE(ws.run({"entry", "edit", "1", "--start", "2026-11-26T23:00", "--end", "2026-11-27T02:00"}).code == 0);
+    CHECK(ws.run({"today"}).out ==
+          "acme/website\t23:00\t02:00\t2:00\t\nacme/website\t\t\t2:00\ttotal\nTOTAL 2026-11-27\t\t\t2:00\t\n");
+    REQUIRE(ws.run({"start", "north/book", "--at", "19:00", "--allow-future"}).code == 0);
+    CHECK(ws.run({"entry", "show", "2", "--template", "{seconds} {duration}"}).out == "0 0:00\n");
+}
+
+TEST_CASE("cli/time scripting details: exact tags, JSON fields, -q without blank lines, none missions") {
+    Workspace ws;
+    paris_friday_evening(ws);
+    three_clients(ws);
+    REQUIRE(ws.run({"mission", "add", "acme/admin", "--none"}).code == 0);
+    REQUIRE(ws.run({"log", "acme/website", "9:00-10:00", "--tag", "web"}).code == 0);
+    REQUIRE(ws.run({"log", "acme/admin", "10:00-11:00"}).code == 0);
+    CHECK(ws.run({"entry", "list", "--tag", "web", "-q"}).out == "1\n");
+    CHECK(ws.run({"entry", "list", "--tag", "we", "-q"}).out == "");
+    CHECK(ws.run({"entry", "list", "--tag", "WEB"}).code == 2);
+    CHECK(ws.run({"entry", "list", "--json"}).out.find("start_time") == std::string::npos);
+    CHECK(ws.run({"today", "-q"}).out == "2\n1\n");
+    CHECK(ws.run({"week", "-q"}).out == "acme/admin\nacme/website\n");
+    CHECK(ws.run({"status", "-q"}).out == "");
+    CHECK(ws.run({"entry", "show", "2", "--template", "{billable}"}).out == "false\n");
+    CHECK(ws.run({"entry", "list", "--unbilled", "-q"}).out == "1\n");
+    auto r = ws.run({"entry", "rm", "1\n2"});
+    CHECK(r.err == "slash: error: invalid entry id \"1\\x0a2\": use the number shown by \"slash entry list\"\n");
 }

@@ -59,7 +59,7 @@ TEST_CASE("domain/billing divide_rounded: half away from zero, both signs, the e
     CHECK(error->kind() == slash::ErrorKind::Failure);
 }
 
-TEST_CASE("domain/billing round_duration: up, nearest, down; ties go away from zero") {
+TEST_CASE("domain/billing round_duration: up, nearest, down, ties go away from zero") {
     struct Case {
         std::int64_t seconds, step;
         RoundingMode mode;
@@ -120,7 +120,7 @@ TEST_CASE("domain/billing hourly_amount: seconds × rate / 3600, rounded once") 
     CHECK(d::hourly_amount(kMax / 100, 3600) == kMax / 100);
 }
 
-TEST_CASE("domain/billing day_steps and daily_amount: days in steps, rounded up; money half away") {
+TEST_CASE("domain/billing day_steps and daily_amount: days in steps, rounded up, money half away") {
     const Decimal seven{7, 1}, half{5, 10}, seven_and_half{75, 10}, quarter{25, 100}, one{1, 1};
     struct Case {
         std::int64_t seconds;

@@ -444,7 +444,7 @@ TEST_SUITE("domain/time") {
     }
 
     TEST_CASE(
-        "domain/time: parse_period: week and lastweek start on [time] week_start; ISO weeks do "
+        "domain/time: parse_period: week and lastweek start on [time] week_start, ISO weeks do "
         "not") {
         // Saturday 2026-11-28: the week holding it, for each possible first day.
         const std::vector<std::pair<int, std::string>> weeks{

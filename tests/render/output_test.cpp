@@ -91,7 +91,7 @@ TEST_CASE("render/quiet prints the identifier field") {
     CHECK(render(sample(), Format::Quiet) == "Élodie\n=cmd|' /C calc'!A0\n");
 }
 
-TEST_CASE("render/record on a terminal aligns labels; piped prints field<TAB>value") {
+TEST_CASE("render/record on a terminal aligns labels, piped prints field<TAB>value") {
     Record record = {{"handle", "acme"}, {"rate", Value::object({{"amount", "65.00"}, {"currency", "EUR"}})}};
     Schema schema;
     schema.fields = {"handle", "rate.amount", "rate.currency"};

@@ -132,7 +132,7 @@ TEST_CASE("storage/a database from a newer slash is refused untouched") {
     CHECK_FALSE(Database::open_read_only(file).has_value());
 }
 
-TEST_CASE("storage/migrations: each step with its version bump; a failing step changes nothing") {
+TEST_CASE("storage/migrations: each step with its version bump, a failing step changes nothing") {
     TempDir tmp;
     fs::path file = tmp.path / "slash.db";
     static constexpr Migration kFirst[] = {{1, "PRAGMA application_id = 1936487272; CREATE TABLE a (x);"}};

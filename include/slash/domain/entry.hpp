@@ -27,8 +27,12 @@ struct Entry {
     std::int64_t updated_at = 0;
 
     [[nodiscard]] bool running() const { return !end.has_value(); }
-    /// Seconds from start to end, or to `now` while running.
-    [[nodiscard]] std::int64_t duration(std::int64_t now) const { return (end ? *end : now) - start; }
+    /// Seconds from start to end, or to `now` while running (never negative: a timer
+    /// whose start is after now has lasted nothing yet).
+    [[nodiscard]] std::int64_t duration(std::int64_t now) const {
+        std::int64_t until = end ? *end : now;
+        return until > start ? until - start : 0;
+    }
 };
 
 }  // namespace slash::domain

@@ -80,6 +80,8 @@ struct TimesheetRow {
 /// `slash today` / `slash week`: the days shown, the entries, and the grid.
 struct Timesheet {
     std::vector<domain::CivilDate> days;
+    /// Local midnights: day d is [bounds[d], bounds[d + 1]).
+    std::vector<std::int64_t> bounds;
     std::vector<domain::Entry> entries;
     std::vector<TimesheetRow> rows;  ///< ordered by mission address
     std::vector<std::int64_t> day_totals;
@@ -94,7 +96,7 @@ public:
 
     StartResult start(const StartRequest& request);
     domain::Entry stop(const std::optional<std::string>& at, const std::optional<std::string>& note,
-                       bool allow_future);
+                       const std::optional<std::string>& units, bool allow_future);
     domain::Entry cancel();
     /// `slash continue`: a new timer on the mission of `entry_id` (default: the latest
     /// entry), with its note and tags.

@@ -41,7 +41,7 @@ public:
     /// never overlap, only the last entry starting before `end` can collide: one seek.
     [[nodiscard]] std::optional<domain::Entry> overlapping(std::int64_t start, std::optional<std::int64_t> end,
                                                            std::optional<std::int64_t> except, std::int64_t now);
-    /// The end of the last entry that starts in [from, to), if any.
+    /// The latest end of the finished entries that start in [from, to), if any.
     [[nodiscard]] std::optional<std::int64_t> last_end_between(std::int64_t from, std::int64_t to);
 
     [[nodiscard]] std::vector<domain::Entry> list(const EntryFilter& filter);

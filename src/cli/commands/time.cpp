@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
 #include "slash/services/mission_service.hpp"
 #include "slash/services/time_service.hpp"
 
@@ -37,7 +38,13 @@ std::vector<UnbilledTotal> unbilled_totals(Context& ctx) {
     services::MissionService missions(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config().time));
     std::map<std::string, std::int64_t> sums;
     for (const auto& report : missions.list(std::nullopt, false)) {
-        if (report.unbilled_minor) sums[report.mission.currency] += *report.unbilled_minor;
+        if (!report.unbilled_minor) continue;
+        auto& sum = sums[report.mission.currency];
+        if (__builtin_add_overflow(sum, *report.unbilled_minor, &sum)) {
+            throw Error(ErrorKind::Failure, fmt::format("the unbilled total in {} is too large to add up; check the "
+                                                        "rates and units of its missions (slash missions)",
+                                                        report.mission.currency));
+        }
     }
     std::vector<UnbilledTotal> totals;
     for (const auto& [currency, minor] : sums) {
@@ -76,16 +83,18 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
     }
     {
         auto at = std::make_shared<std::optional<std::string>>();
+        auto units = std::make_shared<std::optional<std::string>>();
         auto note = std::make_shared<std::vector<std::string>>();
         auto allow_future = std::make_shared<bool>(false);
         CLI::App* verb = app.add_subcommand("stop", "Stop the running timer");
         verb->add_option("note", *note, "Note to add to the entry");
         optional_option(*verb, "--at", *at, "End time instead of now (TIME)")->type_name("TIME");
+        optional_option(*verb, "--units", *units, "Quantity done, for missions billed per unit")->type_name("N");
         verb->add_flag("--allow-future", *allow_future, "Accept an end time after now");
-        ctx.on_run(verb, [&ctx, at, note, allow_future] {
+        ctx.on_run(verb, [&ctx, at, units, note, allow_future] {
             std::optional<std::string> text;
             if (!note->empty()) text = join_words(*note);
-            auto entry = time_service(ctx).stop(*at, text, *allow_future);
+            auto entry = time_service(ctx).stop(*at, text, *units, *allow_future);
             ctx.info(fmt::format("stopped {} ({})", entry.mission_address,
                                  domain::format_duration(*entry.end - entry.start)));
             print_id(ctx, entry);
@@ -143,7 +152,10 @@ std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words) {
             ok = ok && ch >= '0' && ch <= '9';
             if (ok) id = id * 10 + (ch - '0');
         }
-        if (!ok) throw Error(ErrorKind::Usage, fmt::format("invalid entry id \"{}\": use the number shown by \"slash entry list\"", word));
+        if (!ok) {
+            throw Error(ErrorKind::Usage, fmt::format("invalid entry id {}: use the number shown by \"slash entry list\"",
+                                                      domain::quoted(word)));
+        }
         ids.push_back(id);
     }
     return ids;
@@ -161,7 +173,9 @@ void add_entry_commands(CLI::App& app, Context& ctx) {
         verb->add_flag("--unbilled", query->unbilled, "Only billable entries not yet invoiced");
         ctx.on_run(verb, [&ctx, query] {
             auto entries = time_service(ctx).list(*query);
-            render::write_list(ctx.out, entry_list_view(entries, ctx.time_zone(), ctx.now()), ctx.output());
+            auto output = ctx.output();
+            bool table = output.format == render::Format::Auto;
+            render::write_list(ctx.out, entry_list_view(entries, ctx.time_zone(), ctx.now(), table), output);
         });
     }
     {

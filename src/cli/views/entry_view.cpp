@@ -63,10 +63,14 @@ const render::Schema& entry_schema() {
 }
 
 render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
-                                 std::int64_t now) {
+                                 std::int64_t now, bool for_table) {
     render::ListView view{entry_schema(), {}};
     for (const auto& entry : entries) {
         auto record = entry_record(entry, zone, now);
+        if (!for_table) {
+            view.rows.push_back(std::move(record));
+            continue;
+        }
         // Table-only cells: the clock times alone, next to the DATE column.
         record.emplace_back("start_time", domain::format_local_hm(entry.start, zone));
         record.emplace_back("end_time", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…"));

@@ -13,8 +13,10 @@ namespace slash::cli {
 /// seconds plus decimal hours, units as a decimal string.
 render::Record entry_record(const domain::Entry& entry, const domain::TimeZone& zone, std::int64_t now);
 const render::Schema& entry_schema();
+/// `for_table` adds the clock-time cells of the human table, which are not part of the
+/// JSON contract.
 render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
-                                 std::int64_t now);
+                                 std::int64_t now, bool for_table);
 
 /// Unbilled work of every open mission, one amount per currency, currencies in order.
 struct UnbilledTotal {

@@ -20,6 +20,13 @@ Value seconds_array(const std::vector<std::int64_t>& seconds) {
 
 std::string cell(std::int64_t seconds) { return seconds == 0 ? std::string() : domain::format_hm(seconds); }
 
+// The part of an entry inside the sheet's first day, so that the rows add up to the
+// mission totals when an entry crosses midnight.
+std::int64_t day_part(const domain::Entry& entry, const services::Timesheet& sheet, std::int64_t now) {
+    std::int64_t end = entry.start + entry.duration(now);
+    return std::max<std::int64_t>(0, std::min(end, sheet.bounds[1]) - std::max(entry.start, sheet.bounds[0]));
+}
+
 }  // namespace
 
 void write_day(std::ostream& out, const services::Timesheet& sheet, const domain::TimeZone& zone, std::int64_t now,
@@ -55,7 +62,7 @@ void write_day(std::ostream& out, const services::Timesheet& sheet, const domain
             view.rows.push_back({{"mission", row.mission},
                                  {"start", domain::format_local_hm(entry.start, zone)},
                                  {"end", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…")},
-                                 {"time", domain::format_hm(entry.duration(now))},
+                                 {"time", domain::format_hm(day_part(entry, sheet, now))},
                                  {"note", entry.note},
                                  {"id", entry.id}});
         }
@@ -93,9 +100,9 @@ void write_week(std::ostream& out, const services::Timesheet& sheet, const rende
     }
     view.schema.fields.push_back("total");
     view.schema.columns.push_back({"total", "TOTAL", true});
-    view.schema.id_field = "mission";
+    view.schema.id_field = "id";
     auto add_row = [&](const std::string& mission, const std::vector<std::int64_t>& seconds, std::int64_t total) {
-        render::Record record{{"mission", mission}};
+        render::Record record{{"mission", mission}, {"id", mission == "TOTAL" ? std::string() : mission}};
         for (std::size_t d = 0; d < sheet.days.size(); ++d) {
             record.emplace_back(domain::format_date(sheet.days[d]), cell(seconds[d]));
         }
