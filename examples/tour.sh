@@ -10,7 +10,6 @@ trap 'rm -rf "$workspace"' EXIT
 export SLASH_DB="$workspace/data/slash.db"
 export SLASH_CONFIG="$workspace/config/config.toml"
 export SLASH_NOW="2026-11-28T17:30:00+01:00"
-export NO_COLOR=1
 export TZ=Europe/Paris
 mkdir -p "$workspace/data"
 
@@ -28,6 +27,9 @@ slash init --no-input --name "Camille Martin" --address "12 rue des Lilas" --add
 slash config get seller.name
 slash config set invoice.due_days 45
 slash config get invoice.due_days
+# Output to a pipe is tab-separated rows for scripts; this tour is piped, so ask for the
+# aligned tables you would see on a terminal.
+slash config set display.color always
 
 step "Three clients: an agency (hourly), a publisher abroad (daily rate), a micro-work platform."
 slash client add acme --name "ACME SAS" --address "1 rue de la Paix" --address "75002 Paris" \
@@ -36,13 +38,14 @@ slash client add northwind --name "Northwind Publishing Ltd" --country GB --curr
   --language en --daily 450 --email invoices@northwind.example
 slash client add microtask --name "MicroTask Platform" --kind business --email pay@microtask.example
 
-step "Lists are aligned tables on a terminal, tab-separated rows in a pipe (as here)."
+step "Lists are aligned tables on a terminal (tab-separated rows in a pipe)."
 slash client list
 slash client show acme
 
 step "Scripting: JSON, CSV, templates and bare identifiers."
 slash client list --json
 slash client list --csv
+slash client list --no-color   # what a pipe gets
 slash client list --template '{handle} bills in {currency}'
 slash client list -q
 
