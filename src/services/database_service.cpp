@@ -16,10 +16,24 @@ namespace fs = std::filesystem;
 std::vector<std::string> check_database(storage::Database& db) { return storage::integrity_problems(db); }
 
 void backup_database(storage::Database& db, const fs::path& target, bool force) {
+    if (target.empty()) throw Error(ErrorKind::Usage, "empty backup file name: give the path of the copy to write");
     std::error_code ec;
-    if (fs::exists(target, ec) && !force) {
-        throw Error(ErrorKind::Conflict,
-                    fmt::format("\"{}\" already exists; choose another file or pass --force", target.string()));
+    auto status = fs::symlink_status(target, ec);
+    if (fs::exists(status)) {
+        // Never over the live database (its -wal would then belong to another file), and
+        // never over anything but a plain file: --force is for replacing an old backup.
+        if (fs::equivalent(target, db.path(), ec)) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("\"{}\" is the database itself; write the backup to another file", target.string()));
+        }
+        if (!fs::is_regular_file(status)) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("\"{}\" is not a regular file; write the backup to a file path", target.string()));
+        }
+        if (!force) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("\"{}\" already exists; choose another file or pass --force", target.string()));
+        }
     }
     fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (!fs::is_directory(parent, ec)) {
@@ -39,10 +53,12 @@ void backup_database(storage::Database& db, const fs::path& target, bool force) 
         throw;
     }
     fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, ec);
-    fs::rename(temp, target, ec);
-    if (ec) {
+    std::error_code rename_error;
+    fs::rename(temp, target, rename_error);
+    if (rename_error) {
         fs::remove(temp, ec);
-        throw Error(ErrorKind::Failure, fmt::format("cannot write backup \"{}\": {}", target.string(), ec.message()));
+        throw Error(ErrorKind::Failure,
+                    fmt::format("cannot write backup \"{}\": {}", target.string(), rename_error.message()));
     }
 }
 

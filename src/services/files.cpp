@@ -30,7 +30,12 @@ void create_private_directories(const fs::path& dir) {
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) fail("create directory", dir);
 }
 
-void write_file_atomically(const fs::path& path, std::string_view content, unsigned mode) {
+void write_file_atomically(const fs::path& link_or_path, std::string_view content, unsigned mode) {
+    // A config kept in a dotfiles repository is often a symlink: replace the file it
+    // points to, not the link.
+    std::error_code ec;
+    fs::path path = fs::is_symlink(link_or_path, ec) ? fs::weakly_canonical(link_or_path, ec) : link_or_path;
+    if (path.empty()) path = link_or_path;
     struct stat existing {};
     if (::stat(path.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
     fs::path temp = path;

@@ -213,3 +213,13 @@ TEST_CASE("cli/config get honours --json") {
     CHECK(ws.run({"config", "get", "invoice.due_days", "--json"}).out ==
           "{\"key\":\"invoice.due_days\",\"value\":\"30\"}\n");
 }
+
+TEST_CASE("cli/config set writes through a symlinked config") {
+    Workspace ws;
+    fs::path real = ws.dir() / "dotfiles.toml";
+    write(real, "[seller]\nname = \"Me\"\n");
+    fs::create_symlink(real, ws.config_path());
+    REQUIRE(ws.run({"config", "set", "seller.email", "me@example.org"}).code == 0);
+    CHECK(fs::is_symlink(ws.config_path()));
+    CHECK(read_file(real) == "[seller]\nname = \"Me\"\nemail = \"me@example.org\"\n");
+}

@@ -102,3 +102,22 @@ TEST_CASE("cli/db mission totals follow every entry change, and db check catches
     CHECK(r.code == 1);
     CHECK(r.out == "totals: mission acme/b has stale totals (entries or logged seconds)\n");
 }
+
+TEST_CASE("cli/db backup refuses the database itself, non-files and an empty name") {
+    Workspace ws;
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME"}).code == 0);
+    std::string before = slash::testing::read_file(ws.db_path());
+    auto r = ws.run({"db", "backup", "--force", ws.db_path().string()});
+    CHECK(r.code == 4);
+    CHECK(r.err == "slash: error: \"" + ws.db_path().string() +
+                       "\" is the database itself; write the backup to another file\n");
+    CHECK(slash::testing::read_file(ws.db_path()) == before);
+    fs::create_directory(ws.dir() / "folder");
+    r = ws.run({"db", "backup", "--force", (ws.dir() / "folder").string()});
+    CHECK(r.code == 4);
+    CHECK(r.err.find("is not a regular file") != std::string::npos);
+    CHECK(fs::is_directory(ws.dir() / "folder"));
+    r = ws.run({"db", "backup", ""});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: empty backup file name: give the path of the copy to write\n");
+}
