@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "slash/domain/error.hpp"
+#include "slash/domain/invoice_number.hpp"
+#include "slash/domain/text.hpp"
 
 namespace slash::config::detail {
 namespace {
@@ -166,38 +168,6 @@ bool is_positive_duration(std::string_view s) {
     return false;
 }
 
-/// TOML files are UTF-8; checking here names the bad value instead of failing later
-/// somewhere in the rewritten file.
-bool is_utf8(std::string_view s) {
-    constexpr std::array<std::uint32_t, 4> kSmallest{0, 0x80, 0x800, 0x10000};
-    for (std::size_t i = 0; i < s.size();) {
-        const auto lead = static_cast<unsigned char>(s[i]);
-        std::size_t extra = 0;
-        std::uint32_t code = lead;
-        if (lead >= 0xF0 && lead < 0xF8) {
-            extra = 3;
-            code = lead & 0x07U;
-        } else if (lead >= 0xE0 && lead < 0xF0) {
-            extra = 2;
-            code = lead & 0x0FU;
-        } else if (lead >= 0xC0 && lead < 0xE0) {
-            extra = 1;
-            code = lead & 0x1FU;
-        } else if (lead >= 0x80) {
-            return false;
-        }
-        if (extra >= s.size() - i) return false;
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(s[i + k]);
-            if ((next & 0xC0U) != 0x80U) return false;
-            code = (code << 6U) | (next & 0x3FU);
-        }
-        const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
-        if (code < kSmallest[extra] || code > 0x10FFFF || surrogate) return false;
-        i += extra + 1;
-    }
-    return true;
-}
 
 std::string join(std::span<const std::string_view> words, std::string_view separator) {
     std::string out;
@@ -267,9 +237,17 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
             if (is_positive_decimal(s)) return std::nullopt;
             return must_be(spec, "a positive decimal number such as \"7\" or \"0.5\"", quote(s));
         case Rule::SeqFormat:
-            if (s.find("{seq") != std::string::npos) return std::nullopt;
-            return must_be(spec, "a format containing {seq}, such as \"{year}-{seq:04}\"",
-                           quote(s));
+            // The same parser invoicing uses: a format it would refuse at issue time is
+            // refused here, where the user is editing it.
+            try {
+                (void)domain::NumberFormat::parse(s);
+                return std::nullopt;
+            } catch (const Error&) {
+                return must_be(spec,
+                               "a format with one {seq} and only {year}, {month}, letters, digits and - + _ /, "
+                               "such as \"{year}-{seq:04}\"",
+                               quote(s));
+            }
         case Rule::Rounding:
             if (s == "0" || is_positive_duration(s)) return std::nullopt;
             return must_be(spec, "a duration such as \"15m\" or \"1h\", or \"0\" for none",
@@ -283,7 +261,7 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
 
 Value value_from_words(const KeySpec& spec, const std::vector<std::string>& words) {
     for (const std::string& word : words) {
-        if (!is_utf8(word)) {
+        if (!domain::is_valid_utf8(word)) {
             throw Error(ErrorKind::Usage,
                         std::string(spec.key) + " must be UTF-8 text, got " + quote(word));
         }

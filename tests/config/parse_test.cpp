@@ -301,11 +301,13 @@ TEST_CASE("config/parse: number formats must contain a sequence placeholder") {
     CHECK(parse_config("[invoice]\nnumber_format = \"{seq}\"", "c").config.invoice.number_format ==
           "{seq}");
     CHECK(config_error("[invoice]\nnumber_format = \"{year}-0001\"") ==
-          "config.toml:2:17: invoice.number_format must be a format containing {seq}, such as "
-          "\"{year}-{seq:04}\", got \"{year}-0001\"");
+          "config.toml:2:17: invoice.number_format must be a format with one {seq} and only {year}, {month}, "
+          "letters, digits and - + _ /, such as \"{year}-{seq:04}\", got \"{year}-0001\"");
     CHECK(config_error("[invoice]\ncredit_number_format = \"AV{year}\"") ==
-          "config.toml:2:24: invoice.credit_number_format must be a format containing {seq}, such "
-          "as \"{year}-{seq:04}\", got \"AV{year}\"");
+          "config.toml:2:24: invoice.credit_number_format must be a format with one {seq} and only {year}, "
+          "{month}, letters, digits and - + _ /, such as \"{year}-{seq:04}\", got \"AV{year}\"");
+    CHECK(config_error("[invoice]\nnumber_format = \"{seq}{seq}\"").find("got \"{seq}{seq}\"") != std::string::npos);
+    CHECK(config_error("[invoice]\nnumber_format = \"{year}-{seq:04\"").find("must be a format") != std::string::npos);
 }
 
 TEST_CASE("config/parse: rounding and capacity are durations in minutes or hours") {
