@@ -5,6 +5,7 @@
 #include "slash/domain/error.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "slash/domain/quote.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
 #include "text_checks.hpp"
@@ -74,8 +75,15 @@ void apply(domain::Client& client, const ClientChanges& changes) {
         }
     }
     if (changes.country) client.country = domain::normalize_country(*changes.country);
+    if (changes.siren && changes.siret) usage("give either --siren or --siret, not both (a SIRET contains the SIREN)");
     if (changes.siren) set_company_id(client, *changes.siren);
-    if (changes.siret) set_company_id(client, *changes.siret);
+    if (changes.siret) {
+        if (!changes.siret->empty() && domain::parse_company_id(*changes.siret).siret.empty()) {
+            usage(fmt::format("invalid --siret {}: a SIRET has 14 digits; give a 9-digit SIREN with --siren",
+                              domain::quoted(*changes.siret)));
+        }
+        set_company_id(client, *changes.siret);
+    }
     if (changes.vat_id) client.vat_id = changes.vat_id->empty() ? "" : domain::normalize_vat_id(*changes.vat_id);
     if (changes.email) {
         if (!changes.email->empty()) domain::require_email(*changes.email);
@@ -83,12 +91,13 @@ void apply(domain::Client& client, const ClientChanges& changes) {
     }
     if (changes.currency) {
         std::string currency = domain::normalize_currency(*changes.currency);
-        bool rescales = client.rate_minor && !changes.hourly && !changes.daily && !changes.clear_rate &&
-                        domain::currency_minor_digits(currency) != domain::currency_minor_digits(client.currency);
-        if (rescales) {
-            usage(fmt::format("changing the currency of \"{}\" to {} changes its rate's decimals; give the rate "
-                              "again with --hourly or --daily",
-                              client.handle, currency));
+        // A rate is an amount in the old currency: it never silently changes currency.
+        bool stale_rate = client.rate_minor && currency != client.currency && !changes.hourly && !changes.daily &&
+                          !changes.clear_rate;
+        if (stale_rate) {
+            usage(fmt::format("changing the currency of \"{}\" to {} needs its rate in {}; give it again with "
+                              "--hourly or --daily (or --no-rate)",
+                              client.handle, currency, currency));
         }
         client.currency = currency;
     }
@@ -107,7 +116,10 @@ void apply(domain::Client& client, const ClientChanges& changes) {
         client.rate_mode.clear();
         client.rate_minor.reset();
     }
-    if (changes.notes) client.notes = *changes.notes;
+    if (changes.notes) {
+        require_printable(*changes.notes, "--notes");
+        client.notes = *changes.notes;
+    }
 }
 
 }  // namespace
@@ -140,7 +152,16 @@ domain::Client ClientService::edit(const std::string& handle, const ClientChange
     storage::WriteTransaction tx(db_);
     storage::ClientStore store(db_);
     domain::Client client = store.get(handle);
+    std::string old_currency = client.currency;
     apply(client, changes);
+    if (client.currency != old_currency) {
+        if (auto refs = store.dependents(client.id); !refs.empty()) {
+            throw Error(ErrorKind::Conflict,
+                        fmt::format("client \"{}\" has {} priced in {}; its currency cannot change under them (add a "
+                                    "new client for work in {})",
+                                    handle, refs, old_currency, client.currency));
+        }
+    }
     client.updated_at = now_;
     store.update(client);
     tx.commit();

@@ -5,12 +5,36 @@
 #include <fmt/format.h>
 
 #include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/domain/text.hpp"
 
 namespace slash::services {
+
+/// Every stored text ends up in JSON and invoices: it must be UTF-8.
+inline void require_utf8(std::string_view text, std::string_view flag) {
+    if (!domain::is_valid_utf8(text)) {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("invalid {} {}: it is not valid UTF-8", flag, domain::quoted(text)));
+    }
+}
+
+/// Free text (notes) may span lines, but no other control character may reach a
+/// terminal from the database (an escape sequence would recolour or rewrite the screen).
+inline void require_printable(std::string_view text, std::string_view flag) {
+    require_utf8(text, flag);
+    for (char ch : text) {
+        auto byte = static_cast<unsigned char>(ch);
+        if ((byte < 0x20 && ch != '\n' && ch != '\t') || byte == 0x7f) {
+            throw Error(ErrorKind::Usage, fmt::format("invalid {} {}: control characters are not allowed", flag,
+                                                      domain::quoted(text)));
+        }
+    }
+}
 
 /// Names, address lines and identities end up in tables, TSV and invoice headers, where
 /// a newline or a control character would break the layout: refuse them at the door.
 inline void require_single_line(std::string_view text, std::string_view flag) {
+    require_utf8(text, flag);
     for (char ch : text) {
         if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
             throw Error(ErrorKind::Usage,

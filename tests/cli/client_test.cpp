@@ -211,8 +211,22 @@ TEST_CASE("cli/client refusals: exit code, one line, data unchanged") {
     expect_refusal(ws, {"client", "add", "new", "--name", "Line\nbreak"}, 2,
                    "invalid --name \"Line\": it must be one line without control characters");
     expect_refusal(ws, {"client", "edit", "acme", "--currency", "JPY"}, 2,
-                   "changing the currency of \"acme\" to JPY changes its rate's decimals; give the rate again with "
-                   "--hourly or --daily");
+                   "changing the currency of \"acme\" to JPY needs its rate in JPY; give it again with --hourly or "
+                   "--daily (or --no-rate)");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--siret", "552100554"}, 2,
+                   "invalid --siret \"552100554\": a SIRET has 14 digits; give a 9-digit SIREN with --siren");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--siren", "552100554", "--siret", "73282932000074"}, 2,
+                   "give either --siren or --siret, not both (a SIRET contains the SIREN)");
+    expect_refusal(ws, {"client", "add", "new", "--name", "Caf\xe9"}, 2,
+                   "invalid --name \"Caf\xe9\": it is not valid UTF-8");
+    expect_refusal(ws, {"client", "add", "new", "--name", "N", "--notes", "\x1b[31mred"}, 2,
+                   "invalid --notes \"\\x1b[31mred\": control characters are not allowed");
+    REQUIRE(ws.run({"client", "add", "multi", "--name", "N", "--notes", "line one\nline two"}).code == 0);
+    REQUIRE(ws.run({"client", "add", "withmission", "--name", "W", "--hourly", "10"}).code == 0);
+    REQUIRE(ws.run({"mission", "add", "withmission/site"}).code == 0);
+    expect_refusal(ws, {"client", "edit", "withmission", "--currency", "USD", "--hourly", "12"}, 4,
+                   "client \"withmission\" has 1 mission priced in EUR; its currency cannot change under them (add "
+                   "a new client for work in USD)");
 }
 
 TEST_CASE("cli/client refusals from the validators name the value") {
