@@ -2,6 +2,7 @@
 
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "options.hpp"
 
 #ifndef SLASH_VERSION
 #define SLASH_VERSION "0.0.0"
@@ -14,12 +15,12 @@ namespace {
 // The flags every command accepts (DESIGN.md §2), declared once on the root: CLI11's
 // fallthrough lets a verb pass them up (`slash client list --json`).
 void add_global_options(CLI::App& app, GlobalOptions& g) {
-    app.add_option("--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);
-    app.add_option("--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH")->group(kGlobalGroup);
+    optional_option(app, "--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);
+    optional_option(app, "--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH")->group(kGlobalGroup);
     auto* json = app.add_flag("--json", g.json, "JSON output")->group(kGlobalGroup);
     auto* csv = app.add_flag("--csv", g.csv, "CSV output (RFC 4180, with a header row)")->group(kGlobalGroup);
     auto* tsv = app.add_flag("--tsv", g.tsv, "Tab-separated output with a header row")->group(kGlobalGroup);
-    auto* templ = app.add_option("--template", g.template_text, "Render each row with {field} placeholders")
+    auto* templ = optional_option(app, "--template", g.template_text, "Render each row with {field} placeholders")
                       ->type_name("TEMPLATE")
                       ->group(kGlobalGroup);
     auto* quiet = app.add_flag("-q,--quiet", g.quiet, "Print only identifiers, one per line")->group(kGlobalGroup);

@@ -22,21 +22,31 @@ fs::path home_relative(const Environment& env, const char* xdg_variable, const c
                 fmt::format("cannot find a place for {}: neither ${} nor $HOME is set", file, xdg_variable));
 }
 
+// An explicitly empty --db or --config is a mistake (an unset variable in a script), never
+// a request for the default file: `slash --db "$TEST_DB" client rm acme` must not touch
+// the real database.
+fs::path given_path(const std::optional<std::string>& value, const char* flag) {
+    if (value->empty()) {
+        throw Error(ErrorKind::Usage, fmt::format("empty {}: give a file path, or leave the flag out", flag));
+    }
+    return *value;
+}
+
 }  // namespace
 
 fs::path Context::config_path() const {
-    if (!globals.config.empty()) return globals.config;
+    if (globals.config) return given_path(globals.config, "--config");
     if (auto path = env.get("SLASH_CONFIG")) return *path;
     return home_relative(env, "XDG_CONFIG_HOME", ".config", "config.toml");
 }
 
 fs::path Context::db_path() const {
-    if (!globals.db.empty()) return globals.db;
+    if (globals.db) return given_path(globals.db, "--db");
     if (auto path = env.get("SLASH_DB")) return *path;
     return home_relative(env, "XDG_DATA_HOME", ".local/share", "slash.db");
 }
 
-bool Context::db_path_is_default() const { return globals.db.empty() && !env.get("SLASH_DB"); }
+bool Context::db_path_is_default() const { return !globals.db && !env.get("SLASH_DB"); }
 
 const config::Config& Context::config() {
     if (!config_) {
@@ -100,9 +110,12 @@ render::OutputOptions Context::output() {
     if (globals.csv) options.format = render::Format::Csv;
     if (globals.tsv) options.format = render::Format::Tsv;
     if (globals.quiet) options.format = render::Format::Quiet;
-    if (!globals.template_text.empty()) {
+    if (globals.template_text) {
+        if (globals.template_text->empty()) {
+            throw Error(ErrorKind::Usage, "empty --template: give fields such as '{id}\\t{mission}'");
+        }
         options.format = render::Format::Template;
-        options.template_text = globals.template_text;
+        options.template_text = *globals.template_text;
     }
     // Colour: --no-color and NO_COLOR always win; then [display] color. "auto" colours
     // terminals only; "always" also gives a pipe the coloured table (for `| less -R`),

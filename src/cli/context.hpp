@@ -24,9 +24,9 @@ namespace slash::cli {
 
 /// Flags every command accepts (DESIGN.md §2).
 struct GlobalOptions {
-    std::string db;
-    std::string config;
-    std::string template_text;
+    std::optional<std::string> db;      ///< nullopt: not given
+    std::optional<std::string> config;  ///< nullopt: not given
+    std::optional<std::string> template_text;
     bool json = false;
     bool csv = false;
     bool tsv = false;

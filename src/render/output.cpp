@@ -102,7 +102,7 @@ std::vector<std::string> template_names(const Schema& schema) {
 }
 
 // Expands a template once per row: {field} or {field.sub} takes the cell text, {{ and }}
-// are literal braces, and \t \n \\ are the usual escapes so that shells need no $'...'.
+// are literal braces, and \t \n \r \\ are the usual escapes so that shells need no $'...'.
 std::string expand_template(const std::string& text, const Record* flat, const Record* nested,
                             const std::vector<std::string>* known) {
     std::string out;
@@ -110,7 +110,7 @@ std::string expand_template(const std::string& text, const Record* flat, const R
         char ch = text[i];
         if (ch == '\\' && i + 1 < text.size()) {
             char next = text[++i];
-            out += next == 't' ? '\t' : next == 'n' ? '\n' : next;
+            out += next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
         } else if (ch == '{' && i + 1 < text.size() && text[i + 1] == '{') {
             out += '{';
             ++i;

@@ -142,3 +142,17 @@ TEST_CASE("cli/app an invalid SLASH_NOW is a usage error") {
     REQUIRE(ws.run({"client", "add", "acme", "--name", "A"}).code == 0);
     CHECK(ws.run({"client", "show", "acme", "--template", "{created_at}"}).out == "2026-11-28T10:00:00+01:00\n");
 }
+
+TEST_CASE("cli/app an explicitly empty --db, --config or --template is a usage error") {
+    Workspace ws;
+    auto r = ws.run({"client", "list", "--db", ""});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: empty --db: give a file path, or leave the flag out\n");
+    r = ws.run({"--config", "", "config", "path"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: empty --config: give a file path, or leave the flag out\n");
+    r = ws.run({"client", "list", "--template", ""});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: empty --template: give fields such as '{id}\\t{mission}'\n");
+    CHECK(ws.run({"__complete", "--db", "", "client", "show", ""}).out == ":4\n");
+}

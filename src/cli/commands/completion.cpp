@@ -138,6 +138,7 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
 // The user's own --db/--config words decide which database completes handles.
 void remember_location(Context& ctx, const CLI::Option* option, const std::string& value) {
     const std::string& name = option->get_lnames().front();
+    if (value.empty()) return;  // completion never fails: an empty path just falls back
     if (name == "db") ctx.globals.db = value;
     if (name == "config") ctx.globals.config = value;
 }
