@@ -11,6 +11,7 @@ CMAKE_FLAGS ?=
 BUILD_PACKAGES = build-essential cmake libcli11-dev libfmt-dev libtomlplusplus-dev \
                  libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine
+# sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps configure build test run bench sanitize install clean
@@ -26,7 +27,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 configure: deps

@@ -112,3 +112,17 @@ TEST_CASE("render/record on a terminal aligns labels, piped prints field<TAB>val
     CHECK(json.str() == R"({"handle":"acme","rate":{"amount":"65.00","currency":"EUR"}})"
                         "\n");
 }
+
+TEST_CASE("render/terminal table counts columns: wide CJK and emoji take two, combining marks none") {
+    ListView view;
+    view.schema.columns = {{"name", "NAME"}, {"n", "N", true}};
+    view.schema.fields = {"name", "n"};
+    view.rows = {{{"name", "株式会社"}, {"n", "1"}},
+                 {{"name", "Cafe\xcc\x81"}, {"n", "2"}},
+                 {{"name", "\xf0\x9f\x91\xa9 Studio"}, {"n", "3"}}};
+    CHECK(render(view, Format::Auto, true) ==
+          "NAME       N\n"
+          "株式会社   1\n"
+          "Cafe\xcc\x81       2\n"
+          "\xf0\x9f\x91\xa9 Studio  3\n");
+}
