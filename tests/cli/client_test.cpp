@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
+#include "support/process.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::expect_refusal;
@@ -295,4 +298,30 @@ TEST_CASE("cli/client [display] color: always colours a pipe, never keeps a term
     REQUIRE(ws.run({"config", "set", "display.color", "never"}).code == 0);
     ws.env.stdout_is_tty = true;
     CHECK(ws.run({"client", "list"}).out.rfind("HANDLE  NAME", 0) == 0);
+}
+
+TEST_CASE("cli/client list --json | jq round-trips every field, with the real binary") {
+    if (!slash::testing::have_program("jq")) {
+        MESSAGE("skipped: install jq (Debian package jq)");
+        return;
+    }
+    Workspace ws;
+    add_acme(ws);
+    add_beta(ws);
+    REQUIRE(ws.run({"client", "archive", "beta"}).code == 0);
+    std::map<std::string, std::string> env(ws.env.variables.begin(), ws.env.variables.end());
+    std::string slash = slash::testing::slash_binary();
+    // jq re-serialises every value: identical compact rows mean every field is valid JSON
+    // of a stable type, and `.rate.amount` shows money stays a string.
+    auto r = slash::testing::run_process(
+        {"sh", "-c", "'" + slash + "' client list --all --json | jq -c '.[]'"}, env);
+    CHECK(r.code == 0);
+    std::string expected;
+    for (const auto& handle : {"acme", "beta"}) expected += ws.run({"client", "show", handle, "--json"}).out;
+    CHECK(r.out == expected);
+    auto types = slash::testing::run_process(
+        {"sh", "-c", "'" + slash + "' client list --all --json | jq -r '.[0] | [(.rate.amount|type), (.terms_days|type), "
+                     "(.archived|type), (.address|type)] | join(\" \")'"},
+        env);
+    CHECK(types.out == "string number boolean array\n");
 }
