@@ -4,6 +4,36 @@
 # ":DIRECTIVE" (bit 1 error, 2 no space after the word, 4 no file names).
 # Install as .../bash-completion/completions/slash, or: source <(slash completion bash)
 
+# A typed word without its quoting: 'x', "x" and \x, and a leading ~/ as $HOME/. Done by
+# hand rather than with eval, so that nothing the user typed is ever executed.
+__slash_unquote() {
+    local word=$1 out= ch quote= i
+    for ((i = 0; i < ${#word}; i++)); do
+        ch=${word:i:1}
+        if [[ $quote == "'" ]]; then
+            if [[ $ch == "'" ]]; then quote=; else out+=$ch; fi
+        elif [[ $quote == '"' ]]; then
+            if [[ $ch == '"' ]]; then
+                quote=
+            elif [[ $ch == '\' ]] && ((i + 1 < ${#word})); then
+                ((i++))
+                out+=${word:i:1}
+            else
+                out+=$ch
+            fi
+        elif [[ $ch == "'" || $ch == '"' ]]; then
+            quote=$ch
+        elif [[ $ch == '\' ]]; then
+            ((i++))
+            out+=${word:i:1}
+        else
+            out+=$ch
+        fi
+    done
+    [[ $out == "~/"* ]] && out=$HOME/${out#"~/"}
+    printf '%s' "$out"
+}
+
 _slash() {
     local -a words=()
     local i w rest line cur cword
@@ -23,9 +53,9 @@ _slash() {
         done
     fi
 
-    # Unquote the words as the shell would ("~/my db", 'x'), but never run anything.
+    # Unquote the words as the shell would ("~/my db", 'x', a\&b), but never run anything.
     for i in "${!words[@]}"; do
-        [[ ${words[i]} == *[\$\`\;\&\|\<\>\(\)]* ]] || eval "words[i]=${words[i]}" 2>/dev/null
+        words[i]=$(__slash_unquote "${words[i]}")
     done
 
     local flag=

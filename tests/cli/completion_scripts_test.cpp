@@ -193,6 +193,10 @@ void check_bash(bool with_bash_completion) {
     CHECK(values("slash client add --language=f") == "fr");
     CHECK(values("slash --db " + fx.other_db() + " client show ") == "zeta");
     CHECK(values("slash --db=" + fx.other_db() + " client show ") == "zeta");
+    // A quoted path with characters the shell would treat specially is unquoted, not run.
+    std::string odd = (fs::path(fx.other_db()).parent_path() / "a&b (x);$y.db").string();
+    fs::copy_file(fx.other_db(), odd, fs::copy_options::overwrite_existing);
+    CHECK(values("slash --db '" + odd + "' client show ") == "zeta");
     CHECK(values("slash db backup " + fx.backups() + "/ol") ==
           fx.backups() + "/old.db " + fx.backups() + "/older.db");
     CHECK(values("slash --db=" + fx.backups() + "/ol") == fx.backups() + "/old.db " + fx.backups() + "/older.db");
