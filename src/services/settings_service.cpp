@@ -98,6 +98,14 @@ std::string prepare_initial_config(const fs::path& path, const config::SellerCon
 }
 
 void write_config(const fs::path& path, const std::string& text) {
+    // A config the user made read-only stays as it is, even for root, who could replace it.
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (fs::exists(status) && (status.permissions() & fs::perms::owner_write) == fs::perms::none) {
+        throw Error(ErrorKind::Config, fmt::format("config \"{}\" is read-only; make it writable (chmod u+w) to "
+                                                   "change it",
+                                                   path.string()));
+    }
     create_private_directories(path.parent_path());
     write_file_atomically(path, text);
 }

@@ -223,3 +223,14 @@ TEST_CASE("cli/config set writes through a symlinked config") {
     CHECK(fs::is_symlink(ws.config_path()));
     CHECK(read_file(real) == "[seller]\nname = \"Me\"\nemail = \"me@example.org\"\n");
 }
+
+TEST_CASE("cli/config set leaves a read-only config alone") {
+    Workspace ws;
+    write(ws.config_path(), "[seller]\nname = \"Me\"\n");
+    fs::permissions(ws.config_path(), fs::perms::owner_read);
+    auto r = ws.run({"config", "set", "seller.name", "Other"});
+    CHECK(r.code == 5);
+    CHECK(r.err == "slash: error: config \"" + ws.config_path().string() +
+                       "\" is read-only; make it writable (chmod u+w) to change it\n");
+    CHECK(read_file(ws.config_path()) == "[seller]\nname = \"Me\"\n");
+}
