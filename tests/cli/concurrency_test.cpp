@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "support/process.hpp"
+#include "support/test_env.hpp"
+
+using slash::testing::run_process;
+using slash::testing::Workspace;
+
+namespace {
+
+std::map<std::string, std::string> env_of(const Workspace& ws) {
+    return {ws.env.variables.begin(), ws.env.variables.end()};
+}
+
+}  // namespace
+
+TEST_CASE("cli/concurrency 4 processes logging at once lose nothing and never report a lock") {
+    Workspace ws;
+    ws.env.variables["TZ"] = "Europe/Paris";
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME", "--hourly", "65"}).code == 0);
+    REQUIRE(ws.run({"mission", "add", "acme/website"}).code == 0);
+    // Each process logs 25 entries on days of its own, so that none overlaps another and
+    // every one of the 100 must land.
+    std::string slash = slash::testing::slash_binary();
+    std::string script = "for p in 0 1 2 3; do (for i in $(seq 0 24); do k=$((p * 25 + i)); "
+                         "m=$((1 + k / 28)); d=$((1 + k % 28)); "
+                         "'" + slash + "' log acme/website 9:00-10:00 --on $(printf '2026-%02d-%02d' $m $d) "
+                         ">/dev/null || echo \"failed $k\"; done) & done; wait";
+    auto r = run_process({"sh", "-c", script}, env_of(ws));
+    CHECK(r.code == 0);
+    CHECK(r.out == "");
+    CHECK(r.err == "");
+    CHECK(ws.run({"entry", "list", "2026-01-01..2026-12-31", "-q"}).out.size() > 0);
+    auto ids = ws.run({"entry", "list", "2026-01-01..2026-12-31", "--json"}).out;
+    std::size_t count = 0;
+    for (auto at = ids.find("\"uid\""); at != std::string::npos; at = ids.find("\"uid\"", at + 1)) ++count;
+    CHECK(count == 100);
+    CHECK(ws.run({"db", "check"}).out == "ok\n");
+}
+
+TEST_CASE("cli/concurrency timers started at once: one runs, none overlap") {
+    Workspace ws;
+    ws.env.variables["TZ"] = "Europe/Paris";
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00+01:00";
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME", "--hourly", "65"}).code == 0);
+    for (int m = 0; m < 4; ++m) REQUIRE(ws.run({"mission", "add", "acme/m" + std::to_string(m)}).code == 0);
+    std::string slash = slash::testing::slash_binary();
+    // Four different start times, so that whichever order the processes commit in, each
+    // start either stops the running timer or is refused as earlier than it; never two.
+    std::string script = "for p in 0 1 2 3; do '" + slash + "' start acme/m$p --at 1$p:00 >/dev/null 2>&1 & done; wait";
+    auto r = run_process({"sh", "-c", script}, env_of(ws));
+    CHECK(r.code == 0);
+    auto running = ws.run({"entry", "list", "today", "--template", "{running}"}).out;
+    std::size_t timers = 0;
+    for (auto at = running.find("true"); at != std::string::npos; at = running.find("true", at + 1)) ++timers;
+    CHECK(timers == 1);
+    // Listed in start order, each entry ends before the next starts (same offset all day,
+    // so the ISO strings compare as times; the running one has no end and comes last).
+    auto spans = ws.run({"entry", "list", "today", "--template", "{start} {end}"}).out;
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (std::size_t at = 0; at < spans.size();) {
+        auto end = spans.find('\n', at);
+        std::string line = spans.substr(at, end - at);
+        rows.emplace_back(line.substr(0, line.find(' ')), line.substr(line.find(' ') + 1));
+        at = end + 1;
+    }
+    REQUIRE(rows.size() >= 1);
+    for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+        CHECK(!rows[i].second.empty());
+        CHECK(rows[i].second <= rows[i + 1].first);
+    }
+    CHECK(rows.back().second.empty());
+    CHECK(ws.run({"db", "check"}).out == "ok\n");
+}
