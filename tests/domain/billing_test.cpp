@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/errors.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -15,20 +17,13 @@ namespace d = slash::domain;
 using d::Decimal;
 using d::RoundingMode;
 
+using slash::testing::error_from;
+
 namespace {
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kHour = 3600;
-
-std::optional<slash::Error> error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const slash::Error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
 
 d::Mission mission(const std::string& billing, std::optional<std::int64_t> rate) {
     d::Mission m;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/errors.hpp"
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,16 +14,9 @@
 
 using namespace slash::domain;
 
-namespace {
+using slash::testing::error_from;
 
-std::optional<slash::Error> error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const slash::Error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
+namespace {
 
 // A refusal is a usage error whose message names the value, in quotes, as typed.
 void check_refused(const std::function<void()>& action, const std::string& quoted_value) {

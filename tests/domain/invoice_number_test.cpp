@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/errors.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -14,16 +16,9 @@
 
 using slash::domain::NumberFormat;
 
-namespace {
+using slash::testing::error_from;
 
-std::optional<slash::Error> error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const slash::Error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
+namespace {
 
 // A refused format is a usage error; returns its message.
 std::string refusal(const std::string& text) {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/errors.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -19,6 +21,8 @@ using slash::domain::parse_vat_rate;
 using slash::domain::TaxLine;
 using slash::domain::VatBreakdown;
 
+using slash::testing::error_from;
+
 namespace {
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
@@ -30,15 +34,6 @@ const TaxLine kReduced5_5{"S", 5500};
 const TaxLine kExempt{"E", 0};
 const TaxLine kReverse{"AE", 0};
 const TaxLine kExport{"G", 0};
-
-std::optional<slash::Error> error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const slash::Error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
 
 std::string totals_refusal(const std::vector<InvoiceLineInput>& lines) {
     const auto error = error_from([&] { (void)compute_totals(lines); });

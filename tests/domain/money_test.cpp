@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/errors.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -17,19 +19,12 @@ using slash::domain::format_amount;
 using slash::domain::Money;
 using slash::domain::parse_amount;
 
+using slash::testing::error_from;
+
 namespace {
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-
-std::optional<slash::Error> error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const slash::Error& error) {
-        return error;
-    }
-    return std::nullopt;
-}
 
 // A refusal is a usage error whose message quotes the amount as typed; returns the message.
 std::string refusal(const std::string& text, int minor_digits) {
