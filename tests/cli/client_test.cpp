@@ -309,19 +309,14 @@ TEST_CASE("cli/client list --json | jq round-trips every field, with the real bi
     add_acme(ws);
     add_beta(ws);
     REQUIRE(ws.run({"client", "archive", "beta"}).code == 0);
-    std::map<std::string, std::string> env(ws.env.variables.begin(), ws.env.variables.end());
-    std::string slash = slash::testing::slash_binary();
     // jq re-serialises every value: identical compact rows mean every field is valid JSON
     // of a stable type, and `.rate.amount` shows money stays a string.
-    auto r = slash::testing::run_process(
-        {"sh", "-c", "'" + slash + "' client list --all --json | jq -c '.[]'"}, env);
+    auto r = ws.shell("\"$SLASH\" client list --all --json | jq -c '.[]'");
     CHECK(r.code == 0);
     std::string expected;
     for (const auto& handle : {"acme", "beta"}) expected += ws.run({"client", "show", handle, "--json"}).out;
     CHECK(r.out == expected);
-    auto types = slash::testing::run_process(
-        {"sh", "-c", "'" + slash + "' client list --all --json | jq -r '.[0] | [(.rate.amount|type), (.terms_days|type), "
-                     "(.archived|type), (.address|type)] | join(\" \")'"},
-        env);
+    auto types = ws.shell("\"$SLASH\" client list --all --json | jq -r '.[0] | [(.rate.amount|type), "
+                          "(.terms_days|type), (.archived|type), (.address|type)] | join(\" \")'");
     CHECK(types.out == "string number boolean array\n");
 }

@@ -7,16 +7,7 @@
 #include "support/process.hpp"
 #include "support/test_env.hpp"
 
-using slash::testing::run_process;
 using slash::testing::Workspace;
-
-namespace {
-
-std::map<std::string, std::string> env_of(const Workspace& ws) {
-    return {ws.env.variables.begin(), ws.env.variables.end()};
-}
-
-}  // namespace
 
 TEST_CASE("cli/concurrency 4 processes logging at once lose nothing and never report a lock") {
     Workspace ws;
@@ -25,12 +16,10 @@ TEST_CASE("cli/concurrency 4 processes logging at once lose nothing and never re
     REQUIRE(ws.run({"mission", "add", "acme/website"}).code == 0);
     // Each process logs 25 entries on days of its own, so that none overlaps another and
     // every one of the 100 must land.
-    std::string slash = slash::testing::slash_binary();
-    std::string script = "for p in 0 1 2 3; do (for i in $(seq 0 24); do k=$((p * 25 + i)); "
-                         "m=$((1 + k / 28)); d=$((1 + k % 28)); "
-                         "'" + slash + "' log acme/website 9:00-10:00 --on $(printf '2026-%02d-%02d' $m $d) "
-                         ">/dev/null || echo \"failed $k\"; done) & done; wait";
-    auto r = run_process({"sh", "-c", script}, env_of(ws));
+    auto r = ws.shell("for p in 0 1 2 3; do (for i in $(seq 0 24); do k=$((p * 25 + i)); "
+                      "m=$((1 + k / 28)); d=$((1 + k % 28)); "
+                      "\"$SLASH\" log acme/website 9:00-10:00 --on $(printf '2026-%02d-%02d' $m $d) "
+                      ">/dev/null || echo \"failed $k\"; done) & done; wait");
     CHECK(r.code == 0);
     CHECK(r.out == "");
     CHECK(r.err == "");
@@ -48,11 +37,9 @@ TEST_CASE("cli/concurrency timers started at once: one runs, none overlap") {
     ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00+01:00";
     REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME", "--hourly", "65"}).code == 0);
     for (int m = 0; m < 4; ++m) REQUIRE(ws.run({"mission", "add", "acme/m" + std::to_string(m)}).code == 0);
-    std::string slash = slash::testing::slash_binary();
     // Four different start times, so that whichever order the processes commit in, each
     // start either stops the running timer or is refused as earlier than it; never two.
-    std::string script = "for p in 0 1 2 3; do '" + slash + "' start acme/m$p --at 1$p:00 >/dev/null 2>&1 & done; wait";
-    auto r = run_process({"sh", "-c", script}, env_of(ws));
+    auto r = ws.shell("for p in 0 1 2 3; do \"$SLASH\" start acme/m$p --at 1$p:00 >/dev/null 2>&1 & done; wait");
     CHECK(r.code == 0);
     auto running = ws.run({"entry", "list", "today", "--template", "{running}"}).out;
     std::size_t timers = 0;

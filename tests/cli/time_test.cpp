@@ -266,7 +266,6 @@ TEST_CASE("cli/time a time in the DST gap is refused, --allow-future accepts the
 }
 
 TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real binary") {
-    using slash::testing::run_process;
     if (!slash::testing::have_program("xargs")) {
         MESSAGE("skipped: install findutils (xargs)");
         return;
@@ -277,9 +276,7 @@ TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real
     REQUIRE(ws.run({"log", "acme/website", "2h", "--on", "2026-11-17"}).code == 0);
     REQUIRE(ws.run({"log", "acme/website", "1h", "--on", "2026-11-19"}).code == 0);
     REQUIRE(ws.run({"log", "north/book", "1h"}).code == 0);
-    std::map<std::string, std::string> env(ws.env.variables.begin(), ws.env.variables.end());
-    std::string slash = slash::testing::slash_binary();
-    auto r = run_process({"sh", "-c", "'" + slash + "' entry list -q lastweek | xargs '" + slash + "' entry rm"}, env);
+    auto r = ws.shell("\"$SLASH\" entry list -q lastweek | xargs \"$SLASH\" entry rm");
     CHECK(r.code == 0);
     CHECK(r.out == "1\n2\n");
     CHECK(r.err == "");

@@ -57,6 +57,12 @@ Result Workspace::run(std::initializer_list<const char*> args, const std::string
     return run(std::vector<std::string>(args.begin(), args.end()), input);
 }
 
+ProcessResult Workspace::shell(const std::string& script) const {
+    std::map<std::string, std::string> variables(env.variables.begin(), env.variables.end());
+    variables["SLASH"] = slash_binary();
+    return run_process({"sh", "-c", script}, variables);
+}
+
 void expect_refusal(Workspace& ws, std::vector<std::string> args, int code, const std::string& message) {
     std::string before = ws.dump();
     auto r = ws.run(std::move(args));

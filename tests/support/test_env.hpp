@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "slash/cli/environment.hpp"
+#include "support/process.hpp"
 
 namespace slash::testing {
 
@@ -29,6 +30,9 @@ public:
 
     Result run(std::vector<std::string> args, const std::string& input = "");
     Result run(std::initializer_list<const char*> args, const std::string& input = "");
+    /// Runs `script` with sh and this workspace's environment, the real binary's path in
+    /// $SLASH: for the pipelines users write (`"$SLASH" entry list -q | xargs ...`).
+    ProcessResult shell(const std::string& script) const;
 
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
     [[nodiscard]] std::filesystem::path db_path() const { return dir_ / "slash.db"; }
