@@ -105,6 +105,8 @@ constexpr std::array kSchema{
     key<&C::invoice, &InvoiceConfig::language>(
         "invoice.language", "Language of invoices: fr | en; a client may override it.",
         Rule::Choice, kLanguages),
+    key<&C::invoice, &InvoiceConfig::franchise_text>(
+        "invoice.franchise_text", "VAT franchise mention (art. 293 B); empty: the built-in one."),
     key<&C::invoice, &InvoiceConfig::penalty_text>(
         "invoice.penalty_text", "Late-payment penalty sentence printed for business clients."),
     key<&C::invoice, &InvoiceConfig::indemnity_text>(

@@ -331,6 +331,7 @@ const LegalTexts& default_legal_texts(std::string_view language) {
         "paiement "
         "(art. L441-10 et D441-5 du Code de commerce).",
         "Pas d'escompte pour paiement anticipé.",
+        "TVA non applicable, art. 259-1 du CGI",
     };
     static const LegalTexts english{
         "VAT not applicable, art. 293 B of the French General Tax Code (CGI)",
@@ -340,6 +341,7 @@ const LegalTexts& default_legal_texts(std::string_view language) {
         "A fixed indemnity of €40 for recovery costs is due in case of late payment "
         "(art. L441-10 and D441-5 of the French Commercial Code).",
         "No discount for early payment.",
+        "VAT not applicable, art. 259-1 of the French General Tax Code (CGI)",
     };
     return normalize_language(language) == "fr" ? french : english;
 }

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "slash/domain/billing.hpp"
+#include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/identifiers.hpp"
+#include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/storage/client_store.hpp"
@@ -48,6 +51,41 @@ std::optional<std::int64_t> parse_terms(const std::string& text) {
         usage(fmt::format("invalid --terms \"{}\": use a number of days from 0 to 365", text));
     }
     return days;
+}
+
+// The longest rounding step the schema keeps: a step over a day would bill a short entry
+// as days of work.
+constexpr std::int64_t kMaxRoundingSeconds = 24 * 60 * 60;
+
+// `--rounding` in the grammar of [time] rounding (services::billing_rules): "0" for none,
+// else a DURATION, here at most 24h; empty means "the config default".
+std::optional<std::int64_t> parse_rounding(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    if (text == "0") return 0;
+    auto refuse = [&text]() {
+        usage(fmt::format("invalid --rounding {}: use a duration from 1s to 24h such as 15m or 1h, or 0 for none",
+                          domain::quoted(text)));
+    };
+    std::int64_t seconds = 0;
+    try {
+        seconds = domain::parse_duration(text);
+    } catch (const Error&) {
+        refuse();
+    }
+    if (seconds > kMaxRoundingSeconds) refuse();
+    return seconds;
+}
+
+// `--rounding-mode`: one of the values of [time] rounding_mode; empty means "the config
+// default".
+std::optional<std::string> parse_rounding_mode_flag(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    try {
+        (void)domain::parse_rounding_mode(text);
+    } catch (const Error&) {
+        usage(fmt::format("invalid --rounding-mode {}: use up, nearest or down", domain::quoted(text)));
+    }
+    return text;
 }
 
 // Applies every given change to `client`, validating each value; nothing is written here.
@@ -116,13 +154,42 @@ void apply(domain::Client& client, const ClientChanges& changes) {
         client.rate_mode.clear();
         client.rate_minor.reset();
     }
+    if (changes.vat_regime) client.vat_regime = parse_vat_regime_flag(*changes.vat_regime);
+    if (changes.vat_rate) client.vat_rate_milli = parse_vat_rate_flag(*changes.vat_rate);
+    if (changes.rounding) client.rounding_seconds = parse_rounding(*changes.rounding);
+    if (changes.rounding_mode) client.rounding_mode = parse_rounding_mode_flag(*changes.rounding_mode);
     if (changes.notes) {
         require_printable(*changes.notes, "--notes");
         client.notes = *changes.notes;
     }
+    // Checked on the result, so that an edit of either flag cannot break the rule.
+    check_vat_override(client.vat_regime, client.vat_rate_milli, fmt::format("client \"{}\"", client.handle));
 }
 
 }  // namespace
+
+std::optional<std::string> parse_vat_regime_flag(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    for (const char* regime : {"franchise", "standard", "reverse-charge", "export"}) {
+        if (text == regime) return text;
+    }
+    usage(fmt::format("invalid --vat-regime {}: use franchise, standard, reverse-charge or export",
+                      domain::quoted(text)));
+}
+
+std::optional<std::int64_t> parse_vat_rate_flag(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return domain::parse_vat_rate(text);
+}
+
+void check_vat_override(const std::optional<std::string>& regime, const std::optional<std::int64_t>& rate_milli,
+                        const std::string& what) {
+    if (regime == "standard" && rate_milli == 0) {
+        usage(fmt::format("{} cannot have a standard VAT rate of 0 %: give --vat-rate above 0, or --vat-regime "
+                          "franchise, reverse-charge or export",
+                          what));
+    }
+}
 
 domain::Client ClientService::add(const std::string& handle, const ClientChanges& changes) {
     domain::require_handle(handle, "client handle");
@@ -140,7 +207,8 @@ domain::Client ClientService::add(const std::string& handle, const ClientChanges
 
 bool ClientChanges::empty() const {
     return !handle && !name && !kind && !address && !country && !siren && !siret && !vat_id && !email &&
-           !currency && !terms_days && !language && !hourly && !daily && !clear_rate && !notes;
+           !currency && !terms_days && !language && !hourly && !daily && !clear_rate && !vat_regime && !vat_rate &&
+           !rounding && !rounding_mode && !notes;
 }
 
 domain::Client ClientService::edit(const std::string& handle, const ClientChanges& changes) {

@@ -10,6 +10,7 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/services/client_service.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
 #include "slash/storage/mission_store.hpp"
@@ -138,11 +139,15 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
         }
         mission.status = *changes.status;
     }
+    if (changes.vat_regime) mission.vat_regime = parse_vat_regime_flag(*changes.vat_regime);
+    if (changes.vat_rate) mission.vat_rate_milli = parse_vat_rate_flag(*changes.vat_rate);
     // Rules between fields, checked on the result so that an edit cannot break them either.
     // Dates are YYYY-MM-DD, so text order is date order.
     if (!mission.start_date.empty() && !mission.due_date.empty() && mission.due_date < mission.start_date) {
         usage(fmt::format("the due date {} is before the start date {}", mission.due_date, mission.start_date));
     }
+    check_vat_override(mission.vat_regime, mission.vat_rate_milli,
+                       fmt::format("mission {}", domain::quoted(mission.address())));
     if (mission.budget_minor && mission.billing == "none") {
         usage(fmt::format("{} is not billed (none), so its budget cannot be money; give a time budget such as "
                           "--budget 40h",
@@ -213,7 +218,7 @@ domain::BillingRules billing_rules(const config::TimeConfig& time) {
 
 bool MissionChanges::empty() const {
     return !handle && !title && !hourly && !daily && !unit && !fixed && !none && !unit_name && !budget &&
-           !estimate && !start_date && !due_date && !tags && !status;
+           !estimate && !start_date && !due_date && !tags && !status && !vat_regime && !vat_rate;
 }
 
 domain::Mission MissionService::add(const std::string& address, const MissionChanges& changes) {
@@ -283,6 +288,14 @@ domain::Mission MissionService::remove(const std::string& address) {
         throw Error(ErrorKind::Conflict,
                     fmt::format("mission {} has {} entr{}; mark it done instead: slash mission done {}",
                                 domain::quoted(mission.address()), entries, entries == 1 ? "y" : "ies",
+                                mission.address()));
+    }
+    // A line of a draft, an issued invoice or a credit note: removing the mission would
+    // take the line's reference with it (and SQLite refuses, by the foreign key).
+    if (auto invoices = store.invoice_count(mission.id); invoices > 0) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("mission {} appears on {} invoice{}; mark it done instead: slash mission done {}",
+                                domain::quoted(mission.address()), invoices, invoices == 1 ? "" : "s",
                                 mission.address()));
     }
     store.remove(mission.id);

@@ -15,6 +15,7 @@
 #include "slash/storage/database.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/entry_store.hpp"
+#include "slash/storage/invoice_store.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "text_checks.hpp"
 
@@ -127,14 +128,21 @@ domain::Entry new_entry(const domain::Mission& mission, std::int64_t start, std:
     return entry;
 }
 
-// An entry an invoice bills is part of a legal document: it changes only through a
-// credit note that frees it.
-void require_unbilled(const domain::Entry& entry) {
-    if (entry.invoice_id) {
+// An entry an issued invoice bills is part of a legal document: it changes only through a
+// credit note that frees it. An entry a draft reserves waits for that draft: changing it
+// would leave the draft's line wrong, so the draft goes first.
+void require_unbilled(storage::Database& db, const domain::Entry& entry) {
+    if (!entry.invoice_id) return;
+    auto invoice = storage::InvoiceStore(db).find(*entry.invoice_id);
+    if (invoice && invoice->draft()) {
         throw Error(ErrorKind::Conflict,
-                    fmt::format("entry {} is billed on invoice {}: it cannot change; credit that invoice to free it",
-                                entry.id, *entry.invoice_id));
+                    fmt::format("entry {} is reserved by draft invoice {}: remove that line (slash invoice line rm "
+                                "{} LINE) or the draft (slash invoice rm {}) to change it",
+                                entry.id, invoice->id, invoice->id, invoice->id));
     }
+    throw Error(ErrorKind::Conflict,
+                fmt::format("entry {} is billed on invoice {}: it cannot change; credit that invoice to free it",
+                            entry.id, invoice ? invoice->label() : std::to_string(*entry.invoice_id)));
 }
 
 // Seconds of [start, end) inside [from, to).
@@ -326,7 +334,7 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
     domain::Entry entry = entries.get(id);
-    require_unbilled(entry);
+    require_unbilled(db_, entry);
     if (changes.start) entry.start = domain::parse_time(*changes.start, context_);
     Rules rules(db_, context_);
     if (changes.start && entry.running()) rules.check_timer_start(entry.start);
@@ -362,7 +370,7 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
 void TimeService::remove(const std::vector<std::int64_t>& ids) {
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
-    for (auto id : ids) require_unbilled(entries.get(id));
+    for (auto id : ids) require_unbilled(db_, entries.get(id));
     for (auto id : ids) entries.remove(id);
     tx.commit();
 }
@@ -374,7 +382,7 @@ std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& id
     std::vector<domain::Entry> moved;
     for (auto id : ids) {
         domain::Entry entry = entries.get(id);
-        require_unbilled(entry);
+        require_unbilled(db_, entry);
         if (mission.billing == "unit" && !entry.units_milli) {
             usage(fmt::format("entry {} has no units and \"{}\" is billed per unit; set them first with "
                               "\"slash entry edit {} --units N\"",

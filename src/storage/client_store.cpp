@@ -12,7 +12,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, handle, name, kind, address, country, siren, siret, vat_id, email, currency, terms_days, "
-    "language, rate_mode, rate_minor, notes, archived_at, created_at, updated_at";
+    "language, rate_mode, rate_minor, notes, archived_at, created_at, updated_at, vat_regime, vat_rate_milli, "
+    "rounding_seconds, rounding_mode";
 
 // Address lines are stored one per line: a line can never contain a newline (the
 // service refuses it), so the join is lossless.
@@ -23,6 +24,11 @@ std::string join_lines(const std::vector<std::string>& lines) {
         text += line;
     }
     return text;
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -59,6 +65,10 @@ domain::Client read_client(SQLite::Statement& row) {
     c.archived_at = optional_int(row.getColumn(16));
     c.created_at = row.getColumn(17).getInt64();
     c.updated_at = row.getColumn(18).getInt64();
+    c.vat_regime = optional_text(row.getColumn(19));
+    c.vat_rate_milli = optional_int(row.getColumn(20));
+    c.rounding_seconds = optional_int(row.getColumn(21));
+    c.rounding_mode = optional_text(row.getColumn(22));
     return c;
 }
 
@@ -82,6 +92,10 @@ void bind_fields(SQLite::Statement& stmt, const domain::Client& c) {
     bind_optional(stmt, 16, c.archived_at);
     stmt.bind(17, c.created_at);
     stmt.bind(18, c.updated_at);
+    bind_optional(stmt, 19, c.vat_regime);
+    bind_optional(stmt, 20, c.vat_rate_milli);
+    bind_optional(stmt, 21, c.rounding_seconds);
+    bind_optional(stmt, 22, c.rounding_mode);
 }
 
 [[noreturn]] void throw_taken(std::string_view handle) {
@@ -139,8 +153,9 @@ std::int64_t ClientStore::insert(const domain::Client& client) {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO clients (handle, name, kind, address, country, siren, siret, "
                                "vat_id, email, currency, terms_days, language, rate_mode, rate_minor, "
-                               "notes, archived_at, created_at, updated_at) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "notes, archived_at, created_at, updated_at, vat_regime, vat_rate_milli, "
+                               "rounding_seconds, rounding_mode) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_fields(stmt, client);
         stmt.exec();
         return connection(db_).getLastInsertRowid();
@@ -155,9 +170,10 @@ void ClientStore::update(const domain::Client& client) {
                                "UPDATE clients SET handle=?, name=?, kind=?, address=?, country=?, siren=?, "
                                "siret=?, vat_id=?, email=?, currency=?, terms_days=?, language=?, "
                                "rate_mode=?, rate_minor=?, notes=?, archived_at=?, created_at=?, "
-                               "updated_at=? WHERE id=?");
+                               "updated_at=?, vat_regime=?, vat_rate_milli=?, rounding_seconds=?, "
+                               "rounding_mode=? WHERE id=?");
         bind_fields(stmt, client);
-        stmt.bind(19, client.id);
+        stmt.bind(23, client.id);
         stmt.exec();
     });
 }
@@ -172,12 +188,28 @@ void ClientStore::remove(std::int64_t id) {
 
 std::string ClientStore::dependents(std::int64_t id) {
     return guarded(db_, [&]() -> std::string {
-        SQLite::Statement count(connection(db_), "SELECT count(*) FROM missions WHERE client_id = ?");
+        // One statement, each count an index seek (missions' unique (client_id, handle),
+        // invoices_by_client, payments_by_client). Payments count on their own: a platform
+        // payout has no invoice, yet it is turnover the URSSAF declaration must keep.
+        SQLite::Statement count(connection(db_),
+                                "SELECT (SELECT count(*) FROM missions WHERE client_id = ?1), "
+                                "(SELECT count(*) FROM invoices WHERE client_id = ?1), "
+                                "(SELECT count(*) FROM payments WHERE client_id = ?1)");
         count.bind(1, id);
         count.executeStep();
-        auto n = count.getColumn(0).getInt64();
-        if (n == 0) return {};
-        return fmt::format("{} mission{}", n, n == 1 ? "" : "s");
+        const char* names[][2] = {{"mission", "missions"}, {"invoice", "invoices"}, {"payment", "payments"}};
+        std::vector<std::string> parts;
+        for (int i = 0; i < 3; ++i) {
+            auto n = count.getColumn(i).getInt64();
+            if (n > 0) parts.push_back(fmt::format("{} {}", n, names[i][n == 1 ? 0 : 1]));
+        }
+        // "1 mission", "1 mission and 2 invoices", "1 mission, 2 invoices and 1 payment".
+        std::string text;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i > 0) text += i + 1 == parts.size() ? " and " : ", ";
+            text += parts[i];
+        }
+        return text;
     });
 }
 

@@ -47,3 +47,31 @@ inline std::vector<std::string> split_tags(const std::string& text) {
 }
 
 }  // namespace slash::storage
+
+namespace slash::storage {
+
+/// Address lines are stored one per line: a line can never contain a newline (services
+/// refuse it), so the join is lossless.
+inline std::string join_line_list(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) {
+        if (!text.empty()) text += '\n';
+        text += line;
+    }
+    return text;
+}
+
+inline std::vector<std::string> split_line_list(const std::string& text) {
+    std::vector<std::string> lines;
+    if (text.empty()) return lines;
+    std::size_t start = 0;
+    for (;;) {
+        auto end = text.find('\n', start);
+        lines.push_back(text.substr(start, end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace slash::storage

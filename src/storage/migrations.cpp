@@ -111,6 +111,216 @@ CREATE TRIGGER entries_totals_update AFTER UPDATE OF mission_id, start_at, end_a
         logged_seconds = logged_seconds + coalesce(NEW.end_at - NEW.start_at, 0);
 END;
 )sql"},
+    // Invoicing (DESIGN.md §4-5). A draft reserves the entries it bills (entries.invoice_id)
+    // so that two drafts never bill the same hour; deleting a draft frees them. Issuing
+    // fills number, series and seq, the frozen seller and buyer identity and the totals in
+    // one UPDATE; from then on the triggers below refuse any change but the one status
+    // change a credit note makes (issued -> cancelled), and any change to its lines or to
+    // the entries it bills, whoever sends the SQL. Numbering is gapless per series by
+    // construction: a number is only accepted as the next of its series (max(seq) + 1,
+    // one index seek on (series, seq)), and numbered invoices are never deleted;
+    // number_series shows each series' last number. Credit notes are kind 'credit', with
+    // positive amounts, pointing at the invoice they cancel. Money is minor units of the
+    // invoice's currency; a payment in another currency than EUR may carry eur_minor, the
+    // EUR actually received. entries.invoice_id gets its reference by triggers (SQLite
+    // cannot add a FOREIGN KEY to an existing column without rebuilding the table).
+    // Clients and missions gain the VAT and rounding overrides.
+    {3, R"sql(
+ALTER TABLE clients ADD COLUMN vat_regime TEXT
+    CHECK (vat_regime IS NULL OR vat_regime IN ('franchise', 'standard', 'reverse-charge', 'export'));
+ALTER TABLE clients ADD COLUMN vat_rate_milli INTEGER
+    CHECK (vat_rate_milli IS NULL OR vat_rate_milli BETWEEN 0 AND 100000);
+ALTER TABLE clients ADD COLUMN rounding_seconds INTEGER
+    CHECK (rounding_seconds IS NULL OR rounding_seconds BETWEEN 0 AND 86400);
+ALTER TABLE clients ADD COLUMN rounding_mode TEXT
+    CHECK (rounding_mode IS NULL OR rounding_mode IN ('up', 'nearest', 'down'));
+ALTER TABLE missions ADD COLUMN vat_regime TEXT
+    CHECK (vat_regime IS NULL OR vat_regime IN ('franchise', 'standard', 'reverse-charge', 'export'));
+ALTER TABLE missions ADD COLUMN vat_rate_milli INTEGER
+    CHECK (vat_rate_milli IS NULL OR vat_rate_milli BETWEEN 0 AND 100000);
+
+CREATE TABLE invoices (
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind                TEXT NOT NULL DEFAULT 'invoice' CHECK (kind IN ('invoice', 'credit')),
+    status              TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'issued', 'cancelled')),
+    client_id           INTEGER NOT NULL REFERENCES clients(id),
+    number              TEXT UNIQUE,
+    series              TEXT,
+    seq                 INTEGER CHECK (seq IS NULL OR seq > 0),
+    issue_date          TEXT,
+    due_date            TEXT,
+    period_from         TEXT NOT NULL,
+    period_to           TEXT NOT NULL,
+    currency            TEXT NOT NULL,
+    language            TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+    vat_regime          TEXT NOT NULL CHECK (vat_regime IN ('franchise', 'standard', 'reverse-charge', 'export')),
+    net_minor           INTEGER NOT NULL DEFAULT 0,
+    vat_minor           INTEGER NOT NULL DEFAULT 0,
+    gross_minor         INTEGER NOT NULL DEFAULT 0,
+    seller_name         TEXT NOT NULL DEFAULT '',
+    seller_trade_name   TEXT NOT NULL DEFAULT '',
+    seller_address      TEXT NOT NULL DEFAULT '',
+    seller_country      TEXT NOT NULL DEFAULT '',
+    seller_siren        TEXT NOT NULL DEFAULT '',
+    seller_siret        TEXT NOT NULL DEFAULT '',
+    seller_vat_id       TEXT NOT NULL DEFAULT '',
+    seller_email        TEXT NOT NULL DEFAULT '',
+    seller_iban         TEXT NOT NULL DEFAULT '',
+    seller_bic          TEXT NOT NULL DEFAULT '',
+    buyer_name          TEXT NOT NULL DEFAULT '',
+    buyer_kind          TEXT NOT NULL DEFAULT 'business' CHECK (buyer_kind IN ('business', 'individual')),
+    buyer_address       TEXT NOT NULL DEFAULT '',
+    buyer_country       TEXT NOT NULL DEFAULT '',
+    buyer_siren         TEXT NOT NULL DEFAULT '',
+    buyer_siret         TEXT NOT NULL DEFAULT '',
+    buyer_vat_id        TEXT NOT NULL DEFAULT '',
+    buyer_email         TEXT NOT NULL DEFAULT '',
+    vat_mention         TEXT NOT NULL DEFAULT '',
+    penalty_text        TEXT NOT NULL DEFAULT '',
+    indemnity_text      TEXT NOT NULL DEFAULT '',
+    discount_text       TEXT NOT NULL DEFAULT '',
+    footer              TEXT NOT NULL DEFAULT '',
+    credited_invoice_id INTEGER REFERENCES invoices(id),
+    reason              TEXT NOT NULL DEFAULT '',
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    issued_at           INTEGER,
+    UNIQUE (series, seq),
+    CHECK ((status = 'draft') = (number IS NULL)),
+    CHECK ((number IS NULL) = (series IS NULL) AND (number IS NULL) = (seq IS NULL)),
+    CHECK (status = 'draft' OR (issue_date IS NOT NULL AND due_date IS NOT NULL AND issued_at IS NOT NULL)),
+    CHECK ((kind = 'credit') = (credited_invoice_id IS NOT NULL)),
+    CHECK (kind = 'invoice' OR status <> 'cancelled')
+);
+CREATE INDEX invoices_by_client ON invoices (client_id);
+CREATE UNIQUE INDEX invoices_one_credit ON invoices (credited_invoice_id) WHERE credited_invoice_id IS NOT NULL;
+CREATE VIEW number_series AS
+    SELECT series, max(seq) AS last_seq, count(*) AS invoices FROM invoices WHERE series IS NOT NULL GROUP BY series;
+
+CREATE TABLE invoice_lines (
+    id               INTEGER PRIMARY KEY,
+    invoice_id       INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    mission_id       INTEGER REFERENCES missions(id),
+    entry_id         INTEGER,
+    description      TEXT NOT NULL,
+    quantity_milli   INTEGER NOT NULL,
+    unit_code        TEXT NOT NULL,
+    unit_name        TEXT NOT NULL DEFAULT '',
+    unit_price_minor INTEGER NOT NULL,
+    net_minor        INTEGER NOT NULL,
+    vat_category     TEXT NOT NULL CHECK (vat_category IN ('S', 'E', 'AE', 'G')),
+    vat_rate_milli   INTEGER NOT NULL CHECK (vat_rate_milli BETWEEN 0 AND 100000)
+);
+CREATE INDEX invoice_lines_by_invoice ON invoice_lines (invoice_id, position);
+CREATE INDEX invoice_lines_by_mission ON invoice_lines (mission_id) WHERE mission_id IS NOT NULL;
+
+CREATE TABLE payments (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id    INTEGER NOT NULL REFERENCES clients(id),
+    invoice_id   INTEGER REFERENCES invoices(id),
+    paid_on      TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    currency     TEXT NOT NULL,
+    eur_minor    INTEGER CHECK (eur_minor IS NULL OR eur_minor > 0),
+    method       TEXT NOT NULL CHECK (method IN ('transfer', 'card', 'cash', 'check', 'platform')),
+    note         TEXT NOT NULL DEFAULT '',
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX payments_by_invoice ON payments (invoice_id) WHERE invoice_id IS NOT NULL;
+CREATE INDEX payments_by_date ON payments (paid_on);
+CREATE INDEX payments_by_client ON payments (client_id);
+
+CREATE INDEX entries_by_invoice ON entries (invoice_id) WHERE invoice_id IS NOT NULL;
+
+CREATE TRIGGER invoices_numbered_in_order BEFORE UPDATE OF number ON invoices
+WHEN NEW.number IS NOT NULL AND OLD.number IS NULL
+     AND NEW.seq <> coalesce((SELECT max(seq) FROM invoices WHERE series = NEW.series), 0) + 1
+BEGIN
+    SELECT RAISE(ABORT, 'invoice number out of sequence: numbers are gapless per series');
+END;
+CREATE TRIGGER invoices_inserted_as_drafts BEFORE INSERT ON invoices WHEN NEW.status <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'an invoice is created as a draft and then issued');
+END;
+CREATE TRIGGER invoices_issued_frozen BEFORE UPDATE ON invoices
+WHEN OLD.status <> 'draft' AND (
+       NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.client_id IS NOT OLD.client_id
+    OR NEW.number IS NOT OLD.number OR NEW.series IS NOT OLD.series OR NEW.seq IS NOT OLD.seq
+    OR NEW.issue_date IS NOT OLD.issue_date OR NEW.due_date IS NOT OLD.due_date
+    OR NEW.period_from IS NOT OLD.period_from OR NEW.period_to IS NOT OLD.period_to
+    OR NEW.currency IS NOT OLD.currency OR NEW.language IS NOT OLD.language
+    OR NEW.vat_regime IS NOT OLD.vat_regime OR NEW.net_minor IS NOT OLD.net_minor
+    OR NEW.vat_minor IS NOT OLD.vat_minor OR NEW.gross_minor IS NOT OLD.gross_minor
+    OR NEW.seller_name IS NOT OLD.seller_name OR NEW.seller_trade_name IS NOT OLD.seller_trade_name
+    OR NEW.seller_address IS NOT OLD.seller_address OR NEW.seller_country IS NOT OLD.seller_country
+    OR NEW.seller_siren IS NOT OLD.seller_siren OR NEW.seller_siret IS NOT OLD.seller_siret
+    OR NEW.seller_vat_id IS NOT OLD.seller_vat_id OR NEW.seller_email IS NOT OLD.seller_email
+    OR NEW.seller_iban IS NOT OLD.seller_iban OR NEW.seller_bic IS NOT OLD.seller_bic
+    OR NEW.buyer_name IS NOT OLD.buyer_name OR NEW.buyer_kind IS NOT OLD.buyer_kind
+    OR NEW.buyer_address IS NOT OLD.buyer_address OR NEW.buyer_country IS NOT OLD.buyer_country
+    OR NEW.buyer_siren IS NOT OLD.buyer_siren OR NEW.buyer_siret IS NOT OLD.buyer_siret
+    OR NEW.buyer_vat_id IS NOT OLD.buyer_vat_id OR NEW.buyer_email IS NOT OLD.buyer_email
+    OR NEW.vat_mention IS NOT OLD.vat_mention OR NEW.penalty_text IS NOT OLD.penalty_text
+    OR NEW.indemnity_text IS NOT OLD.indemnity_text OR NEW.discount_text IS NOT OLD.discount_text
+    OR NEW.footer IS NOT OLD.footer OR NEW.credited_invoice_id IS NOT OLD.credited_invoice_id
+    OR NEW.reason IS NOT OLD.reason OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.issued_at IS NOT OLD.issued_at
+    OR NOT (NEW.status = OLD.status OR (OLD.status = 'issued' AND NEW.status = 'cancelled')))
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: it cannot change; credit it instead');
+END;
+CREATE TRIGGER invoices_issued_kept BEFORE DELETE ON invoices WHEN OLD.status <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: it cannot be deleted; credit it instead');
+END;
+CREATE TRIGGER invoices_draft_deleted AFTER DELETE ON invoices
+BEGIN
+    UPDATE entries SET invoice_id = NULL WHERE invoice_id = OLD.id;
+END;
+CREATE TRIGGER invoice_lines_frozen_insert BEFORE INSERT ON invoice_lines
+WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
+END;
+CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IS NOT 'draft'
+  OR (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
+END;
+CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IS NOT 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
+END;
+CREATE TRIGGER entries_invoice_exists_insert BEFORE INSERT ON entries
+WHEN NEW.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices WHERE id = NEW.invoice_id)
+BEGIN
+    SELECT RAISE(ABORT, 'entry refers to an invoice that does not exist');
+END;
+CREATE TRIGGER entries_invoice_exists_update BEFORE UPDATE OF invoice_id ON entries
+WHEN NEW.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices WHERE id = NEW.invoice_id)
+BEGIN
+    SELECT RAISE(ABORT, 'entry refers to an invoice that does not exist');
+END;
+CREATE TRIGGER entries_billed_frozen BEFORE UPDATE ON entries
+WHEN OLD.invoice_id IS NOT NULL AND (SELECT status FROM invoices WHERE id = OLD.invoice_id) = 'issued'
+BEGIN
+    SELECT RAISE(ABORT, 'entry is billed on an issued invoice: it cannot change');
+END;
+CREATE TRIGGER entries_billed_kept BEFORE DELETE ON entries
+WHEN OLD.invoice_id IS NOT NULL AND (SELECT status FROM invoices WHERE id = OLD.invoice_id) = 'issued'
+BEGIN
+    SELECT RAISE(ABORT, 'entry is billed on an issued invoice: it cannot be deleted');
+END;
+CREATE TRIGGER payments_of_issued_invoices BEFORE INSERT ON payments
+WHEN NEW.invoice_id IS NOT NULL
+     AND (SELECT kind || ':' || status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'invoice:issued'
+BEGIN
+    SELECT RAISE(ABORT, 'only an issued invoice can be paid');
+END;
+)sql"},
 };
 
 }  // namespace

@@ -20,8 +20,8 @@ namespace {
 constexpr const char* kColumns =
     "m.id, m.client_id, c.handle, m.handle, m.title, m.billing, m.rate_minor, m.currency, m.unit_name, "
     "m.budget_seconds, m.budget_minor, m.estimate_seconds, m.start_date, m.due_date, m.tags, m.status, "
-    "m.created_at, m.updated_at";
-constexpr int kColumnCount = 18;
+    "m.created_at, m.updated_at, m.vat_regime, m.vat_rate_milli";
+constexpr int kColumnCount = 20;
 
 constexpr const char* kFrom = "FROM missions m JOIN clients c ON c.id = m.client_id ";
 
@@ -56,6 +56,8 @@ domain::Mission read_mission(SQLite::Statement& row) {
     m.status = row.getColumn(15).getString();
     m.created_at = row.getColumn(16).getInt64();
     m.updated_at = row.getColumn(17).getInt64();
+    if (!row.getColumn(18).isNull()) m.vat_regime = row.getColumn(18).getString();
+    m.vat_rate_milli = optional_int(row.getColumn(19));
     return m;
 }
 
@@ -85,6 +87,8 @@ void bind_fields(SQLite::Statement& stmt, const domain::Mission& m) {
     stmt.bind(14, m.status);
     stmt.bind(15, m.created_at);
     stmt.bind(16, m.updated_at);
+    bind_optional(stmt, 17, m.vat_regime);
+    bind_optional(stmt, 18, m.vat_rate_milli);
 }
 
 void bind_filter(SQLite::Statement& stmt, const MissionFilter& filter) {
@@ -175,7 +179,9 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
         // only billable entries no invoice has billed yet. So the cost follows the number of
         // missions and of unbilled entries, never the length of the history. A finished
         // billable entry is what an invoice could bill; max() keeps a timer started after
-        // `now` (a clock set back) from counting negative time.
+        // `now` (a clock set back) from counting negative time. A client's own rounding
+        // step and mode, when set, replace those of `rules` for its entries, as its
+        // invoices round them (DESIGN.md §3).
         SQLite::Statement stmt(
             connection(db_),
             // MATERIALIZED: read the one running entry once through its partial index,
@@ -186,18 +192,26 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
                         "coalesce(u.entries, 0), coalesce(u.rounded, 0), coalesce(u.units, 0) {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
-                        "LEFT JOIN (SELECT mission_id, count(*) AS entries, "
-                        "           sum(slash_billed_seconds(end_at - start_at, ?6, ?7)) AS rounded, "
-                        "           sum(units_milli) AS units "
-                        "           FROM entries INDEXED BY entries_unbilled "
-                        "           WHERE invoice_id IS NULL AND billable = 1 AND end_at IS NOT NULL "
-                        "           GROUP BY mission_id) u ON u.mission_id = m.id "
+                        "LEFT JOIN (SELECT e.mission_id, count(*) AS entries, "
+                        "           sum(slash_billed_seconds(e.end_at - e.start_at, "
+                        "               coalesce(uc.rounding_seconds, ?6), "
+                        "               CASE uc.rounding_mode WHEN 'up' THEN ?8 WHEN 'nearest' THEN ?9 "
+                        "                   WHEN 'down' THEN ?10 ELSE ?7 END)) AS rounded, "
+                        "           sum(e.units_milli) AS units "
+                        "           FROM entries e INDEXED BY entries_unbilled "
+                        "           JOIN missions um ON um.id = e.mission_id "
+                        "           JOIN clients uc ON uc.id = um.client_id "
+                        "           WHERE e.invoice_id IS NULL AND e.billable = 1 AND e.end_at IS NOT NULL "
+                        "           GROUP BY e.mission_id) u ON u.mission_id = m.id "
                         "{} {}",
                         kColumns, kFrom, kWhere, kOrder));
         bind_filter(stmt, filter);
         stmt.bind(5, now);
         stmt.bind(6, rules.rounding_seconds);
         stmt.bind(7, static_cast<int>(rules.rounding_mode));
+        stmt.bind(8, static_cast<int>(domain::RoundingMode::Up));
+        stmt.bind(9, static_cast<int>(domain::RoundingMode::Nearest));
+        stmt.bind(10, static_cast<int>(domain::RoundingMode::Down));
         std::vector<MissionWithActivity> rows;
         while (stmt.executeStep()) {
             MissionWithActivity& row = rows.emplace_back();
@@ -228,7 +242,8 @@ std::int64_t MissionStore::insert(const domain::Mission& mission) {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO missions (client_id, handle, title, billing, rate_minor, currency, "
                                "unit_name, budget_seconds, budget_minor, estimate_seconds, start_date, due_date, "
-                               "tags, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "tags, status, created_at, updated_at, vat_regime, vat_rate_milli) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_fields(stmt, mission);
         stmt.exec();
         return connection(db_).getLastInsertRowid();
@@ -242,9 +257,10 @@ void MissionStore::update(const domain::Mission& mission) {
         SQLite::Statement stmt(connection(db_),
                                "UPDATE missions SET client_id=?, handle=?, title=?, billing=?, rate_minor=?, "
                                "currency=?, unit_name=?, budget_seconds=?, budget_minor=?, estimate_seconds=?, "
-                               "start_date=?, due_date=?, tags=?, status=?, created_at=?, updated_at=? WHERE id=?");
+                               "start_date=?, due_date=?, tags=?, status=?, created_at=?, updated_at=?, "
+                               "vat_regime=?, vat_rate_milli=? WHERE id=?");
         bind_fields(stmt, mission);
-        stmt.bind(17, mission.id);
+        stmt.bind(19, mission.id);
         stmt.exec();
     });
 }
@@ -260,6 +276,17 @@ void MissionStore::remove(std::int64_t id) {
 std::int64_t MissionStore::entry_count(std::int64_t id) {
     return guarded(db_, [&] {
         SQLite::Statement stmt(connection(db_), "SELECT count(*) FROM entries WHERE mission_id = ?");
+        stmt.bind(1, id);
+        stmt.executeStep();
+        return stmt.getColumn(0).getInt64();
+    });
+}
+
+std::int64_t MissionStore::invoice_count(std::int64_t id) {
+    return guarded(db_, [&] {
+        // invoice_lines_by_mission holds only the lines that name a mission.
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT count(DISTINCT invoice_id) FROM invoice_lines WHERE mission_id = ?");
         stmt.bind(1, id);
         stmt.executeStep();
         return stmt.getColumn(0).getInt64();

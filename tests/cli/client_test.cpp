@@ -1,6 +1,9 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "support/process.hpp"
 #include "support/test_env.hpp"
@@ -13,8 +16,9 @@ namespace {
 const char* kAcmeJson =
     R"({"handle":"acme","name":"ACME SAS","kind":"business","address":["1 rue X","75002 Paris"],"country":"FR",)"
     R"("siren":"552100554","siret":null,"vat_id":"FR40303265045","email":"ap@acme.example","currency":"EUR",)"
-    R"("terms_days":30,"language":"fr","rate_mode":"hourly","rate":{"amount":"65.00","currency":"EUR"},)"
-    R"("notes":null,"archived":false,"archived_at":null,"created_at":"2026-11-28T10:00:00+00:00",)"
+    R"("terms_days":30,"language":"fr","vat_regime":null,"vat_rate":null,"rate_mode":"hourly",)"
+    R"("rate":{"amount":"65.00","currency":"EUR"},"rounding_seconds":null,"rounding_mode":null,"notes":null,)"
+    R"("archived":false,"archived_at":null,"created_at":"2026-11-28T10:00:00+00:00",)"
     R"("updated_at":"2026-11-28T10:00:00+00:00"})";
 
 void add_acme(Workspace& ws) {
@@ -25,6 +29,14 @@ void add_acme(Workspace& ws) {
     REQUIRE(r.err == "");
     REQUIRE(r.code == 0);
     REQUIRE(r.out == "acme\n");
+}
+
+// Runs SQL on the workspace's database, as another program (or a later verb) would write
+// rows that the client commands must respect.
+void exec_sql(Workspace& ws, const std::string& sql) {
+    SQLite::Database db(ws.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec(sql);
 }
 
 void add_beta(Workspace& ws) {
@@ -58,11 +70,12 @@ TEST_CASE("cli/client list formats: json, csv, tsv, template, quiet, piped table
     SUBCASE("csv has a header and flattens objects") {
         auto r = ws.run({"client", "list", "--csv"});
         CHECK(r.out ==
-              "handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,rate_mode,"
-              "rate.amount,rate.currency,notes,archived,archived_at,created_at,updated_at\r\n"
+              "handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,vat_regime,"
+              "vat_rate,rate_mode,rate.amount,rate.currency,rounding_seconds,rounding_mode,notes,archived,"
+              "archived_at,created_at,updated_at\r\n"
               "acme,ACME SAS,business,1 rue X; 75002 Paris,FR,552100554,,FR40303265045,ap@acme.example,EUR,30,fr,"
-              "hourly,65.00,EUR,,false,,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-              "beta,Beta Ltd,business,,GB,,,,,GBP,,en,daily,450.50,GBP,,false,,2026-11-28T10:00:00+00:00,"
+              ",,hourly,65.00,EUR,,,,false,,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+              "beta,Beta Ltd,business,,GB,,,,,GBP,,en,,,daily,450.50,GBP,,,,false,,2026-11-28T10:00:00+00:00,"
               "2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("tsv has a header") {
@@ -133,8 +146,8 @@ TEST_CASE("cli/client show on a terminal and piped") {
     ws.env.stdout_is_tty = true;
     ws.env.variables["NO_COLOR"] = "1";
     auto tty = ws.run({"client", "show", "acme"});
-    CHECK(tty.out.rfind("Handle:        acme\nName:          ACME SAS\n", 0) == 0);
-    CHECK(tty.out.find("Rate:          65.00 EUR\n") != std::string::npos);
+    CHECK(tty.out.rfind("Handle:         acme\nName:           ACME SAS\n", 0) == 0);
+    CHECK(tty.out.find("Rate:           65.00 EUR\n") != std::string::npos);
 }
 
 TEST_CASE("cli/client edit changes only what is given, empty clears") {
@@ -146,7 +159,8 @@ TEST_CASE("cli/client edit changes only what is given, empty clears") {
     CHECK(r.out == "acme\n");
     auto shown = ws.run({"client", "show", "acme", "--json"}).out;
     CHECK(shown.find(R"("vat_id":null)") != std::string::npos);
-    CHECK(shown.find(R"("rate_mode":"daily","rate":{"amount":"500.00","currency":"EUR"},"notes":"VIP")") !=
+    CHECK(shown.find(R"("rate_mode":"daily","rate":{"amount":"500.00","currency":"EUR"},"rounding_seconds":null,)"
+                     R"("rounding_mode":null,"notes":"VIP")") !=
           std::string::npos);
     CHECK(shown.find(R"("name":"ACME SAS")") != std::string::npos);
     CHECK(shown.find(R"("created_at":"2026-11-28T10:00:00+00:00","updated_at":"2026-11-29T08:00:00+00:00")") !=
@@ -264,10 +278,10 @@ TEST_CASE("cli/client flat formats keep their columns whatever the first row hol
     add_acme(ws);
     auto csv = ws.run({"client", "list", "--csv"}).out;
     CHECK(csv.rfind("handle,name,kind,address,country,siren,siret,vat_id,email,currency,terms_days,language,"
-                    "rate_mode,rate.amount,rate.currency,notes,",
+                    "vat_regime,vat_rate,rate_mode,rate.amount,rate.currency,rounding_seconds,rounding_mode,notes,",
                     0) == 0);
     CHECK(csv.find("\r\nacme,ACME SAS,business,1 rue X; 75002 Paris,FR,552100554,,FR40303265045,ap@acme.example,EUR,30,"
-                   "fr,hourly,65.00,EUR,") != std::string::npos);
+                   "fr,,,hourly,65.00,EUR,") != std::string::npos);
     auto templ = ws.run({"client", "list", "--template", "{handle}:{rate.amount}:{rate}"});
     CHECK(templ.code == 0);
     CHECK(templ.out == "aaa::\nacme:65.00:65.00 EUR\n");
@@ -319,4 +333,148 @@ TEST_CASE("cli/client list --json | jq round-trips every field, with the real bi
     auto types = ws.shell("\"$SLASH\" client list --all --json | jq -r '.[0] | [(.rate.amount|type), "
                           "(.terms_days|type), (.archived|type), (.address|type)] | join(\" \")'");
     CHECK(types.out == "string number boolean array\n");
+}
+
+TEST_CASE("cli/client VAT and rounding overrides: set on add and edit, read back, empty clears") {
+    Workspace ws;
+    add_acme(ws);
+    const std::vector<std::string> fields = {
+        "client", "show", "acme", "--template", "{vat_regime}|{vat_rate}|{rounding_seconds}|{rounding_mode}"};
+    CHECK(ws.run(fields).out == "|||\n");
+
+    auto r = ws.run({"client", "edit", "acme", "--vat-regime", "standard", "--vat-rate", "5.5", "--rounding", "30m",
+                     "--rounding-mode", "nearest"});
+    CHECK(r.err == "");
+    CHECK(r.code == 0);
+    CHECK(r.out == "acme\n");
+    auto shown = ws.run({"client", "show", "acme", "--json"}).out;
+    CHECK(shown.find(R"("language":"fr","vat_regime":"standard","vat_rate":"5.5","rate_mode":"hourly",)"
+                     R"("rate":{"amount":"65.00","currency":"EUR"},"rounding_seconds":1800,"rounding_mode":"nearest",)"
+                     R"("notes":null)") != std::string::npos);
+
+    // One flag at a time leaves the others as they are.
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-rate", "20"}).code == 0);
+    CHECK(ws.run(fields).out == "standard|20|1800|nearest\n");
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-rate", "2.125", "--rounding", "1h30"}).code == 0);
+    CHECK(ws.run(fields).out == "standard|2.125|5400|nearest\n");
+    REQUIRE(ws.run({"client", "edit", "acme", "--rounding", "24h", "--rounding-mode", "down"}).code == 0);
+    CHECK(ws.run(fields).out == "standard|2.125|86400|down\n");
+    // "0" is an explicit "no rounding", not the config default.
+    REQUIRE(ws.run({"client", "edit", "acme", "--rounding", "0", "--rounding-mode", "up"}).code == 0);
+    CHECK(ws.run(fields).out == "standard|2.125|0|up\n");
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-regime", "reverse-charge", "--vat-rate", "0"}).code == 0);
+    CHECK(ws.run(fields).out == "reverse-charge|0|0|up\n");
+
+    // An empty value returns each one to the config default (null).
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-regime", "", "--vat-rate", "", "--rounding", "",
+                    "--rounding-mode", ""})
+                .code == 0);
+    shown = ws.run({"client", "show", "acme", "--json"}).out;
+    CHECK(shown == std::string(kAcmeJson) + "\n");
+
+    r = ws.run({"client", "add", "beta", "--name", "Beta Ltd", "--country", "GB", "--vat-regime", "export",
+                "--rounding", "PT6M", "--rounding-mode", "down"});
+    CHECK(r.err == "");
+    CHECK(r.code == 0);
+    CHECK(ws.run({"client", "show", "beta", "--json"}).out.find(
+              R"("language":null,"vat_regime":"export","vat_rate":null,"rate_mode":null,"rate":null,)"
+              R"("rounding_seconds":360,"rounding_mode":"down","notes":null)") != std::string::npos);
+    CHECK(ws.run({"client", "list", "--csv"}).out.find(
+              "\r\nbeta,Beta Ltd,business,,GB,,,,,EUR,,,export,,,,,360,down,,false,") != std::string::npos);
+}
+
+TEST_CASE("cli/client show labels the VAT and rounding overrides on a terminal") {
+    Workspace ws;
+    add_acme(ws);
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-regime", "standard", "--vat-rate", "5.5", "--rounding", "15m",
+                    "--rounding-mode", "nearest"})
+                .code == 0);
+    ws.env.stdout_is_tty = true;
+    ws.env.variables["NO_COLOR"] = "1";
+    auto tty = ws.run({"client", "show", "acme"}).out;
+    CHECK(tty.find("Language:       fr\nVAT regime:     standard\nVAT rate (%):   5.5\nBilling:        hourly\n"
+                   "Rate:           65.00 EUR\nRounding:       15m\nRounding mode:  nearest\nNotes:          \n") !=
+          std::string::npos);
+    REQUIRE(ws.run({"client", "edit", "acme", "--rounding", "0"}).code == 0);
+    CHECK(ws.run({"client", "show", "acme"}).out.find("Rounding:       none\n") != std::string::npos);
+    REQUIRE(ws.run({"client", "edit", "acme", "--rounding", ""}).code == 0);
+    CHECK(ws.run({"client", "show", "acme"}).out.find("Rounding:       \n") != std::string::npos);
+    // Piped, the lines are the JSON fields: seconds, not the display text.
+    ws.env.stdout_is_tty = false;
+    REQUIRE(ws.run({"client", "edit", "acme", "--rounding", "15m"}).code == 0);
+    auto piped = ws.run({"client", "show", "acme"}).out;
+    CHECK(piped.find("vat_regime\tstandard\nvat_rate\t5.5\n") != std::string::npos);
+    CHECK(piped.find("rounding_seconds\t900\nrounding_mode\tnearest\n") != std::string::npos);
+    CHECK(piped.find("rounding_text") == std::string::npos);
+}
+
+TEST_CASE("cli/client VAT and rounding refusals: exit 2, one line, data unchanged") {
+    Workspace ws;
+    add_acme(ws);
+    for (const char* verb : {"add", "edit"}) {
+        CAPTURE(verb);
+        std::vector<std::string> base = {"client", verb, std::string(verb) == "add" ? "new" : "acme"};
+        if (std::string(verb) == "add") base.insert(base.end(), {"--name", "N"});
+        auto with = [&base](std::vector<std::string> flags) {
+            std::vector<std::string> args = base;
+            args.insert(args.end(), flags.begin(), flags.end());
+            return args;
+        };
+        expect_refusal(ws, with({"--vat-regime", "vat"}), 2,
+                       "invalid --vat-regime \"vat\": use franchise, standard, reverse-charge or export");
+        expect_refusal(ws, with({"--vat-regime", "Standard"}), 2,
+                       "invalid --vat-regime \"Standard\": use franchise, standard, reverse-charge or export");
+        expect_refusal(ws, with({"--vat-rate", "5,5"}), 2,
+                       "invalid VAT rate \"5,5\": use a percentage such as \"20\" or \"5.5\"");
+        expect_refusal(ws, with({"--vat-rate", "20%"}), 2,
+                       "invalid VAT rate \"20%\": use a percentage such as \"20\" or \"5.5\"");
+        expect_refusal(ws, with({"--vat-rate", "150"}), 2, "invalid VAT rate \"150\": it is over 100 %");
+        expect_refusal(ws, with({"--vat-rate", "-5"}), 2, "invalid VAT rate \"-5\": it cannot be negative");
+        expect_refusal(ws, with({"--vat-rate", "5.1234"}), 2, "invalid VAT rate \"5.1234\": use at most 3 decimals");
+        expect_refusal(ws, with({"--vat-regime", "standard", "--vat-rate", "0"}), 2,
+                       std::string("client \"") + (std::string(verb) == "add" ? "new" : "acme") +
+                           "\" cannot have a standard VAT rate of 0 %: give --vat-rate above 0, or --vat-regime "
+                           "franchise, reverse-charge or export");
+        const std::string rounding_rule = ": use a duration from 1s to 24h such as 15m or 1h, or 0 for none";
+        expect_refusal(ws, with({"--rounding", "15"}), 2, "invalid --rounding \"15\"" + rounding_rule);
+        expect_refusal(ws, with({"--rounding", "25h"}), 2, "invalid --rounding \"25h\"" + rounding_rule);
+        expect_refusal(ws, with({"--rounding", "24h01m"}), 2, "invalid --rounding \"24h01m\"" + rounding_rule);
+        expect_refusal(ws, with({"--rounding", "-15m"}), 2, "invalid --rounding \"-15m\"" + rounding_rule);
+        expect_refusal(ws, with({"--rounding", "1mo"}), 2, "invalid --rounding \"1mo\"" + rounding_rule);
+        expect_refusal(ws, with({"--rounding-mode", "ceil"}), 2,
+                       "invalid --rounding-mode \"ceil\": use up, nearest or down");
+        expect_refusal(ws, with({"--rounding-mode", "UP"}), 2,
+                       "invalid --rounding-mode \"UP\": use up, nearest or down");
+    }
+    // The rule holds on the result of an edit, whichever flag brings it.
+    REQUIRE(ws.run({"client", "edit", "acme", "--vat-rate", "0"}).code == 0);
+    expect_refusal(ws, {"client", "edit", "acme", "--vat-regime", "standard"}, 2,
+                   "client \"acme\" cannot have a standard VAT rate of 0 %: give --vat-rate above 0, or "
+                   "--vat-regime franchise, reverse-charge or export");
+    CHECK(ws.run({"client", "edit", "acme", "--vat-regime", "standard", "--vat-rate", "10"}).code == 0);
+}
+
+TEST_CASE("cli/client rm refuses a client with invoices or payments, suggesting archive") {
+    Workspace ws;
+    add_acme(ws);
+    add_beta(ws);
+    exec_sql(ws, "INSERT INTO payments (client_id, paid_on, amount_minor, currency, method, created_at) "
+                 "SELECT id, '2026-11-20', 12000, 'EUR', 'platform', 0 FROM clients WHERE handle = 'acme'");
+    expect_refusal(ws, {"client", "rm", "acme"}, 4,
+                   "client \"acme\" still has 1 payment; archive it instead: slash client archive acme");
+    exec_sql(ws, "INSERT INTO invoices (client_id, period_from, period_to, currency, language, vat_regime, created_at, "
+                 "updated_at) SELECT id, '2026-11-01', '2026-11-30', 'GBP', 'en', 'export', 0, 0 FROM clients "
+                 "WHERE handle = 'beta'");
+    expect_refusal(ws, {"client", "rm", "beta"}, 4,
+                   "client \"beta\" still has 1 invoice; archive it instead: slash client archive beta");
+    exec_sql(ws, "INSERT INTO invoices (client_id, period_from, period_to, currency, language, vat_regime, created_at, "
+                 "updated_at) SELECT id, '2026-10-01', '2026-10-31', 'EUR', 'fr', 'franchise', 0, 0 FROM clients "
+                 "WHERE handle = 'acme'");
+    exec_sql(ws, "INSERT INTO payments (client_id, paid_on, amount_minor, currency, method, created_at) "
+                 "SELECT id, '2026-11-21', 500, 'EUR', 'transfer', 0 FROM clients WHERE handle = 'acme'");
+    REQUIRE(ws.run({"mission", "add", "acme/site"}).code == 0);
+    expect_refusal(ws, {"client", "rm", "acme"}, 4,
+                   "client \"acme\" still has 1 mission, 1 invoice and 2 payments; archive it instead: slash client "
+                   "archive acme");
+    CHECK(ws.run({"client", "archive", "acme"}).out == "acme\n");
 }

@@ -132,35 +132,38 @@ void add_portfolio(Workspace& ws) {
 
 const std::string kWebsiteJson =
     R"({"mission":"acme/website","client":"acme","handle":"website","title":"Website","billing":"hourly",)"
-    R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"budget":{"seconds":36000,"hours":"10.00"},)"
+    R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("budget":{"seconds":36000,"hours":"10.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-20","overdue":true,"tags":["web"],)"
     R"("status":"active","logged_seconds":16020,"logged_hours":"4.45","budget_used_percent":44,)"
     R"("unbilled":{"amount":"211.25","currency":"EUR"},)" +
     kStamps;
 const std::string kAuditJson =
     R"({"mission":"beta/audit","client":"beta","handle":"audit","title":"Audit","billing":"daily",)"
-    R"("rate":{"amount":"450.50","currency":"GBP"},"unit_name":null,"budget":{"amount":"2000.00","currency":"GBP"},)"
+    R"("rate":{"amount":"450.50","currency":"GBP"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("budget":{"amount":"2000.00","currency":"GBP"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-12-15","overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":29400,"logged_hours":"8.17","budget_used_percent":33,)"
     R"("unbilled":{"amount":"675.75","currency":"GBP"},)" +
     kStamps;
 const std::string kWordsJson =
     R"({"mission":"beta/words","client":"beta","handle":"words","title":"Translation","billing":"unit",)"
-    R"("rate":{"amount":"0.05","currency":"GBP"},"unit_name":"word","budget":null,)"
+    R"("rate":{"amount":"0.05","currency":"GBP"},"unit_name":"word","vat_regime":null,"vat_rate":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":9000,"logged_hours":"2.50","budget_used_percent":null,)"
     R"("unbilled":{"amount":"102.53","currency":"GBP"},)" +
     kStamps;
 const std::string kAdminJson =
     R"({"mission":"gamma/admin","client":"gamma","handle":"admin","title":"Admin","billing":"none",)"
-    R"("rate":null,"unit_name":null,"budget":null,)"
+    R"("rate":null,"unit_name":null,"vat_regime":null,"vat_rate":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":3600,"logged_hours":"1.00","budget_used_percent":null,)"
     R"("unbilled":null,)" +
     kStamps;
 const std::string kSiteJson =
     R"({"mission":"gamma/site","client":"gamma","handle":"site","title":null,"billing":"fixed",)"
-    R"("rate":{"amount":"1200.00","currency":"EUR"},"unit_name":null,"budget":{"seconds":72000,"hours":"20.00"},)"
+    R"("rate":{"amount":"1200.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("budget":{"seconds":72000,"hours":"20.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-28","overdue":false,"tags":[],)"
     R"("status":"planned","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
     R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
@@ -170,9 +173,9 @@ const std::string kMissionsJson = "[\n" + kWebsiteJson + ",\n" + kAuditJson + ",
                                   kAdminJson + ",\n" + kSiteJson + "\n]\n";
 
 const std::string kCsvHeader =
-    "mission,client,handle,title,billing,rate.amount,rate.currency,unit_name,budget.seconds,budget.hours,"
-    "budget.amount,budget.currency,estimate_seconds,start_date,due_date,overdue,tags,status,logged_seconds,"
-    "logged_hours,budget_used_percent,unbilled.amount,unbilled.currency,created_at,updated_at\r\n";
+    "mission,client,handle,title,billing,rate.amount,rate.currency,unit_name,vat_regime,vat_rate,budget.seconds,"
+    "budget.hours,budget.amount,budget.currency,estimate_seconds,start_date,due_date,overdue,tags,status,"
+    "logged_seconds,logged_hours,budget_used_percent,unbilled.amount,unbilled.currency,created_at,updated_at\r\n";
 
 }  // namespace
 
@@ -185,6 +188,7 @@ TEST_CASE("cli/mission add prints the address and stores every field") {
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
           R"({"mission":"acme/website","client":"acme","handle":"website","title":"Website redesign",)"
           R"("billing":"hourly","rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,)"
+          R"("vat_regime":null,"vat_rate":null,)"
           R"("budget":{"seconds":144000,"hours":"40.00"},"estimate_seconds":108000,"start_date":"2026-11-02",)"
           R"("due_date":"2026-12-18","overdue":false,"tags":["web","design"],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
@@ -288,7 +292,8 @@ TEST_CASE("cli/mission edit changes only what is given, empty clears, renames ke
                   "--tag", "", "--estimate", "12h", "--status", "planned"}) == "acme/website\n");
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
           R"({"mission":"acme/website","client":"acme","handle":"website","title":"Site","billing":"daily",)"
-          R"("rate":{"amount":"500.00","currency":"EUR"},"unit_name":null,"budget":null,"estimate_seconds":43200,)"
+          R"("rate":{"amount":"500.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+          R"("budget":null,"estimate_seconds":43200,)"
           R"("start_date":"2026-11-02","due_date":null,"overdue":false,"tags":[],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
           R"("unbilled":{"amount":"0.00","currency":"EUR"},"created_at":"2026-11-28T10:00:00+00:00",)"
@@ -489,35 +494,37 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
         ws.env.stdout_is_tty = true;
         ws.env.variables["NO_COLOR"] = "1";
         CHECK(ok(ws, {"mission", "show", "acme/website"}) ==
-              "Mission:      acme/website\n"
-              "Title:        Website\n"
-              "Billing:      hourly\n"
-              "Rate:         65.00 EUR\n"
-              "Unit:         \n"
-              "Budget:       10h\n"
-              "Budget used:  44%\n"
-              "Estimate:     \n"
-              "Start:        \n"
-              "Due:          2026-11-20 (overdue)\n"
-              "Tags:         web\n"
-              "Status:       active\n"
-              "Logged:       4h27m (4.45 h)\n"
-              "Unbilled:     211.25 EUR\n"
-              "Created:      2026-11-28T10:00:00+00:00\n"
-              "Updated:      2026-11-28T10:00:00+00:00\n");
+              "Mission:       acme/website\n"
+              "Title:         Website\n"
+              "Billing:       hourly\n"
+              "Rate:          65.00 EUR\n"
+              "Unit:          \n"
+              "VAT regime:    \n"
+              "VAT rate (%):  \n"
+              "Budget:        10h\n"
+              "Budget used:   44%\n"
+              "Estimate:      \n"
+              "Start:         \n"
+              "Due:           2026-11-20 (overdue)\n"
+              "Tags:          web\n"
+              "Status:        active\n"
+              "Logged:        4h27m (4.45 h)\n"
+              "Unbilled:      211.25 EUR\n"
+              "Created:       2026-11-28T10:00:00+00:00\n"
+              "Updated:       2026-11-28T10:00:00+00:00\n");
     }
     SUBCASE("csv: every field, both kinds of budget in their own columns") {
         CHECK(ok(ws, {"missions", "--csv"}) ==
               kCsvHeader +
-                  "acme/website,acme,website,Website,hourly,65.00,EUR,,36000,10.00,,,,,2026-11-20,true,web,active,"
+                  "acme/website,acme,website,Website,hourly,65.00,EUR,,,,36000,10.00,,,,,2026-11-20,true,web,active,"
                   "16020,4.45,44,211.25,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,8.17,"
-                  "33,675.75,GBP,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
+                  "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,"
+                  "8.17,33,675.75,GBP,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
                   "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,false,,active,3600,1.00,,,,2026-11-28T10:00:00+00:00,"
-                  "2026-11-28T10:00:00+00:00\r\n"
-                  "gamma/site,gamma,site,,fixed,1200.00,EUR,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
+                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,,,false,,active,3600,1.00,,,,"
+                  "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+                  "gamma/site,gamma,site,,fixed,1200.00,EUR,,,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
                   "0.00,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("-q prints addresses, --tsv has the csv columns") {
@@ -565,4 +572,146 @@ TEST_CASE("cli/mission completion: addresses by verb, client handles for add") {
     CHECK(ws.run({"__complete", "mission", "list", ""}).out == "acme\tACME SAS\nbeta\tBeta Ltd\ngamma\tGamma\n:4\n");
     CHECK(ws.run({"__complete", "mission", "show", "acme/website", ""}).out == ":4\n");
     CHECK(ws.run({"__complete", "missions", ""}).out == ":4\n");
+}
+
+namespace {
+
+// Runs SQL on the workspace's database, as the invoicing verbs will write their rows.
+void exec_sql(Workspace& ws, const std::string& sql) {
+    SQLite::Database db(ws.db_path().string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec(sql);
+}
+
+}  // namespace
+
+TEST_CASE("cli/mission VAT overrides: set on add and edit, read back, empty clears") {
+    Workspace ws;
+    add_clients(ws);
+    CHECK(ok(ws, {"mission", "add", "acme/website", "--vat-regime", "standard", "--vat-rate", "5.5"}) ==
+          "acme/website\n");
+    CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
+          R"({"mission":"acme/website","client":"acme","handle":"website","title":null,"billing":"hourly",)"
+          R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":"standard","vat_rate":"5.5",)"
+          R"("budget":null,"estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
+          R"("status":"active","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
+          R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
+              kStamps + "\n");
+
+    const std::vector<std::string> fields = {"mission", "show", "acme/website", "--template",
+                                             "{vat_regime}|{vat_rate}|{title}"};
+    ok(ws, {"mission", "edit", "acme/website", "--vat-rate", "20"});
+    CHECK(ok(ws, fields) == "standard|20|\n");
+    ok(ws, {"mission", "edit", "acme/website", "--vat-regime", "export", "--vat-rate", "0"});
+    CHECK(ok(ws, fields) == "export|0|\n");
+    ok(ws, {"mission", "edit", "acme/website", "--vat-regime", "franchise", "--title", "Site"});
+    CHECK(ok(ws, fields) == "franchise|0|Site\n");
+    ok(ws, {"mission", "edit", "acme/website", "--vat-regime", "", "--vat-rate", ""});
+    CHECK(ok(ws, fields) == "||Site\n");
+    CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}).find(R"("unit_name":null,"vat_regime":null,)"
+                                                                       R"("vat_rate":null,"budget":null,)") !=
+          std::string::npos);
+
+    // The mission keeps its own value whatever its client says: null is "inherit".
+    ok(ws, {"client", "edit", "acme", "--vat-regime", "reverse-charge"});
+    ok(ws, {"mission", "add", "acme/audit", "--vat-regime", "reverse-charge", "--vat-rate", "2.1"});
+    CHECK(ok(ws, {"mission", "list", "acme", "--template", "{mission}|{vat_regime}|{vat_rate}"}) ==
+          "acme/audit|reverse-charge|2.1\nacme/website||\n");
+
+    ws.env.stdout_is_tty = true;
+    ws.env.variables["NO_COLOR"] = "1";
+    auto tty = ok(ws, {"mission", "show", "acme/audit"});
+    CHECK(tty.find("Unit:          \nVAT regime:    reverse-charge\nVAT rate (%):  2.1\nBudget:        \n") !=
+          std::string::npos);
+}
+
+TEST_CASE("cli/mission VAT refusals: exit 2, one line, data unchanged") {
+    Workspace ws;
+    add_clients(ws);
+    ok(ws, {"mission", "add", "acme/website"});
+    for (const char* verb : {"add", "edit"}) {
+        CAPTURE(verb);
+        const std::string address = std::string(verb) == "add" ? "acme/new" : "acme/website";
+        auto with = [&](std::vector<std::string> flags) {
+            std::vector<std::string> args = {"mission", verb, address};
+            args.insert(args.end(), flags.begin(), flags.end());
+            return args;
+        };
+        expect_refusal(ws, with({"--vat-regime", "intra-eu"}), 2,
+                       "invalid --vat-regime \"intra-eu\": use franchise, standard, reverse-charge or export");
+        expect_refusal(ws, with({"--vat-rate", "5,5"}), 2,
+                       "invalid VAT rate \"5,5\": use a percentage such as \"20\" or \"5.5\"");
+        expect_refusal(ws, with({"--vat-rate", "100.001"}), 2, "invalid VAT rate \"100.001\": it is over 100 %");
+        expect_refusal(ws, with({"--vat-rate", "-1"}), 2, "invalid VAT rate \"-1\": it cannot be negative");
+        expect_refusal(ws, with({"--vat-regime", "standard", "--vat-rate", "0"}), 2,
+                       "mission \"" + address +
+                           "\" cannot have a standard VAT rate of 0 %: give --vat-rate above 0, or --vat-regime "
+                           "franchise, reverse-charge or export");
+    }
+}
+
+TEST_CASE("cli/mission rm refuses a mission on an invoice line, suggesting done") {
+    Workspace ws;
+    add_clients(ws);
+    ok(ws, {"mission", "add", "acme/website"});
+    ok(ws, {"mission", "add", "acme/audit", "--fixed", "1200"});
+    ok(ws, {"mission", "add", "acme/spare"});
+    // A fixed-price line has no entry: only the invoice line refers to the mission.
+    exec_sql(ws, "INSERT INTO invoices (client_id, period_from, period_to, currency, language, vat_regime, created_at, "
+                 "updated_at) SELECT id, '2026-11-01', '2026-11-30', 'EUR', 'fr', 'franchise', 0, 0 FROM clients "
+                 "WHERE handle = 'acme'");
+    exec_sql(ws, "INSERT INTO invoices (client_id, period_from, period_to, currency, language, vat_regime, created_at, "
+                 "updated_at) SELECT id, '2026-10-01', '2026-10-31', 'EUR', 'fr', 'franchise', 0, 0 FROM clients "
+                 "WHERE handle = 'acme'");
+    const std::string line =
+        "INSERT INTO invoice_lines (invoice_id, position, mission_id, description, quantity_milli, unit_code, "
+        "unit_price_minor, net_minor, vat_category, vat_rate_milli) VALUES (?1, ?2, ?3, 'Work', 1000, 'C62', 120000, "
+        "120000, 'E', 0)";
+    auto add_line = [&](std::int64_t invoice, std::int64_t position, const std::string& address) {
+        SQLite::Database db(ws.db_path().string(), SQLite::OPEN_READWRITE);
+        SQLite::Statement stmt(db, line);
+        stmt.bind(1, invoice);
+        stmt.bind(2, position);
+        stmt.bind(3, mission_id(ws, address));
+        stmt.exec();
+    };
+    add_line(1, 1, "acme/audit");
+    add_line(1, 2, "acme/audit");
+    expect_refusal(ws, {"mission", "rm", "acme/audit"}, 4,
+                   "mission \"acme/audit\" appears on 1 invoice; mark it done instead: slash mission done acme/audit");
+    add_line(2, 1, "acme/website");
+    add_line(1, 3, "acme/website");
+    expect_refusal(ws, {"mission", "rm", "acme/website"}, 4,
+                   "mission \"acme/website\" appears on 2 invoices; mark it done instead: slash mission done "
+                   "acme/website");
+    // Entries are named first: they are what the user logged.
+    insert_entries(ws, "acme/website",
+                   {{"2026-11-20T09:00:00+00:00", "2026-11-20T10:00:00+00:00", std::nullopt, true}});
+    expect_refusal(ws, {"mission", "rm", "acme/website"}, 4,
+                   "mission \"acme/website\" has 1 entry; mark it done instead: slash mission done acme/website");
+    CHECK(ok(ws, {"mission", "rm", "acme/spare"}) == "acme/spare\n");
+    expect_refusal(ws, {"client", "rm", "acme"}, 4,
+                   "client \"acme\" still has 2 missions and 2 invoices; archive it instead: slash client archive "
+                   "acme");
+}
+
+TEST_CASE("cli/mission unbilled follows the client's rounding override") {
+    Workspace ws;
+    ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--hourly", "60"});
+    ok(ws, {"client", "add", "beta", "--name", "Beta", "--hourly", "60"});
+    ok(ws, {"mission", "add", "acme/site"});
+    ok(ws, {"mission", "add", "beta/site"});
+    // 7 minutes each, billed at 60.00 an hour: the config's 15m step up makes 15.00.
+    insert_entries(ws, "acme/site", {{"2026-11-20T09:00:00+00:00", "2026-11-20T09:07:00+00:00", std::nullopt, true}});
+    insert_entries(ws, "beta/site", {{"2026-11-20T09:00:00+00:00", "2026-11-20T09:07:00+00:00", std::nullopt, true}});
+    const std::vector<std::string> unbilled = {"missions", "--template", "{mission} {unbilled}"};
+    CHECK(ok(ws, unbilled) == "acme/site 15.00 EUR\nbeta/site 15.00 EUR\n");
+    ok(ws, {"client", "edit", "acme", "--rounding", "0"});
+    CHECK(ok(ws, unbilled) == "acme/site 7.00 EUR\nbeta/site 15.00 EUR\n");
+    ok(ws, {"client", "edit", "acme", "--rounding", "", "--rounding-mode", "down"});
+    CHECK(ok(ws, unbilled) == "acme/site 0.00 EUR\nbeta/site 15.00 EUR\n");
+    ok(ws, {"client", "edit", "acme", "--rounding", "6m", "--rounding-mode", "nearest"});
+    CHECK(ok(ws, unbilled) == "acme/site 6.00 EUR\nbeta/site 15.00 EUR\n");
+    ok(ws, {"client", "edit", "acme", "--rounding-mode", ""});
+    CHECK(ok(ws, {"mission", "show", "acme/site", "--template", "{unbilled}"}) == "12.00 EUR\n");
 }

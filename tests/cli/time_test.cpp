@@ -283,21 +283,31 @@ TEST_CASE("cli/time entry list -q lastweek | xargs slash entry rm, with the real
     CHECK(ws.run({"entry", "list", "2026-11-01..2026-11-30", "-q"}).out == "3\n");
 }
 
-TEST_CASE("cli/time an entry billed on an invoice is read-only, --unbilled leaves it out") {
+TEST_CASE("cli/time an entry on a draft or an issued invoice is read-only, --unbilled leaves it out") {
     Workspace ws;
     paris_friday_evening(ws);
+    REQUIRE(ws.run({"init", "--no-input", "--name", "Camille Martin", "--siren", "123456782", "--address",
+                    "12 rue des Lilas", "--address", "75011 Paris", "--email", "camille@example.org"})
+                .code == 0);
     three_clients(ws);
+    REQUIRE(ws.run({"client", "edit", "acme", "--address", "1 rue X", "--address", "75002 Paris", "--siren",
+                    "552100554"})
+                .code == 0);
     REQUIRE(ws.run({"log", "acme/website", "9:00-10:00"}).code == 0);
+    REQUIRE(ws.run({"invoice", "new", "acme", "today"}).out == "1\n");
     REQUIRE(ws.run({"log", "acme/website", "10:00-11:00"}).code == 0);
-    {
-        SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
-        raw.exec("UPDATE entries SET invoice_id = 7 WHERE id = 1");
-    }
-    const std::string message = "entry 1 is billed on invoice 7: it cannot change; credit that invoice to free it";
-    expect_refusal(ws, {"entry", "edit", "1", "--note", "x"}, 4, message);
-    expect_refusal(ws, {"entry", "rm", "2", "1"}, 4, message);
-    expect_refusal(ws, {"entry", "move", "1", "north/book"}, 4, message);
+    const std::string draft = "entry 1 is reserved by draft invoice 1: remove that line (slash invoice line rm 1 "
+                              "LINE) or the draft (slash invoice rm 1) to change it";
+    expect_refusal(ws, {"entry", "edit", "1", "--note", "x"}, 4, draft);
+    REQUIRE(ws.run({"invoice", "issue", "1"}).out == "2026-0001\n");
+    const std::string issued = "entry 1 is billed on invoice 2026-0001: it cannot change; credit that invoice to free it";
+    expect_refusal(ws, {"entry", "edit", "1", "--note", "x"}, 4, issued);
+    expect_refusal(ws, {"entry", "rm", "2", "1"}, 4, issued);
+    expect_refusal(ws, {"entry", "move", "1", "north/book"}, 4, issued);
     CHECK(ws.run({"entry", "list", "--unbilled", "-q"}).out == "2\n");
+    REQUIRE(ws.run({"invoice", "credit", "2026-0001"}).out == "AV2026-0001\n");
+    CHECK(ws.run({"entry", "edit", "1", "--note", "x"}).code == 0);
+    CHECK(ws.run({"entry", "list", "--unbilled", "-q"}).out == "1\n2\n");
 }
 
 TEST_CASE("cli/time start: closing the running timer may not overlap, a future entry does not block an earlier timer") {

@@ -30,6 +30,7 @@ TEST_CASE("config/keys: every key of DESIGN.md §7 in section then key order") {
                                "invoice.credit_number_format",
                                "invoice.due_days",
                                "invoice.language",
+                               "invoice.franchise_text",
                                "invoice.penalty_text",
                                "invoice.indemnity_text",
                                "invoice.discount_text",

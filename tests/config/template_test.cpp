@@ -85,6 +85,8 @@ credit_number_format = "AV{year}-{seq:04}"
 due_days = 30
 # Language of invoices: fr | en; a client may override it.
 language = "fr"
+# VAT franchise mention (art. 293 B); empty: the built-in one.
+franchise_text = ""
 # Late-payment penalty sentence printed for business clients.
 penalty_text = ""
 # Fixed recovery indemnity (40 EUR) sentence for business clients.
@@ -171,6 +173,7 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"invoice.credit_number_format", {"A{seq:03}"}},
         {"invoice.due_days", {"60"}},
         {"invoice.language", {"en"}},
+        {"invoice.franchise_text", {"TVA non applicable, art. 293 B du CGI"}},
         {"invoice.penalty_text", {"3 x taux légal"}},
         {"invoice.indemnity_text", {"40 €"}},
         {"invoice.discount_text", {"Aucun"}},

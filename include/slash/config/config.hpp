@@ -29,6 +29,8 @@ struct InvoiceConfig {
     std::string credit_number_format = "AV{year}-{seq:04}";
     std::int64_t due_days = 30;
     std::string language = "fr";
+    /// The legal sentences; empty means the built-in one in the invoice's language.
+    std::string franchise_text;
     std::string penalty_text;
     std::string indemnity_text;
     std::string discount_text;

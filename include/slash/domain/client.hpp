@@ -28,6 +28,17 @@ struct Client {
     /// Default billing for the client's missions: "hourly", "daily" or empty.
     std::string rate_mode;
     std::optional<std::int64_t> rate_minor;
+    /// The VAT regime of its invoices: "franchise", "standard", "reverse-charge" or
+    /// "export"; nullopt: [tax] regime of the config. A mission may override it again.
+    std::optional<std::string> vat_regime;
+    /// The VAT rate under the standard regime, percent × 1000 (5.5 % = 5500); nullopt:
+    /// [tax] vat_rate of the config. A mission may override it again.
+    std::optional<std::int64_t> vat_rate_milli;
+    /// The step billed durations are rounded to, 0 to 86400 seconds (0: none); nullopt:
+    /// [time] rounding of the config.
+    std::optional<std::int64_t> rounding_seconds;
+    /// "up", "nearest" or "down"; nullopt: [time] rounding_mode of the config.
+    std::optional<std::string> rounding_mode;
     std::string notes;
     std::optional<std::int64_t> archived_at;
     std::int64_t created_at = 0;

@@ -96,6 +96,9 @@ struct LegalTexts {
     std::string penalties;
     std::string indemnity;
     std::string no_discount;
+    /// Services to a client outside the EU: the place of supply is not in France (CGI art.
+    /// 259-1), so no French VAT is charged.
+    std::string export_services;
 };
 
 /// The defaults in "fr" or "en" (case-insensitive). Throws Error(Usage) for another

@@ -29,6 +29,12 @@ struct Mission {
     std::string start_date;  ///< YYYY-MM-DD or empty
     std::string due_date;    ///< YYYY-MM-DD or empty
     std::vector<std::string> tags;
+    /// The VAT regime of its invoice lines ("franchise", "standard", "reverse-charge" or
+    /// "export"); nullopt: inherit the client's, then [tax] regime of the config.
+    std::optional<std::string> vat_regime;
+    /// The VAT rate under the standard regime, percent × 1000 (5.5 % = 5500); nullopt:
+    /// inherit the client's, then [tax] vat_rate of the config.
+    std::optional<std::int64_t> vat_rate_milli;
     /// "planned", "active", "paused" or "done"; every status but done is open.
     std::string status = "active";
     std::int64_t created_at = 0;

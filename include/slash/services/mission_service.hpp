@@ -34,6 +34,8 @@ struct MissionChanges {
     std::optional<std::string> due_date;
     std::optional<std::vector<std::string>> tags;
     std::optional<std::string> status;  ///< planned or active
+    std::optional<std::string> vat_regime;  ///< empty: back to the client's, then [tax] regime
+    std::optional<std::string> vat_rate;    ///< percent ("5.5"); empty: back to the client's, then [tax] vat_rate
 
     /// True when no field was given (an `edit` with nothing to do).
     [[nodiscard]] bool empty() const;
@@ -75,8 +77,8 @@ public:
     domain::Mission edit(const std::string& address, const MissionChanges& changes);
     /// A transition that would change nothing is a Failure naming the status.
     domain::Mission transition(const std::string& address, MissionTransition to);
-    /// Refuses (Conflict) a mission with entries, suggesting `slash mission done`; returns
-    /// the removed mission.
+    /// Refuses (Conflict) a mission with entries or on an invoice line, suggesting `slash
+    /// mission done`; returns the removed mission.
     domain::Mission remove(const std::string& address);
 
     /// Open missions of one client (archived or not), or of every client that is not

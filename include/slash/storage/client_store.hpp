@@ -28,8 +28,8 @@ public:
     /// Replaces every field of the client with this id (handle included).
     void update(const domain::Client& client);
     void remove(std::int64_t id);
-    /// What still refers to the client (missions, invoices), for the refusal message;
-    /// empty when it can be removed.
+    /// What still refers to the client, for the refusal message ("2 missions and 1
+    /// payment": missions, invoices, payments); empty when it can be removed.
     [[nodiscard]] std::string dependents(std::int64_t id);
 
 private:

@@ -63,7 +63,8 @@ public:
     [[nodiscard]] std::vector<domain::Mission> list(const MissionFilter& filter);
     /// The same missions with their activity, computed in the same query (entries are
     /// grouped by mission through the (mission_id, start_at) index, never one query per
-    /// mission). `now` ends a running entry; `rules` round each billable duration.
+    /// mission). `now` ends a running entry; `rules` round each billable duration,
+    /// unless the mission's client sets its own rounding step or mode.
     [[nodiscard]] std::vector<MissionWithActivity> list_with_activity(const MissionFilter& filter, std::int64_t now,
                                                                       const domain::BillingRules& rules);
     /// Every `client/mission`, for did-you-mean hints.
@@ -76,6 +77,8 @@ public:
     void remove(std::int64_t id);
     /// How many entries refer to the mission.
     [[nodiscard]] std::int64_t entry_count(std::int64_t id);
+    /// How many invoices (drafts, issued or credit notes) have a line for the mission.
+    [[nodiscard]] std::int64_t invoice_count(std::int64_t id);
 
 private:
     Database& db_;

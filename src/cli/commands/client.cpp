@@ -7,6 +7,7 @@
 #include "../options.hpp"
 #include "../views/client_view.hpp"
 #include "commands.hpp"
+#include "slash/domain/duration.hpp"
 #include "slash/services/client_service.hpp"
 
 namespace slash::cli {
@@ -34,11 +35,33 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
     optional_option(verb, "--language", o.changes.language, "Invoice language: fr or en");
     optional_option(verb, "--hourly", o.changes.hourly, "Default hourly rate of its missions");
     optional_option(verb, "--daily", o.changes.daily, "Default daily rate of its missions");
+    optional_option(verb, "--vat-regime", o.changes.vat_regime,
+                    "franchise, standard, reverse-charge or export (default: [tax] regime)")
+        ->type_name("REGIME");
+    optional_option(verb, "--vat-rate", o.changes.vat_rate, "VAT rate in percent, e.g. 5.5 (default: [tax] vat_rate)")
+        ->type_name("PERCENT");
+    optional_option(verb, "--rounding", o.changes.rounding,
+                    "Round billed durations to this step, e.g. 15m; 0: none (default: [time] rounding)")
+        ->type_name("DURATION");
+    optional_option(verb, "--rounding-mode", o.changes.rounding_mode,
+                    "up, nearest or down (default: [time] rounding_mode)")
+        ->type_name("MODE");
     optional_option(verb, "--notes", o.changes.notes, "Free-form notes");
 }
 
 void print_client(Context& ctx, const domain::Client& client) {
-    render::write_record(ctx.out, client_schema(), client_record(client, ctx.time_zone()), ctx.output());
+    auto output = ctx.output();
+    render::Record record = client_record(client, ctx.time_zone());
+    // The terminal's "Rounding:" line reads as a duration ("15m"); JSON and the flat
+    // formats keep integer seconds (rounding_seconds), as every duration field does.
+    if (output.format == render::Format::Auto) {
+        std::string rounding;
+        if (client.rounding_seconds) {
+            rounding = *client.rounding_seconds == 0 ? "none" : domain::format_duration(*client.rounding_seconds);
+        }
+        record.emplace_back("rounding_text", rounding);
+    }
+    render::write_record(ctx.out, client_schema(), record, output);
 }
 
 }  // namespace
@@ -99,7 +122,7 @@ void add_client_commands(CLI::App& app, Context& ctx) {
     }
     {
         auto handle = std::make_shared<std::string>();
-        CLI::App* verb = noun->add_subcommand("rm", "Delete a client that has no missions or invoices");
+        CLI::App* verb = noun->add_subcommand("rm", "Delete a client that has no missions, invoices or payments");
         verb->add_option("handle", *handle, "Client handle")->required();
         ctx.on_run(verb, [&ctx, handle] {
             services::ClientService(ctx.database(), ctx.now()).remove(*handle);

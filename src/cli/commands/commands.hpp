@@ -16,6 +16,8 @@ void add_init_command(CLI::App& app, Context& ctx);
 void add_client_commands(CLI::App& app, Context& ctx);
 void add_mission_commands(CLI::App& app, Context& ctx);
 void add_time_commands(CLI::App& app, Context& ctx);
+void add_invoice_commands(CLI::App& app, Context& ctx);
+void add_payment_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_db_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);

@@ -41,6 +41,11 @@ void add_field_options(CLI::App& verb, MissionOptions& o) {
     optional_option(verb, "--due", c.due_date, "Due date (YYYY-MM-DD, ...)")->type_name("DATE");
     optional_list_option(verb, "--tag", c.tags, "Tag, a lower-case word (repeat for each)");
     optional_option(verb, "--status", c.status, "planned or active (default active)");
+    optional_option(verb, "--vat-regime", c.vat_regime,
+                    "franchise, standard, reverse-charge or export (default: the client's)")
+        ->type_name("REGIME");
+    optional_option(verb, "--vat-rate", c.vat_rate, "VAT rate in percent, e.g. 5.5 (default: the client's)")
+        ->type_name("PERCENT");
 }
 
 void add_list_command(CLI::App& parent, Context& ctx) {
@@ -104,7 +109,7 @@ void add_mission_commands(CLI::App& app, Context& ctx) {
                        services::MissionTransition::Resume);
     {
         auto address = std::make_shared<std::string>();
-        CLI::App* verb = noun->add_subcommand("rm", "Delete a mission that has no entries");
+        CLI::App* verb = noun->add_subcommand("rm", "Delete a mission that has no entries and is on no invoice");
         verb->add_option("mission", *address, "CLIENT/MISSION")->required();
         ctx.on_run(verb, [&ctx, address] { ctx.out << service(ctx).remove(*address).address() << '\n'; });
     }

@@ -2,6 +2,7 @@
 
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/identifiers.hpp"
+#include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/money.hpp"
 
 namespace slash::cli {
@@ -38,8 +39,12 @@ render::Record client_record(const domain::Client& c, const domain::TimeZone& zo
         {"currency", c.currency},
         {"terms_days", c.terms_days ? Value(*c.terms_days) : Value()},
         {"language", c.language ? Value(*c.language) : Value()},
+        {"vat_regime", c.vat_regime ? Value(*c.vat_regime) : Value()},
+        {"vat_rate", c.vat_rate_milli ? Value(domain::format_vat_rate(*c.vat_rate_milli)) : Value()},
         {"rate_mode", optional_text(c.rate_mode)},
         {"rate", rate_value(c)},
+        {"rounding_seconds", c.rounding_seconds ? Value(*c.rounding_seconds) : Value()},
+        {"rounding_mode", c.rounding_mode ? Value(*c.rounding_mode) : Value()},
         {"notes", optional_text(c.notes)},
         {"archived", c.archived()},
         {"archived_at", c.archived_at ? Value(domain::format_local_iso(*c.archived_at, zone)) : Value()},
@@ -62,7 +67,11 @@ const render::Schema& client_schema() {
                         {"address", "Address"},     {"country", "Country"},    {"siren", "SIREN"},
                         {"siret", "SIRET"},         {"vat_id", "VAT id"},      {"email", "Email"},
                         {"currency", "Currency"},   {"terms_days", "Terms (days)"}, {"language", "Language"},
-                        {"rate_mode", "Billing"},   {"rate", "Rate"},          {"notes", "Notes"},
+                        {"vat_regime", "VAT regime"}, {"vat_rate", "VAT rate (%)"},
+                        {"rate_mode", "Billing"},   {"rate", "Rate"},
+                        // A display field of `client show` (a duration such as "15m").
+                        {"rounding_text", "Rounding"}, {"rounding_mode", "Rounding mode"},
+                        {"notes", "Notes"},
                         {"archived_at", "Archived"}, {"created_at", "Created"}, {"updated_at", "Updated"}};
         built.id_field = "handle";
         return built;

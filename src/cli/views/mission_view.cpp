@@ -3,6 +3,7 @@
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/identifiers.hpp"
+#include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/money.hpp"
 
 namespace slash::cli {
@@ -75,6 +76,8 @@ render::Record mission_record(const services::MissionReport& r, const domain::Ti
         {"billing", m.billing},
         {"rate", optional_money(m.rate_minor, m.currency)},
         {"unit_name", optional_text(m.unit_name)},
+        {"vat_regime", m.vat_regime ? Value(*m.vat_regime) : Value()},
+        {"vat_rate", m.vat_rate_milli ? Value(domain::format_vat_rate(*m.vat_rate_milli)) : Value()},
         {"budget", budget_value(m)},
         {"estimate_seconds", optional_int(m.estimate_seconds)},
         {"start_date", optional_text(m.start_date)},
@@ -110,7 +113,8 @@ const render::Schema& mission_schema() {
                          {"logged_hours", "HOURS", true},  {"budget_used", "BUDGET", true},
                          {"unbilled", "UNBILLED", true},   {"title", "TITLE"}};
         built.labels = {{"mission", "Mission"},       {"title", "Title"},         {"billing", "Billing"},
-                        {"rate", "Rate"},             {"unit_name", "Unit"},      {"budget_text", "Budget"},
+                        {"rate", "Rate"},             {"unit_name", "Unit"},      {"vat_regime", "VAT regime"},
+                        {"vat_rate", "VAT rate (%)"}, {"budget_text", "Budget"},
                         {"budget_used", "Budget used"}, {"estimate_text", "Estimate"}, {"start_date", "Start"},
                         {"due", "Due"},               {"tags", "Tags"},           {"status", "Status"},
                         {"logged", "Logged"},         {"unbilled", "Unbilled"},   {"created_at", "Created"},

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "slash/domain/entry.hpp"
+#include "slash/domain/invoice.hpp"
+
+namespace slash::storage {
+
+class Database;
+
+/// Which invoices a listing wants (all of them by default).
+struct InvoiceFilter {
+    std::optional<std::int64_t> client_id;
+    /// Issue year; a draft counts in the year its period starts.
+    std::optional<int> year;
+};
+
+/// Invoices, their lines and the entries they reserve. Reads fill client_handle,
+/// paid_minor, the credited invoice's number and date and the cancelling credit note.
+/// Writes expect the caller's transaction; the schema's triggers refuse any change to an
+/// issued invoice, so a bug here cannot rewrite history either.
+class InvoiceStore {
+public:
+    explicit InvoiceStore(Database& db) : db_(db) {}
+
+    /// With its lines.
+    [[nodiscard]] std::optional<domain::Invoice> find(std::int64_t id);
+    [[nodiscard]] std::optional<domain::Invoice> find_by_number(std::string_view number);
+    /// Without lines, ordered by issue date then number, drafts last by id.
+    [[nodiscard]] std::vector<domain::Invoice> list(const InvoiceFilter& filter);
+
+    /// Inserts a draft and its lines (positions renumbered from 1); returns its id.
+    std::int64_t insert_draft(const domain::Invoice& invoice);
+    /// Replaces the lines and totals of a draft.
+    void update_draft(const domain::Invoice& invoice);
+    /// Turns a draft into an issued invoice: number, series, seq, dates, snapshots, texts and
+    /// totals from `invoice`, in one UPDATE.
+    void issue(const domain::Invoice& invoice);
+    /// An issued invoice cancelled by a credit note: its status, and its entries freed.
+    void cancel(std::int64_t id, std::int64_t now);
+    /// Deletes a draft; the schema frees its entries.
+    void remove_draft(std::int64_t id);
+
+    /// Marks entries as billed by the invoice (a draft reserves them).
+    void reserve_entries(std::int64_t invoice_id, const std::vector<std::int64_t>& entry_ids);
+    /// Frees entries of a draft (a line removed): they are unbilled again.
+    void release_entries(const std::vector<std::int64_t>& entry_ids);
+    /// The entries an invoice bills, by start.
+    [[nodiscard]] std::vector<domain::Entry> entries_of(std::int64_t invoice_id);
+
+    /// The highest sequence number of a series, 0 when none.
+    [[nodiscard]] std::int64_t last_seq(std::string_view series);
+    /// The latest issue date of the numbered invoices of a series, empty when none.
+    [[nodiscard]] std::string last_issue_date(std::string_view series);
+    /// True when a line of an invoice that is not cancelled (nor a credit note) bills the
+    /// mission: a fixed price is billed once.
+    [[nodiscard]] bool mission_billed(std::int64_t mission_id);
+
+    /// For completion: every invoice number, and the ids of the drafts.
+    [[nodiscard]] std::vector<std::string> numbers();
+    [[nodiscard]] std::vector<std::int64_t> draft_ids();
+
+private:
+    Database& db_;
+};
+
+}  // namespace slash::storage

@@ -1,0 +1,281 @@
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+#include "../context.hpp"
+#include "../options.hpp"
+#include "../views/invoice_view.hpp"
+#include "commands.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/render/invoice_document.hpp"
+#include "slash/services/invoice_service.hpp"
+
+namespace slash::cli {
+
+namespace {
+
+services::InvoiceService service(Context& ctx) {
+    return services::InvoiceService(ctx.database(), ctx.config(), ctx.time_context());
+}
+
+std::string money_text(std::int64_t minor, const std::string& currency) {
+    return domain::format_amount(minor, domain::currency_minor_digits(currency)) + " " + currency;
+}
+
+std::string ref_of(const domain::Invoice& invoice) {
+    return invoice.number ? *invoice.number : std::to_string(invoice.id);
+}
+
+// What a new draft holds, for the stderr note after its id.
+std::string draft_summary(const domain::Invoice& d) {
+    return fmt::format("draft {} for {}: {} line{}, {} ({} to {})", d.id, d.client_handle, d.lines.size(),
+                       d.lines.size() == 1 ? "" : "s", money_text(d.gross_minor, d.currency), d.period_from,
+                       d.period_to);
+}
+
+render::InvoiceDocument document_of(const services::InvoiceDetails& d) {
+    render::InvoiceDocument document;
+    document.invoice = d.invoice;
+    document.vat = d.vat;
+    document.mentions = d.mentions;
+    document.payments = d.payments;
+    document.status = d.status;
+    document.minor_digits = d.minor_digits;
+    return document;
+}
+
+void add_new_command(CLI::App& noun, Context& ctx) {
+    auto request = std::make_shared<services::DraftRequest>();
+    CLI::App* verb = noun.add_subcommand("new", "Draft an invoice from a client's unbilled work; prints the draft id");
+    verb->add_option("client", request->client, "Client handle")->required();
+    optional_option(*verb, "period", request->period, "PERIOD to bill (default: lastmonth)")->type_name("PERIOD");
+    verb->add_flag("--detail", request->detail, "One line per entry instead of one per mission");
+    ctx.on_run(verb, [&ctx, request] {
+        auto draft = service(ctx).draft(*request);
+        ctx.out << draft.id << '\n';
+        ctx.info(draft_summary(draft));
+    });
+}
+
+void add_monthly_command(CLI::App& noun, Context& ctx) {
+    struct MonthlyOptions {
+        std::optional<std::string> month;
+        bool dry_run = false;
+        bool detail = false;
+    };
+    auto o = std::make_shared<MonthlyOptions>();
+    CLI::App* verb = noun.add_subcommand("monthly", "Draft one invoice per client with unbilled work in a month");
+    optional_option(*verb, "month", o->month, "Month to bill, YYYY-MM (default: lastmonth)")->type_name("MONTH");
+    verb->add_flag("-n,--dry-run", o->dry_run, "Show the drafts without writing them");
+    verb->add_flag("--detail", o->detail, "One line per entry instead of one per mission");
+    ctx.on_run(verb, [&ctx, o] {
+        auto invoices = service(ctx).monthly(o->month, o->dry_run, o->detail);
+        std::vector<services::ListedInvoice> listed;
+        for (auto& invoice : invoices) listed.push_back({std::move(invoice), "draft"});
+        render::write_list(ctx.out, invoice_list_view(listed, ctx.time_zone()), ctx.output());
+        if (o->dry_run) ctx.info("dry run: nothing was written");
+    });
+}
+
+void add_line_commands(CLI::App& noun, Context& ctx) {
+    CLI::App* line = noun.add_subcommand("line", "Add or remove lines of a draft: expenses, discounts");
+    {
+        struct AddOptions {
+            std::string draft;
+            services::LineRequest request;
+        };
+        auto o = std::make_shared<AddOptions>();
+        CLI::App* verb = line->add_subcommand("add", "Add a line to a draft; prints its position");
+        verb->add_option("draft", o->draft, "Draft id")->required();
+        verb->add_option("description", o->request.description, "What the line bills")->required();
+        verb->add_option("--price", o->request.price, "Unit price, negative for a discount")
+            ->required()
+            ->type_name("AMOUNT");
+        optional_option(*verb, "--quantity", o->request.quantity, "Quantity (default 1)")->type_name("NUMBER");
+        optional_option(*verb, "--unit", o->request.unit, "hour, day or unit (default unit)")->type_name("UNIT");
+        optional_option(*verb, "--unit-name", o->request.unit_name, "What one unit is: night, km, licence");
+        optional_option(*verb, "--vat", o->request.vat_rate, "VAT rate in percent (standard regime)")
+            ->type_name("PERCENT");
+        optional_option(*verb, "--currency", o->request.currency, "Currency of the price: must be the invoice's")
+            ->type_name("CODE");
+        ctx.on_run(verb, [&ctx, o] {
+            auto invoice = service(ctx).add_line(o->draft, o->request);
+            ctx.out << invoice.lines.size() << '\n';
+        });
+    }
+    {
+        struct RmOptions {
+            std::string draft;
+            std::int64_t position = 0;
+        };
+        auto o = std::make_shared<RmOptions>();
+        CLI::App* verb = line->add_subcommand("rm", "Remove a line of a draft; its work is unbilled again");
+        verb->add_option("draft", o->draft, "Draft id")->required();
+        verb->add_option("line", o->position, "Line number, as invoice show numbers them")->required();
+        ctx.on_run(verb, [&ctx, o] {
+            auto invoice = service(ctx).remove_line(o->draft, o->position);
+            ctx.out << ref_of(invoice) << '\n';
+        });
+    }
+}
+
+void add_show_command(CLI::App& noun, Context& ctx) {
+    struct ShowOptions {
+        std::string ref;
+        std::string format = "text";
+    };
+    auto o = std::make_shared<ShowOptions>();
+    CLI::App* verb = noun.add_subcommand("show", "Show an invoice as a document: text, md or json");
+    verb->add_option("ref", o->ref, "Invoice number, or draft id")->required();
+    verb->add_option("--format", o->format, "text, md or json (default text)")->type_name("FORMAT");
+    ctx.on_run(verb, [&ctx, o] {
+        auto format = ctx.globals.json ? std::string("json") : o->format;
+        if (format != "text" && format != "md" && format != "json") {
+            throw Error(ErrorKind::Usage,
+                        fmt::format("invalid --format {}: use text, md or json", domain::quoted(o->format)));
+        }
+        auto details = service(ctx).details(o->ref);
+        if (format == "json") {
+            ctx.out << render::to_json(invoice_document_value(details, ctx.time_zone())) << '\n';
+        } else if (format == "md") {
+            render::write_invoice_markdown(ctx.out, document_of(details));
+        } else {
+            render::write_invoice_text(ctx.out, document_of(details));
+        }
+    });
+}
+
+void add_list_command(CLI::App& noun, Context& ctx) {
+    auto query = std::make_shared<services::InvoiceQuery>();
+    CLI::App* verb = noun.add_subcommand("list", "List invoices and drafts with their status");
+    optional_option(*verb, "--status", query->status,
+                    "draft, issued, paid, partially_paid, overdue or cancelled")
+        ->type_name("STATUS");
+    optional_option(*verb, "--client", query->client, "Only this client's")->type_name("CLIENT");
+    optional_option(*verb, "--year", query->year, "Issued that year (drafts: period)")->type_name("YEAR");
+    verb->add_flag("--overdue", query->overdue, "Only overdue invoices");
+    ctx.on_run(verb, [&ctx, query] {
+        render::write_list(ctx.out, invoice_list_view(service(ctx).list(*query), ctx.time_zone()), ctx.output());
+    });
+}
+
+}  // namespace
+
+void add_invoice_commands(CLI::App& app, Context& ctx) {
+    CLI::App* noun = app.add_subcommand("invoice", "Draft, issue, show and settle invoices and credit notes");
+    add_new_command(*noun, ctx);
+    add_monthly_command(*noun, ctx);
+    add_line_commands(*noun, ctx);
+    {
+        struct IssueOptions {
+            std::string draft;
+            std::optional<std::string> date;
+        };
+        auto o = std::make_shared<IssueOptions>();
+        CLI::App* verb = noun->add_subcommand("issue", "Number, freeze and lock a draft; prints its number");
+        verb->add_option("draft", o->draft, "Draft id")->required();
+        optional_option(*verb, "--date", o->date, "Issue date (default today)")->type_name("DATE");
+        ctx.on_run(verb, [&ctx, o] {
+            auto invoice = service(ctx).issue(o->draft, o->date);
+            ctx.out << *invoice.number << '\n';
+            ctx.info(fmt::format("issued {} to {}: {}, due {}", *invoice.number, invoice.client_handle,
+                                 money_text(invoice.gross_minor, invoice.currency), invoice.due_date));
+        });
+    }
+    add_show_command(*noun, ctx);
+    add_list_command(*noun, ctx);
+    {
+        struct PayOptions {
+            std::string ref;
+            services::PayRequest request;
+        };
+        auto o = std::make_shared<PayOptions>();
+        CLI::App* verb = noun->add_subcommand("pay", "Record a payment of an invoice; prints the payment id");
+        verb->add_option("ref", o->ref, "Invoice number")->required();
+        optional_option(*verb, "--amount", o->request.amount, "Amount received (default: all that is due)")
+            ->type_name("AMOUNT");
+        optional_option(*verb, "--on", o->request.on, "Date received (default today)")->type_name("DATE");
+        verb->add_option("--method", o->request.method, "transfer, card, cash, check or platform (default transfer)")
+            ->type_name("METHOD");
+        optional_option(*verb, "--eur", o->request.eur, "EUR actually received, for another currency")
+            ->type_name("AMOUNT");
+        verb->add_option("--note", o->request.note, "A note for the books");
+        ctx.on_run(verb, [&ctx, o] {
+            auto payment = service(ctx).pay(o->ref, o->request);
+            ctx.out << payment.id << '\n';
+        });
+    }
+    {
+        struct CreditOptions {
+            std::string ref;
+            std::string reason;
+            std::optional<std::string> date;
+        };
+        auto o = std::make_shared<CreditOptions>();
+        CLI::App* verb =
+            noun->add_subcommand("credit", "Cancel an issued invoice by a credit note; prints the credit note number");
+        verb->add_option("ref", o->ref, "Invoice number")->required();
+        verb->add_option("--reason", o->reason, "Why the invoice is cancelled (printed on the credit note)");
+        optional_option(*verb, "--date", o->date, "Credit note date (default today)")->type_name("DATE");
+        ctx.on_run(verb, [&ctx, o] {
+            auto note = service(ctx).credit(o->ref, o->reason, o->date);
+            ctx.out << *note.number << '\n';
+            ctx.info(fmt::format("{} cancels invoice {}; its entries are unbilled again", *note.number,
+                                 note.credited_number));
+        });
+    }
+    {
+        auto ref = std::make_shared<std::string>();
+        CLI::App* verb = noun->add_subcommand("rm", "Delete a draft and free its entries");
+        verb->add_option("draft", *ref, "Draft id")->required();
+        ctx.on_run(verb, [&ctx, ref] { ctx.out << service(ctx).remove(*ref).id << '\n'; });
+    }
+}
+
+void add_payment_commands(CLI::App& app, Context& ctx) {
+    CLI::App* noun = app.add_subcommand("payment", "Money received, with or without an invoice");
+    {
+        auto request = std::make_shared<services::PaymentRequest>();
+        CLI::App* verb = noun->add_subcommand("add", "Record a receipt without invoice; prints its id");
+        verb->add_option("--client", request->client, "Client handle")->required()->type_name("CLIENT");
+        verb->add_option("--amount", request->amount, "Amount, in the client's currency")
+            ->required()
+            ->type_name("AMOUNT");
+        optional_option(*verb, "--on", request->on, "Date received (default today)")->type_name("DATE");
+        verb->add_option("--method", request->method, "transfer, card, cash, check or platform (default platform)")
+            ->type_name("METHOD");
+        optional_option(*verb, "--eur", request->eur, "EUR actually received, for another currency")
+            ->type_name("AMOUNT");
+        verb->add_option("--note", request->note, "What it pays for");
+        ctx.on_run(verb, [&ctx, request] {
+            auto payment = services::PaymentService(ctx.database(), ctx.time_context()).add(*request);
+            ctx.out << payment.id << '\n';
+        });
+    }
+    {
+        auto query = std::make_shared<services::PaymentQuery>();
+        CLI::App* verb = noun->add_subcommand("list", "List payments by date");
+        optional_option(*verb, "period", query->period, "PERIOD (default: all)")->type_name("PERIOD");
+        optional_option(*verb, "--client", query->client, "Only this client's")->type_name("CLIENT");
+        optional_option(*verb, "--invoice", query->invoice, "Only this invoice's")->type_name("REF");
+        ctx.on_run(verb, [&ctx, query] {
+            auto payments = services::PaymentService(ctx.database(), ctx.time_context()).list(*query);
+            render::write_list(ctx.out, payment_list_view(payments, ctx.time_zone()), ctx.output());
+        });
+    }
+    {
+        auto id = std::make_shared<std::int64_t>(0);
+        CLI::App* verb = noun->add_subcommand("rm", "Delete a payment recorded by mistake");
+        verb->add_option("id", *id, "Payment id")->required();
+        ctx.on_run(verb, [&ctx, id] {
+            ctx.out << services::PaymentService(ctx.database(), ctx.time_context()).remove(*id).id << '\n';
+        });
+    }
+}
+
+}  // namespace slash::cli

@@ -1,0 +1,25 @@
+#include "slash/domain/invoice.hpp"
+
+namespace slash::domain {
+
+std::string display_status(const Invoice& invoice, std::string_view today) {
+    if (invoice.status != kIssued || invoice.credit_note()) return invoice.status;
+    if (invoice.paid_minor >= invoice.gross_minor) return "paid";
+    // Dates are YYYY-MM-DD, so text order is date order.
+    if (!invoice.due_date.empty() && invoice.due_date < today) return "overdue";
+    if (invoice.paid_minor > 0) return "partially_paid";
+    return "issued";
+}
+
+const std::vector<std::string>& invoice_statuses() {
+    static const std::vector<std::string> statuses{"draft",   "issued",         "paid",
+                                                   "partially_paid", "overdue", "cancelled"};
+    return statuses;
+}
+
+const std::vector<std::string>& payment_methods() {
+    static const std::vector<std::string> methods{"transfer", "card", "cash", "check", "platform"};
+    return methods;
+}
+
+}  // namespace slash::domain

@@ -1,0 +1,389 @@
+#include "invoice_parts.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace slash::render {
+
+namespace {
+
+// Every word the documents print, per language. Sentences with blanks are fmt formats
+// filled with text that is never itself parsed as a format.
+struct Labels {
+    std::string_view invoice, credit_note, draft;
+    std::string_view credited, credited_without_date, cancelled_by;
+    std::string_view issue_date, due_date, period, period_value, reason, status;
+    std::string_view seller, buyer, vat_id;
+    std::array<std::string_view, kLineColumns> headers;
+    std::string_view hour, day, unit;
+    std::string_view total_net, vat_row, total_gross, total;
+    std::string_view payment, payment_with_method, amount_due;
+};
+
+constexpr Labels kFrench{
+    .invoice = "FACTURE",
+    .credit_note = "AVOIR",
+    .draft = "BROUILLON",
+    .credited = "Avoir sur la facture {} du {}",
+    .credited_without_date = "Avoir sur la facture {}",
+    .cancelled_by = "Annulée par l'avoir {}",
+    .issue_date = "Date d'émission",
+    .due_date = "Échéance",
+    .period = "Période",
+    .period_value = "du {} au {}",
+    .reason = "Motif",
+    .status = "Statut",
+    .seller = "Émetteur",
+    .buyer = "Client",
+    .vat_id = "N° TVA",
+    .headers = {"Description", "Qté", "Unité", "Prix unitaire", "TVA", "Montant HT"},
+    .hour = "h",
+    .day = "jour",
+    .unit = "unité",
+    .total_net = "Total HT",
+    .vat_row = "TVA {}",
+    .total_gross = "Total TTC",
+    .total = "Total",
+    .payment = "Paiement du {}",
+    .payment_with_method = "Paiement du {} ({})",
+    .amount_due = "Reste à payer",
+};
+
+constexpr Labels kEnglish{
+    .invoice = "INVOICE",
+    .credit_note = "CREDIT NOTE",
+    .draft = "DRAFT",
+    .credited = "Credit note for invoice {} of {}",
+    .credited_without_date = "Credit note for invoice {}",
+    .cancelled_by = "Cancelled by credit note {}",
+    .issue_date = "Date",
+    .due_date = "Due date",
+    .period = "Period",
+    .period_value = "{} to {}",
+    .reason = "Reason",
+    .status = "Status",
+    .seller = "From",
+    .buyer = "Bill to",
+    .vat_id = "VAT ID",
+    .headers = {"Description", "Qty", "Unit", "Unit price", "VAT", "Net amount"},
+    .hour = "h",
+    .day = "day",
+    .unit = "unit",
+    .total_net = "Total net",
+    .vat_row = "VAT {}",
+    .total_gross = "Total",
+    .total = "Total",
+    .payment = "Payment of {}",
+    .payment_with_method = "Payment of {} ({})",
+    .amount_due = "Amount due",
+};
+
+template <typename... Args>
+std::string fill(std::string_view format, const Args&... args) {
+    return fmt::format(fmt::runtime(format), args...);
+}
+
+// Spaces and line breaks at either end carry nothing a document should show.
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \n");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \n") - first + 1));
+}
+
+// Control characters (C0, DEL and the UTF-8 encoded C1 range, which holds the CSI some
+// terminals obey) become spaces: user text must not be able to drive the terminal. Line
+// breaks of any convention become '\n' where `keep_lines`, spaces otherwise.
+std::string clean(std::string_view text, bool keep_lines) {
+    std::string cleaned;
+    cleaned.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\r' || byte == '\n') {
+            if (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            cleaned += keep_lines ? '\n' : ' ';
+        } else if (byte < 0x20 || byte == 0x7F) {
+            cleaned += ' ';
+        } else if (byte == 0xC2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            cleaned += ' ';
+            ++i;
+        } else {
+            cleaned += text[i];
+        }
+    }
+    return cleaned;
+}
+
+std::string clean_line(std::string_view text) {
+    return trim(clean(text, false));
+}
+
+bool all_digits(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// "123456782" -> "123 456 782", and a SIRET's NIC as a fifth group, as INSEE writes them.
+std::string group_identifier(std::string_view text) {
+    if (!all_digits(text) || (text.size() != 9 && text.size() != 14)) return clean_line(text);
+    std::string grouped = std::string(text.substr(0, 3)) + " " + std::string(text.substr(3, 3)) +
+                          " " + std::string(text.substr(6, 3));
+    if (text.size() == 14) grouped += " " + std::string(text.substr(9));
+    return grouped;
+}
+
+// IBANs are printed in groups of four so that they can be copied by hand.
+std::string group_iban(std::string_view text) {
+    const std::string iban = clean_line(text);
+    if (iban.find(' ') != std::string::npos) return iban;
+    std::string grouped;
+    for (std::size_t i = 0; i < iban.size(); ++i) {
+        if (i > 0 && i % 4 == 0) grouped += ' ';
+        grouped += iban[i];
+    }
+    return grouped;
+}
+
+std::string with_ei(const std::string& name) {
+    const std::string cleaned = clean_line(name);
+    if (cleaned.empty() || cleaned == "EI" || cleaned.ends_with(" EI")) return cleaned;
+    return cleaned + " EI";
+}
+
+std::string identifier_line(const std::string& siren, const std::string& siret) {
+    if (!siret.empty()) return "SIRET " + group_identifier(siret);
+    if (!siren.empty()) return "SIREN " + group_identifier(siren);
+    return {};
+}
+
+// "N° TVA FR40123456782", or nothing without a value.
+std::string labelled(std::string_view label, const std::string& value) {
+    const std::string cleaned = clean_line(value);
+    return cleaned.empty() ? std::string() : std::string(label) + " " + cleaned;
+}
+
+void add_line(std::vector<std::string>& lines, std::string line) {
+    if (!line.empty()) lines.push_back(std::move(line));
+}
+
+InvoiceParty seller_party(const domain::SellerIdentity& seller, const Labels& labels) {
+    InvoiceParty party{std::string(labels.seller), {}};
+    add_line(party.lines, with_ei(seller.name));
+    add_line(party.lines, clean_line(seller.trade_name));
+    for (const auto& line : seller.address) add_line(party.lines, clean_line(line));
+    add_line(party.lines, identifier_line(seller.siren, seller.siret));
+    add_line(party.lines, labelled(labels.vat_id, seller.vat_id));
+    add_line(party.lines, clean_line(seller.email));
+    return party;
+}
+
+InvoiceParty buyer_party(const domain::BuyerIdentity& buyer, const Labels& labels) {
+    InvoiceParty party{std::string(labels.buyer), {}};
+    add_line(party.lines, clean_line(buyer.name));
+    for (const auto& line : buyer.address) add_line(party.lines, clean_line(line));
+    add_line(party.lines, identifier_line(buyer.siren, buyer.siret));
+    add_line(party.lines, labelled(labels.vat_id, buyer.vat_id));
+    return party;
+}
+
+// French writes "5,5 %" with a space, English "5.5%".
+std::string vat_rate_text(std::int64_t rate_milli, bool english) {
+    std::string rate = domain::format_vat_rate(rate_milli);
+    if (english) return rate + "%";
+    std::replace(rate.begin(), rate.end(), '.', ',');
+    return rate + " %";
+}
+
+std::string status_name(const domain::Invoice& invoice, const std::string& status, bool english) {
+    if (english) return status == "partially_paid" ? "partially paid" : clean_line(status);
+    // "avoir" is masculine, "facture" feminine.
+    const bool credit = invoice.credit_note();
+    if (status == "draft") return "brouillon";
+    if (status == "issued") return credit ? "émis" : "émise";
+    if (status == "paid") return "payée";
+    if (status == "partially_paid") return "partiellement payée";
+    if (status == "overdue") return "en retard";
+    if (status == "cancelled") return credit ? "annulé" : "annulée";
+    return clean_line(status);
+}
+
+std::string method_name(const std::string& method, bool english) {
+    if (english) return clean_line(method);
+    if (method == "transfer") return "virement";
+    if (method == "card") return "carte";
+    if (method == "cash") return "espèces";
+    if (method == "check") return "chèque";
+    if (method == "platform") return "plateforme";
+    return clean_line(method);
+}
+
+std::string unit_text(const domain::InvoiceLine& line, const Labels& labels) {
+    if (line.unit_code == "HUR") return std::string(labels.hour);
+    if (line.unit_code == "DAY") return std::string(labels.day);
+    if (line.unit_code == "C62") {
+        const std::string name = clean_line(line.unit_name);
+        return name.empty() ? std::string(labels.unit) : name;
+    }
+    return clean_line(line.unit_code);
+}
+
+std::string title(const domain::Invoice& invoice, const Labels& labels) {
+    std::string text(invoice.credit_note() ? labels.credit_note : labels.invoice);
+    if (invoice.draft()) return text + " (" + std::string(labels.draft) + ")";
+    if (invoice.number && !invoice.number->empty()) text += " " + clean_line(*invoice.number);
+    return text;
+}
+
+// "-1 000,00 €" for money received, written without negating the amount (no overflow).
+std::string deducted(std::int64_t amount, const domain::Invoice& invoice, int digits) {
+    const std::string text = format_money(amount, invoice.currency, digits, invoice.language);
+    if (amount > 0) return "-" + text;
+    if (amount < 0) return text.substr(1);
+    return text;
+}
+
+std::vector<InvoiceTotal> totals(const InvoiceDocument& document, const Labels& labels,
+                                 bool english) {
+    const domain::Invoice& invoice = document.invoice;
+    auto money = [&](std::int64_t minor) {
+        return format_money(minor, invoice.currency, document.minor_digits, invoice.language);
+    };
+    std::vector<InvoiceTotal> rows;
+    const bool charges_vat =
+        std::any_of(document.vat.begin(), document.vat.end(),
+                    [](const domain::VatBreakdown& row) { return row.category == "S"; });
+    if (charges_vat) {
+        rows.push_back({std::string(labels.total_net), money(invoice.net_minor)});
+        for (const auto& row : document.vat) {
+            if (row.category != "S") continue;
+            rows.push_back({fill(labels.vat_row, vat_rate_text(row.rate_milli, english)),
+                            money(row.vat_minor)});
+        }
+        rows.push_back({std::string(labels.total_gross), money(invoice.gross_minor), true});
+    } else {
+        // Franchise, reverse charge and export charge no VAT: the net is what is due.
+        rows.push_back({std::string(labels.total), money(invoice.gross_minor), true});
+    }
+
+    // A payment against an invoice is in the invoice's currency (Payment::eur_minor carries
+    // the euros actually received for a foreign one).
+    std::int64_t due = invoice.gross_minor;
+    bool due_known = true;
+    for (const auto& payment : document.payments) {
+        const std::string date =
+            clean_line(format_document_date(payment.paid_on, invoice.language));
+        const std::string method = method_name(payment.method, english);
+        std::string label = method.empty() ? fill(labels.payment, date)
+                                           : fill(labels.payment_with_method, date, method);
+        rows.push_back(
+            {std::move(label), deducted(payment.amount_minor, invoice, document.minor_digits)});
+        if (due_known) due_known = !__builtin_sub_overflow(due, payment.amount_minor, &due);
+    }
+    const bool owes =
+        !invoice.draft() && !invoice.credit_note() && invoice.status != domain::kCancelled;
+    if (owes && !document.payments.empty() && due_known) {
+        rows.push_back({std::string(labels.amount_due), money(due), true});
+    }
+    return rows;
+}
+
+std::vector<InvoiceField> fields(const InvoiceDocument& document, const Labels& labels,
+                                 bool english) {
+    const domain::Invoice& invoice = document.invoice;
+    auto date = [&](const std::string& iso) {
+        return clean_line(format_document_date(iso, invoice.language));
+    };
+    std::vector<InvoiceField> list;
+    if (!invoice.issue_date.empty())
+        list.push_back({std::string(labels.issue_date), date(invoice.issue_date)});
+    if (!invoice.due_date.empty())
+        list.push_back({std::string(labels.due_date), date(invoice.due_date)});
+    if (!invoice.period_from.empty() && !invoice.period_to.empty()) {
+        list.push_back(
+            {std::string(labels.period),
+             fill(labels.period_value, date(invoice.period_from), date(invoice.period_to))});
+    } else if (!invoice.period_from.empty() || !invoice.period_to.empty()) {
+        const std::string& known =
+            invoice.period_from.empty() ? invoice.period_to : invoice.period_from;
+        list.push_back({std::string(labels.period), date(known)});
+    }
+    if (invoice.credit_note() && !clean_line(invoice.reason).empty()) {
+        list.push_back({std::string(labels.reason), clean_line(invoice.reason)});
+    }
+    // The title already says "draft".
+    if (!invoice.draft() && !document.status.empty()) {
+        list.push_back(
+            {std::string(labels.status), status_name(invoice, document.status, english)});
+    }
+    return list;
+}
+
+std::vector<std::string> notes(const domain::Invoice& invoice, const Labels& labels) {
+    std::vector<std::string> list;
+    if (invoice.credit_note() && !invoice.credited_number.empty()) {
+        const std::string number = clean_line(invoice.credited_number);
+        if (invoice.credited_issue_date.empty()) {
+            list.push_back(fill(labels.credited_without_date, number));
+        } else {
+            const std::string date =
+                clean_line(format_document_date(invoice.credited_issue_date, invoice.language));
+            list.push_back(fill(labels.credited, number, date));
+        }
+    }
+    if (!invoice.credit_note() && !invoice.credit_note_number.empty()) {
+        list.push_back(fill(labels.cancelled_by, clean_line(invoice.credit_note_number)));
+    }
+    return list;
+}
+
+InvoiceRow line_row(const domain::InvoiceLine& line, const InvoiceDocument& document,
+                    const Labels& labels, bool english) {
+    const domain::Invoice& invoice = document.invoice;
+    auto money = [&](std::int64_t minor) {
+        return format_money(minor, invoice.currency, document.minor_digits, invoice.language);
+    };
+    const std::string vat = line.vat_category == "S" ? vat_rate_text(line.vat_rate_milli, english)
+                                                     : clean_line(line.vat_category);
+    return {trim(clean(line.description, true)),
+            format_quantity(line.quantity_milli, invoice.language),
+            unit_text(line, labels),
+            money(line.unit_price_minor),
+            vat,
+            money(line.net_minor)};
+}
+
+}  // namespace
+
+InvoiceParts invoice_parts(const InvoiceDocument& document) {
+    const domain::Invoice& invoice = document.invoice;
+    const bool english = is_english(invoice.language);
+    const Labels& labels = english ? kEnglish : kFrench;
+
+    InvoiceParts parts;
+    parts.title = title(invoice, labels);
+    parts.notes = notes(invoice, labels);
+    parts.fields = fields(document, labels, english);
+    parts.seller = seller_party(invoice.seller, labels);
+    parts.buyer = buyer_party(invoice.buyer, labels);
+    for (std::size_t i = 0; i < kLineColumns; ++i)
+        parts.headers[i] = std::string(labels.headers[i]);
+    for (const auto& line : invoice.lines)
+        parts.rows.push_back(line_row(line, document, labels, english));
+    parts.totals = totals(document, labels, english);
+    for (const auto& mention : document.mentions) {
+        std::string text = trim(clean(mention, true));
+        if (!text.empty()) parts.mentions.push_back(std::move(text));
+    }
+    if (!invoice.seller.iban.empty()) {
+        parts.bank = "IBAN " + group_iban(invoice.seller.iban);
+        if (!invoice.seller.bic.empty()) parts.bank += " BIC " + clean_line(invoice.seller.bic);
+    }
+    return parts;
+}
+
+}  // namespace slash::render

@@ -1,0 +1,136 @@
+#include "invoice_internal.hpp"
+
+#include <fmt/format.h>
+
+#include "slash/domain/calendar.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/services/mission_service.hpp"
+
+namespace slash::services::invoicing {
+
+VatChoice vat_for(const config::Config& config, const domain::Client& client, const domain::Mission* mission) {
+    VatChoice choice;
+    if (mission && mission->vat_regime) {
+        choice.regime = *mission->vat_regime;
+    } else if (client.vat_regime) {
+        choice.regime = *client.vat_regime;
+    } else {
+        choice.regime = config.tax.regime;
+    }
+    if (choice.regime == "standard") {
+        std::int64_t rate = 0;
+        if (mission && mission->vat_rate_milli) {
+            rate = *mission->vat_rate_milli;
+        } else if (client.vat_rate_milli) {
+            rate = *client.vat_rate_milli;
+        } else {
+            try {
+                rate = domain::parse_vat_rate(config.tax.vat_rate);
+            } catch (const Error& e) {
+                throw Error(ErrorKind::Config, fmt::format("tax.vat_rate: {}", e.what()));
+            }
+        }
+        choice.tax = {"S", rate};
+    } else if (choice.regime == "franchise") {
+        choice.tax = {"E", 0};
+    } else if (choice.regime == "reverse-charge") {
+        choice.tax = {"AE", 0};
+    } else if (choice.regime == "export") {
+        choice.tax = {"G", 0};
+    } else {
+        throw Error(ErrorKind::Config, fmt::format("unknown VAT regime {}: use franchise, standard, reverse-charge "
+                                                   "or export",
+                                                   domain::quoted(choice.regime)));
+    }
+    return choice;
+}
+
+domain::BillingRules rules_for(const config::Config& config, const domain::Client& client) {
+    auto rules = billing_rules(config.time);
+    if (client.rounding_seconds) rules.rounding_seconds = *client.rounding_seconds;
+    if (client.rounding_mode) rules.rounding_mode = domain::parse_rounding_mode(*client.rounding_mode);
+    return rules;
+}
+
+std::string language_for(const config::Config& config, const domain::Client& client) {
+    return client.language ? *client.language : config.invoice.language;
+}
+
+void recompute_totals(domain::Invoice& invoice) {
+    std::vector<domain::InvoiceLineInput> inputs;
+    inputs.reserve(invoice.lines.size());
+    for (const auto& line : invoice.lines) {
+        inputs.push_back({line.quantity_milli, line.unit_price_minor, {line.vat_category, line.vat_rate_milli}});
+    }
+    auto totals = domain::compute_totals(inputs);
+    for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
+        invoice.lines[i].net_minor = totals.line_net_minor[i];
+        invoice.lines[i].position = static_cast<std::int64_t>(i) + 1;
+    }
+    invoice.net_minor = totals.net_minor;
+    invoice.vat_minor = totals.vat_minor;
+    invoice.gross_minor = totals.gross_minor;
+}
+
+domain::Invoice get_invoice(storage::InvoiceStore& store, std::string_view ref) {
+    if (auto found = store.find_by_number(ref)) return *found;
+    std::string_view digits = ref;
+    if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
+    bool numeric = !digits.empty() && digits.size() <= 18 &&
+                   digits.find_first_not_of("0123456789") == std::string_view::npos;
+    if (numeric) {
+        if (auto found = store.find(std::stoll(std::string(digits)))) return *found;
+    }
+    throw Error(ErrorKind::NotFound,
+                fmt::format("unknown invoice {}: give a number or a draft id; see \"slash invoice list\"",
+                            domain::quoted(ref)));
+}
+
+void require_draft(const domain::Invoice& invoice) {
+    if (invoice.draft()) return;
+    if (invoice.credit_note()) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("credit note {} is issued: it can never change", invoice.label()));
+    }
+    throw Error(ErrorKind::Conflict, fmt::format("invoice {} is {}: it can never change; correct it with "
+                                                 "\"slash invoice credit {}\" and a new invoice",
+                                                 invoice.label(), invoice.status, invoice.label()));
+}
+
+namespace {
+
+domain::CivilDate date_of(std::string_view text) {
+    domain::CivilDate d;
+    d.year = std::stoi(std::string(text.substr(0, 4)));
+    d.month = std::stoi(std::string(text.substr(5, 2)));
+    d.day = std::stoi(std::string(text.substr(8, 2)));
+    return d;
+}
+
+int days_in_month(int year, int month) {
+    domain::CivilDate next{month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1};
+    return domain::civil_from_days(domain::days_from_civil(next) - 1).day;
+}
+
+}  // namespace
+
+std::string period_text(std::string_view from, std::string_view to, std::string_view language) {
+    static const char* const kFrench[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                          "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    static const char* const kEnglish[] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+    auto a = date_of(from);
+    auto b = date_of(to);
+    bool french = language == "fr";
+    if (a.year == b.year && a.month == b.month && a.day == 1 && b.day == days_in_month(b.year, b.month)) {
+        const auto* names = french ? kFrench : kEnglish;
+        return fmt::format("{} {}", names[a.month - 1], a.year);
+    }
+    if (french) {
+        return fmt::format("du {:02}/{:02}/{:04} au {:02}/{:02}/{:04}", a.day, a.month, a.year, b.day, b.month, b.year);
+    }
+    return fmt::format("{} to {}", from, to);
+}
+
+}  // namespace slash::services::invoicing

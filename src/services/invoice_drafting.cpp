@@ -1,0 +1,237 @@
+// `invoice new` and `invoice monthly`: from unbilled billable entries to draft lines.
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "invoice_internal.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/domain/time_zone.hpp"
+#include "slash/services/invoice_service.hpp"
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/database.hpp"
+#include "slash/storage/entry_store.hpp"
+#include "slash/storage/mission_store.hpp"
+
+namespace slash::services {
+
+namespace {
+
+using invoicing::period_text;
+
+/// A draft as computed, before it is written: the invoice and the entries it reserves.
+struct DraftPlan {
+    domain::Invoice invoice;
+    std::vector<std::int64_t> entry_ids;
+};
+
+std::string mission_label(const domain::Mission& mission) {
+    return mission.title.empty() ? mission.address() : mission.title;
+}
+
+// Hours in thousandths: exact for any rounding step that divides an hour into
+// thousandths (15m, 6m, 1m...); otherwise rounded half away from zero to 1/1000 h.
+std::int64_t hours_milli(std::int64_t seconds) { return domain::divide_rounded(seconds * 10, 36); }
+
+// The days of `steps` day_step steps, in thousandths of a day.
+std::int64_t days_milli(std::int64_t steps, const domain::Decimal& day_step) {
+    return domain::divide_rounded(steps * day_step.numerator * 1000, day_step.denominator);
+}
+
+domain::InvoiceLine work_line(const domain::Mission& mission, const invoicing::VatChoice& vat,
+                              std::string description) {
+    domain::InvoiceLine line;
+    line.mission_id = mission.id;
+    line.description = std::move(description);
+    line.unit_price_minor = *mission.rate_minor;
+    line.vat_category = vat.tax.category;
+    line.vat_rate_milli = vat.tax.rate_milli;
+    return line;
+}
+
+// The lines of one mission's entries (all finished, billable, unbilled, in the period).
+std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
+                                               const std::vector<domain::Entry>& entries,
+                                               const domain::BillingRules& rules, const invoicing::VatChoice& vat,
+                                               const std::string& period, const domain::TimeZone& zone,
+                                               bool detail) {
+    std::vector<domain::InvoiceLine> lines;
+    const std::string label = mission_label(mission);
+    auto quantity_of = [&](const std::vector<const domain::Entry*>& group) -> std::int64_t {
+        std::int64_t seconds = 0, units = 0;
+        for (const auto* e : group) {
+            seconds += domain::round_duration(*e->end - e->start, rules.rounding_seconds, rules.rounding_mode);
+            units += e->units_milli.value_or(0);
+        }
+        if (mission.billing == "hourly") return hours_milli(seconds);
+        if (mission.billing == "daily") {
+            return days_milli(domain::day_steps(seconds, rules.hours_per_day, rules.day_step), rules.day_step);
+        }
+        return units;
+    };
+    auto add = [&](std::string description, const std::vector<const domain::Entry*>& group) {
+        auto line = work_line(mission, vat, std::move(description));
+        line.quantity_milli = quantity_of(group);
+        if (line.quantity_milli == 0) return;
+        if (mission.billing == "hourly") {
+            line.unit_code = "HUR";
+        } else if (mission.billing == "daily") {
+            line.unit_code = "DAY";
+        } else {
+            line.unit_code = "C62";
+            line.unit_name = mission.unit_name;
+        }
+        if (group.size() == 1 && detail) line.entry_id = group.front()->id;
+        lines.push_back(std::move(line));
+    };
+    if (detail) {
+        for (const auto& e : entries) {
+            std::string text = fmt::format("{} — {}", label, domain::format_date(domain::local_date(e.start, zone)));
+            if (!e.note.empty()) text += ": " + e.note;
+            add(std::move(text), {&e});
+        }
+    } else {
+        std::vector<const domain::Entry*> all;
+        for (const auto& e : entries) all.push_back(&e);
+        add(fmt::format("{} — {}", label, period), all);
+    }
+    return lines;
+}
+
+// The draft of one client, or nullopt when it has nothing to bill.
+std::optional<DraftPlan> plan_draft(const config::Config& config, const domain::Client& client,
+                                    const std::vector<domain::Mission>& missions,
+                                    const std::map<std::int64_t, std::vector<domain::Entry>>& entries_by_mission,
+                                    const domain::Period& period, bool detail, storage::InvoiceStore& invoices,
+                                    const domain::TimeZone& zone, std::int64_t now) {
+    DraftPlan plan;
+    auto& invoice = plan.invoice;
+    invoice.client_id = client.id;
+    invoice.client_handle = client.handle;
+    invoice.currency = client.currency;
+    invoice.language = invoicing::language_for(config, client);
+    invoice.vat_regime = invoicing::vat_for(config, client, nullptr).regime;
+    invoice.period_from = domain::format_date(period.first_day);
+    invoice.period_to = domain::format_date(period.last_day);
+    invoice.created_at = invoice.updated_at = now;
+    const auto rules = invoicing::rules_for(config, client);
+    const auto period_label = period_text(invoice.period_from, invoice.period_to, invoice.language);
+    static const std::vector<domain::Entry> kNone;
+    for (const auto& mission : missions) {
+        if (mission.billing == "none" || !mission.rate_minor) continue;
+        if (mission.currency != client.currency) {
+            throw Error(ErrorKind::Failure,
+                        fmt::format("mission {} is billed in {} but client {} in {}: amounts are never converted",
+                                    mission.address(), mission.currency, client.handle, client.currency));
+        }
+        auto found = entries_by_mission.find(mission.id);
+        const auto& entries = found == entries_by_mission.end() ? kNone : found->second;
+        auto vat = invoicing::vat_for(config, client, &mission);
+        if (mission.billing == "fixed") {
+            // A fixed price is billed once: with the first invoice that has work of the
+            // mission, or once the mission is done.
+            if ((entries.empty() && mission.status != "done") || invoices.mission_billed(mission.id)) continue;
+            auto line = work_line(mission, vat, fmt::format("{} — {}", mission_label(mission),
+                                                            invoice.language == "fr" ? "forfait" : "fixed price"));
+            line.quantity_milli = 1000;
+            line.unit_code = "C62";
+            invoice.lines.push_back(std::move(line));
+        } else {
+            if (entries.empty()) continue;
+            auto lines = mission_lines(mission, entries, rules, vat, period_label, zone, detail);
+            if (lines.empty()) continue;
+            for (auto& line : lines) invoice.lines.push_back(std::move(line));
+        }
+        for (const auto& e : entries) plan.entry_ids.push_back(e.id);
+    }
+    if (invoice.lines.empty()) return std::nullopt;
+    invoicing::recompute_totals(invoice);
+    return plan;
+}
+
+/// Unbilled, billable, finished entries starting in the period, by mission.
+std::map<std::int64_t, std::vector<domain::Entry>> unbilled_entries(storage::Database& db,
+                                                                     const domain::Period& period,
+                                                                     std::optional<std::int64_t> client_id) {
+    storage::EntryFilter filter;
+    filter.from = period.from;
+    filter.to = period.to;
+    filter.client_id = client_id;
+    filter.unbilled_only = true;
+    std::map<std::int64_t, std::vector<domain::Entry>> by_mission;
+    for (auto& e : storage::EntryStore(db).list(filter)) {
+        if (e.running()) continue;
+        by_mission[e.mission_id].push_back(std::move(e));
+    }
+    return by_mission;
+}
+
+std::vector<domain::Mission> missions_of(storage::Database& db, std::optional<std::int64_t> client_id) {
+    storage::MissionFilter filter;
+    filter.client_id = client_id;
+    filter.include_done = true;
+    filter.include_archived_clients = true;
+    return storage::MissionStore(db).list(filter);
+}
+
+domain::Invoice write_draft(storage::InvoiceStore& store, DraftPlan& plan) {
+    plan.invoice.id = store.insert_draft(plan.invoice);
+    store.reserve_entries(plan.invoice.id, plan.entry_ids);
+    return *store.find(plan.invoice.id);
+}
+
+domain::Period period_or_last_month(const std::optional<std::string>& text, const domain::TimeContext& time) {
+    return domain::parse_period(text ? *text : "lastmonth", time);
+}
+
+}  // namespace
+
+domain::Invoice InvoiceService::draft(const DraftRequest& request) {
+    auto period = period_or_last_month(request.period, time_);
+    storage::WriteTransaction tx(db_);
+    auto client = storage::ClientStore(db_).get(request.client);
+    storage::InvoiceStore store(db_);
+    auto missions = missions_of(db_, client.id);
+    auto plan = plan_draft(config_, client, missions, unbilled_entries(db_, period, client.id), period, request.detail,
+                           store, time_.zone, time_.now);
+    if (!plan) {
+        throw Error(ErrorKind::Failure,
+                    fmt::format("nothing to bill for {} from {} to {}: none of its {} mission{} has unbilled "
+                                "billable work in that period (see \"slash entry list {}..{} --client {} --unbilled\")",
+                                client.handle, domain::format_date(period.first_day),
+                                domain::format_date(period.last_day), missions.size(), missions.size() == 1 ? "" : "s",
+                                domain::format_date(period.first_day), domain::format_date(period.last_day),
+                                client.handle));
+    }
+    auto invoice = write_draft(store, *plan);
+    tx.commit();
+    return invoice;
+}
+
+std::vector<domain::Invoice> InvoiceService::monthly(const std::optional<std::string>& month, bool dry_run,
+                                                     bool detail) {
+    auto period = period_or_last_month(month, time_);
+    storage::WriteTransaction tx(db_);
+    storage::InvoiceStore store(db_);
+    auto entries = unbilled_entries(db_, period, std::nullopt);
+    std::map<std::int64_t, std::vector<domain::Mission>> missions_by_client;
+    for (auto& mission : missions_of(db_, std::nullopt)) missions_by_client[mission.client_id].push_back(std::move(mission));
+    std::vector<domain::Invoice> drafts;
+    for (const auto& client : storage::ClientStore(db_).list(true)) {
+        auto found = missions_by_client.find(client.id);
+        if (found == missions_by_client.end()) continue;
+        auto plan = plan_draft(config_, client, found->second, entries, period, detail, store, time_.zone, time_.now);
+        if (!plan) continue;
+        drafts.push_back(dry_run ? plan->invoice : write_draft(store, *plan));
+    }
+    if (drafts.empty()) {
+        throw Error(ErrorKind::Failure,
+                    fmt::format("nothing to bill from {} to {}: no client has unbilled billable work in that period",
+                                domain::format_date(period.first_day), domain::format_date(period.last_day)));
+    }
+    if (!dry_run) tx.commit();
+    return drafts;
+}
+
+}  // namespace slash::services

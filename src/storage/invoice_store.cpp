@@ -1,0 +1,399 @@
+#include "slash/storage/invoice_store.hpp"
+
+#include <fmt/format.h>
+
+#include "column_codec.hpp"
+#include "sqlite_access.hpp"
+
+namespace slash::storage {
+
+namespace {
+
+// paid_minor, the credited invoice's number and date, and the credit note cancelling an
+// invoice come from correlated subqueries on indexed columns: one read gives what every
+// view of an invoice needs.
+constexpr const char* kSelect =
+    "SELECT i.id, i.kind, i.status, i.client_id, c.handle, i.number, i.series, i.seq, i.issue_date, "
+    "i.due_date, i.period_from, i.period_to, i.currency, i.language, i.vat_regime, i.net_minor, "
+    "i.vat_minor, i.gross_minor, i.seller_name, i.seller_trade_name, i.seller_address, "
+    "i.seller_country, i.seller_siren, i.seller_siret, i.seller_vat_id, i.seller_email, i.seller_iban, "
+    "i.seller_bic, i.buyer_name, i.buyer_kind, i.buyer_address, i.buyer_country, i.buyer_siren, "
+    "i.buyer_siret, i.buyer_vat_id, i.buyer_email, i.vat_mention, i.penalty_text, i.indemnity_text, "
+    "i.discount_text, i.footer, i.credited_invoice_id, i.reason, i.created_at, i.updated_at, "
+    "i.issued_at, "
+    "(SELECT coalesce(sum(p.amount_minor), 0) FROM payments p WHERE p.invoice_id = i.id), "
+    "o.number, o.issue_date, n.id, n.number "
+    "FROM invoices i JOIN clients c ON c.id = i.client_id "
+    "LEFT JOIN invoices o ON o.id = i.credited_invoice_id "
+    "LEFT JOIN invoices n ON n.credited_invoice_id = i.id ";
+
+std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
+
+domain::Invoice read_invoice(SQLite::Statement& row) {
+    domain::Invoice v;
+    int i = 0;
+    auto next = [&]() { return row.getColumn(i++); };
+    v.id = next().getInt64();
+    v.kind = next().getString();
+    v.status = next().getString();
+    v.client_id = next().getInt64();
+    v.client_handle = next().getString();
+    if (auto c = next(); !c.isNull()) v.number = c.getString();
+    v.series = text_or_empty(next());
+    v.seq = optional_int(next());
+    v.issue_date = text_or_empty(next());
+    v.due_date = text_or_empty(next());
+    v.period_from = next().getString();
+    v.period_to = next().getString();
+    v.currency = next().getString();
+    v.language = next().getString();
+    v.vat_regime = next().getString();
+    v.net_minor = next().getInt64();
+    v.vat_minor = next().getInt64();
+    v.gross_minor = next().getInt64();
+    auto& s = v.seller;
+    s.name = next().getString();
+    s.trade_name = next().getString();
+    s.address = split_line_list(next().getString());
+    s.country = next().getString();
+    s.siren = next().getString();
+    s.siret = next().getString();
+    s.vat_id = next().getString();
+    s.email = next().getString();
+    s.iban = next().getString();
+    s.bic = next().getString();
+    auto& b = v.buyer;
+    b.name = next().getString();
+    b.business = next().getString() == "business";
+    b.address = split_line_list(next().getString());
+    b.country = next().getString();
+    b.siren = next().getString();
+    b.siret = next().getString();
+    b.vat_id = next().getString();
+    b.email = next().getString();
+    v.vat_mention = next().getString();
+    v.penalty_text = next().getString();
+    v.indemnity_text = next().getString();
+    v.discount_text = next().getString();
+    v.footer = next().getString();
+    v.credited_invoice_id = optional_int(next());
+    v.reason = next().getString();
+    v.created_at = next().getInt64();
+    v.updated_at = next().getInt64();
+    v.issued_at = optional_int(next());
+    v.paid_minor = next().getInt64();
+    v.credited_number = text_or_empty(next());
+    v.credited_issue_date = text_or_empty(next());
+    v.credit_note_id = optional_int(next());
+    v.credit_note_number = text_or_empty(next());
+    return v;
+}
+
+std::vector<domain::InvoiceLine> read_lines(Database& db, std::int64_t invoice_id) {
+    SQLite::Statement stmt(connection(db),
+                           "SELECT id, position, mission_id, entry_id, description, quantity_milli, unit_code, "
+                           "unit_name, unit_price_minor, net_minor, vat_category, vat_rate_milli "
+                           "FROM invoice_lines WHERE invoice_id = ? ORDER BY position, id");
+    stmt.bind(1, invoice_id);
+    std::vector<domain::InvoiceLine> lines;
+    while (stmt.executeStep()) {
+        domain::InvoiceLine l;
+        l.id = stmt.getColumn(0).getInt64();
+        l.position = stmt.getColumn(1).getInt64();
+        l.mission_id = optional_int(stmt.getColumn(2));
+        l.entry_id = optional_int(stmt.getColumn(3));
+        l.description = stmt.getColumn(4).getString();
+        l.quantity_milli = stmt.getColumn(5).getInt64();
+        l.unit_code = stmt.getColumn(6).getString();
+        l.unit_name = stmt.getColumn(7).getString();
+        l.unit_price_minor = stmt.getColumn(8).getInt64();
+        l.net_minor = stmt.getColumn(9).getInt64();
+        l.vat_category = stmt.getColumn(10).getString();
+        l.vat_rate_milli = stmt.getColumn(11).getInt64();
+        lines.push_back(std::move(l));
+    }
+    return lines;
+}
+
+void insert_lines(Database& db, std::int64_t invoice_id, const std::vector<domain::InvoiceLine>& lines) {
+    SQLite::Statement stmt(connection(db),
+                           "INSERT INTO invoice_lines (invoice_id, position, mission_id, entry_id, description, "
+                           "quantity_milli, unit_code, unit_name, unit_price_minor, net_minor, vat_category, "
+                           "vat_rate_milli) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    std::int64_t position = 0;
+    for (const auto& l : lines) {
+        stmt.bind(1, invoice_id);
+        stmt.bind(2, ++position);
+        bind_optional(stmt, 3, l.mission_id);
+        bind_optional(stmt, 4, l.entry_id);
+        stmt.bind(5, l.description);
+        stmt.bind(6, l.quantity_milli);
+        stmt.bind(7, l.unit_code);
+        stmt.bind(8, l.unit_name);
+        stmt.bind(9, l.unit_price_minor);
+        stmt.bind(10, l.net_minor);
+        stmt.bind(11, l.vat_category);
+        stmt.bind(12, l.vat_rate_milli);
+        stmt.exec();
+        stmt.reset();
+    }
+}
+
+std::optional<domain::Invoice> find_where(Database& db, const char* where, auto bind) {
+    SQLite::Statement stmt(connection(db), std::string(kSelect) + where);
+    bind(stmt);
+    if (!stmt.executeStep()) return std::nullopt;
+    auto invoice = read_invoice(stmt);
+    stmt.reset();
+    invoice.lines = read_lines(db, invoice.id);
+    return invoice;
+}
+
+}  // namespace
+
+std::optional<domain::Invoice> InvoiceStore::find(std::int64_t id) {
+    return guarded(db_, [&] { return find_where(db_, "WHERE i.id = ?", [&](SQLite::Statement& s) { s.bind(1, id); }); });
+}
+
+std::optional<domain::Invoice> InvoiceStore::find_by_number(std::string_view number) {
+    return guarded(db_, [&] {
+        return find_where(db_, "WHERE i.number = ?",
+                          [&](SQLite::Statement& s) { s.bind(1, std::string(number)); });
+    });
+}
+
+std::vector<domain::Invoice> InvoiceStore::list(const InvoiceFilter& filter) {
+    return guarded(db_, [&] {
+        std::string sql = std::string(kSelect) + "WHERE 1 ";
+        if (filter.client_id) sql += "AND i.client_id = :client ";
+        if (filter.year) {
+            sql += "AND (CASE WHEN i.status = 'draft' THEN i.period_from ELSE i.issue_date END) "
+                   "BETWEEN :from AND :to ";
+        }
+        sql += "ORDER BY i.status = 'draft', i.issue_date, i.series, i.seq, i.id";
+        SQLite::Statement stmt(connection(db_), sql);
+        if (filter.client_id) stmt.bind(":client", *filter.client_id);
+        if (filter.year) {
+            stmt.bind(":from", fmt::format("{:04}-01-01", *filter.year));
+            stmt.bind(":to", fmt::format("{:04}-12-31", *filter.year));
+        }
+        std::vector<domain::Invoice> invoices;
+        while (stmt.executeStep()) invoices.push_back(read_invoice(stmt));
+        return invoices;
+    });
+}
+
+std::int64_t InvoiceStore::insert_draft(const domain::Invoice& v) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "INSERT INTO invoices (kind, client_id, period_from, period_to, currency, language, "
+                               "vat_regime, net_minor, vat_minor, gross_minor, credited_invoice_id, reason, "
+                               "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        stmt.bind(1, v.kind);
+        stmt.bind(2, v.client_id);
+        stmt.bind(3, v.period_from);
+        stmt.bind(4, v.period_to);
+        stmt.bind(5, v.currency);
+        stmt.bind(6, v.language);
+        stmt.bind(7, v.vat_regime);
+        stmt.bind(8, v.net_minor);
+        stmt.bind(9, v.vat_minor);
+        stmt.bind(10, v.gross_minor);
+        bind_optional(stmt, 11, v.credited_invoice_id);
+        stmt.bind(12, v.reason);
+        stmt.bind(13, v.created_at);
+        stmt.bind(14, v.updated_at);
+        stmt.exec();
+        auto id = connection(db_).getLastInsertRowid();
+        insert_lines(db_, id, v.lines);
+        return id;
+    });
+}
+
+void InvoiceStore::update_draft(const domain::Invoice& v) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "UPDATE invoices SET period_from = ?, period_to = ?, vat_regime = ?, net_minor = ?, "
+                               "vat_minor = ?, gross_minor = ?, updated_at = ? WHERE id = ? AND status = 'draft'");
+        stmt.bind(1, v.period_from);
+        stmt.bind(2, v.period_to);
+        stmt.bind(3, v.vat_regime);
+        stmt.bind(4, v.net_minor);
+        stmt.bind(5, v.vat_minor);
+        stmt.bind(6, v.gross_minor);
+        stmt.bind(7, v.updated_at);
+        stmt.bind(8, v.id);
+        stmt.exec();
+        SQLite::Statement clear(connection(db_), "DELETE FROM invoice_lines WHERE invoice_id = ?");
+        clear.bind(1, v.id);
+        clear.exec();
+        insert_lines(db_, v.id, v.lines);
+    });
+}
+
+void InvoiceStore::issue(const domain::Invoice& v) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(
+            connection(db_),
+            "UPDATE invoices SET status = 'issued', number = ?, series = ?, seq = ?, issue_date = ?, due_date = ?, "
+            "vat_regime = ?, net_minor = ?, vat_minor = ?, gross_minor = ?, seller_name = ?, seller_trade_name = ?, "
+            "seller_address = ?, seller_country = ?, seller_siren = ?, seller_siret = ?, seller_vat_id = ?, "
+            "seller_email = ?, seller_iban = ?, seller_bic = ?, buyer_name = ?, buyer_kind = ?, buyer_address = ?, "
+            "buyer_country = ?, buyer_siren = ?, buyer_siret = ?, buyer_vat_id = ?, buyer_email = ?, "
+            "vat_mention = ?, penalty_text = ?, indemnity_text = ?, discount_text = ?, footer = ?, "
+            "updated_at = ?, issued_at = ? WHERE id = ? AND status = 'draft'");
+        int i = 0;
+        auto bind = [&](const auto& value) { stmt.bind(++i, value); };
+        bind(*v.number);
+        bind(v.series);
+        bind(*v.seq);
+        bind(v.issue_date);
+        bind(v.due_date);
+        bind(v.vat_regime);
+        bind(v.net_minor);
+        bind(v.vat_minor);
+        bind(v.gross_minor);
+        const auto& s = v.seller;
+        for (const auto* text : {&s.name, &s.trade_name}) bind(*text);
+        bind(join_line_list(s.address));
+        for (const auto* text : {&s.country, &s.siren, &s.siret, &s.vat_id, &s.email, &s.iban, &s.bic}) bind(*text);
+        const auto& b = v.buyer;
+        bind(b.name);
+        bind(std::string(b.business ? "business" : "individual"));
+        bind(join_line_list(b.address));
+        for (const auto* text : {&b.country, &b.siren, &b.siret, &b.vat_id, &b.email}) bind(*text);
+        for (const auto* text : {&v.vat_mention, &v.penalty_text, &v.indemnity_text, &v.discount_text, &v.footer}) {
+            bind(*text);
+        }
+        bind(v.updated_at);
+        bind(*v.issued_at);
+        bind(v.id);
+        if (stmt.exec() != 1) {
+            throw Error(ErrorKind::Conflict, fmt::format("invoice {} is no longer a draft", v.id));
+        }
+    });
+}
+
+void InvoiceStore::cancel(std::int64_t id, std::int64_t now) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "UPDATE invoices SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'issued'");
+        stmt.bind(1, now);
+        stmt.bind(2, id);
+        stmt.exec();
+        SQLite::Statement free(connection(db_), "UPDATE entries SET invoice_id = NULL WHERE invoice_id = ?");
+        free.bind(1, id);
+        free.exec();
+    });
+}
+
+void InvoiceStore::remove_draft(std::int64_t id) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "DELETE FROM invoices WHERE id = ? AND status = 'draft'");
+        stmt.bind(1, id);
+        stmt.exec();
+    });
+}
+
+void InvoiceStore::reserve_entries(std::int64_t invoice_id, const std::vector<std::int64_t>& entry_ids) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "UPDATE entries SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL");
+        for (auto id : entry_ids) {
+            stmt.bind(1, invoice_id);
+            stmt.bind(2, id);
+            if (stmt.exec() != 1) {
+                throw Error(ErrorKind::Conflict, fmt::format("entry {} is already billed by another invoice", id));
+            }
+            stmt.reset();
+        }
+    });
+}
+
+void InvoiceStore::release_entries(const std::vector<std::int64_t>& entry_ids) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "UPDATE entries SET invoice_id = NULL WHERE id = ?");
+        for (auto id : entry_ids) {
+            stmt.bind(1, id);
+            stmt.exec();
+            stmt.reset();
+        }
+    });
+}
+
+std::vector<domain::Entry> InvoiceStore::entries_of(std::int64_t invoice_id) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT e.id, e.uid, e.mission_id, c.handle || '/' || m.handle, e.start_at, e.end_at, "
+                               "e.note, e.tags, e.units_milli, e.billable FROM entries e "
+                               "CROSS JOIN missions m ON m.id = e.mission_id CROSS JOIN clients c ON c.id = m.client_id "
+                               "WHERE e.invoice_id = ? ORDER BY e.start_at");
+        stmt.bind(1, invoice_id);
+        std::vector<domain::Entry> entries;
+        while (stmt.executeStep()) {
+            domain::Entry e;
+            e.id = stmt.getColumn(0).getInt64();
+            e.uid = stmt.getColumn(1).getString();
+            e.mission_id = stmt.getColumn(2).getInt64();
+            e.mission_address = stmt.getColumn(3).getString();
+            e.start = stmt.getColumn(4).getInt64();
+            e.end = optional_int(stmt.getColumn(5));
+            e.note = stmt.getColumn(6).getString();
+            e.tags = split_tags(stmt.getColumn(7).getString());
+            e.units_milli = optional_int(stmt.getColumn(8));
+            e.billable = stmt.getColumn(9).getInt() != 0;
+            e.invoice_id = invoice_id;
+            entries.push_back(std::move(e));
+        }
+        return entries;
+    });
+}
+
+std::int64_t InvoiceStore::last_seq(std::string_view series) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "SELECT coalesce(max(seq), 0) FROM invoices WHERE series = ?");
+        stmt.bind(1, std::string(series));
+        stmt.executeStep();
+        return stmt.getColumn(0).getInt64();
+    });
+}
+
+std::string InvoiceStore::last_issue_date(std::string_view series) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "SELECT max(issue_date) FROM invoices WHERE series = ?");
+        stmt.bind(1, std::string(series));
+        stmt.executeStep();
+        return text_or_empty(stmt.getColumn(0));
+    });
+}
+
+bool InvoiceStore::mission_billed(std::int64_t mission_id) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
+                               "WHERE l.mission_id = ? AND i.kind = 'invoice' AND i.status <> 'cancelled')");
+        stmt.bind(1, mission_id);
+        stmt.executeStep();
+        return stmt.getColumn(0).getInt() != 0;
+    });
+}
+
+std::vector<std::string> InvoiceStore::numbers() {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT number FROM invoices WHERE number IS NOT NULL ORDER BY issue_date, series, seq");
+        std::vector<std::string> result;
+        while (stmt.executeStep()) result.push_back(stmt.getColumn(0).getString());
+        return result;
+    });
+}
+
+std::vector<std::int64_t> InvoiceStore::draft_ids() {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "SELECT id FROM invoices WHERE status = 'draft' ORDER BY id");
+        std::vector<std::int64_t> result;
+        while (stmt.executeStep()) result.push_back(stmt.getColumn(0).getInt64());
+        return result;
+    });
+}
+
+}  // namespace slash::storage
