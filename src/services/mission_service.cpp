@@ -191,7 +191,9 @@ MissionReport report(const storage::MissionWithActivity& row, const domain::Bill
     MissionReport r;
     r.mission = row.mission;
     r.logged_seconds = row.activity.logged_seconds;
-    r.unbilled_minor = domain::billable_amount(row.mission, row.activity.billable, rules);
+    r.unbilled_minor = row.activity.fixed_price_billed
+                           ? std::optional<std::int64_t>(0)
+                           : domain::billable_amount(row.mission, row.activity.billable, rules);
     r.budget_used_percent = domain::budget_used_percent(row.mission, r.logged_seconds, r.unbilled_minor);
     r.overdue = row.mission.open() && !row.mission.due_date.empty() && row.mission.due_date < date;
     return r;

@@ -377,23 +377,4 @@ bool InvoiceStore::mission_billed(std::int64_t mission_id) {
     });
 }
 
-std::vector<std::string> InvoiceStore::numbers() {
-    return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_),
-                               "SELECT number FROM invoices WHERE number IS NOT NULL ORDER BY issue_date, series, seq");
-        std::vector<std::string> result;
-        while (stmt.executeStep()) result.push_back(stmt.getColumn(0).getString());
-        return result;
-    });
-}
-
-std::vector<std::int64_t> InvoiceStore::draft_ids() {
-    return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_), "SELECT id FROM invoices WHERE status = 'draft' ORDER BY id");
-        std::vector<std::int64_t> result;
-        while (stmt.executeStep()) result.push_back(stmt.getColumn(0).getInt64());
-        return result;
-    });
-}
-
 }  // namespace slash::storage

@@ -284,25 +284,30 @@ BEGIN
     SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
 END;
 CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines
-WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IS NOT 'draft'
-  OR (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IN ('issued', 'cancelled')
+  OR (SELECT status FROM invoices WHERE id = NEW.invoice_id) IN ('issued', 'cancelled')
 BEGIN
     SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
 END;
+-- A draft's lines go with it (ON DELETE CASCADE runs after the invoice row is gone, so
+-- an unknown status is a deleted draft, not an issued invoice).
 CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines
-WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IS NOT 'draft'
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IN ('issued', 'cancelled')
 BEGIN
     SELECT RAISE(ABORT, 'invoice is issued: its lines cannot change');
 END;
+-- Only a draft takes entries: an issued invoice bills exactly the entries it had when it
+-- was issued.
 CREATE TRIGGER entries_invoice_exists_insert BEFORE INSERT ON entries
-WHEN NEW.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices WHERE id = NEW.invoice_id)
+WHEN NEW.invoice_id IS NOT NULL AND (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
 BEGIN
-    SELECT RAISE(ABORT, 'entry refers to an invoice that does not exist');
+    SELECT RAISE(ABORT, 'an entry can only be billed by a draft invoice that exists');
 END;
 CREATE TRIGGER entries_invoice_exists_update BEFORE UPDATE OF invoice_id ON entries
-WHEN NEW.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices WHERE id = NEW.invoice_id)
+WHEN NEW.invoice_id IS NOT NULL AND NEW.invoice_id IS NOT OLD.invoice_id
+     AND (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
 BEGIN
-    SELECT RAISE(ABORT, 'entry refers to an invoice that does not exist');
+    SELECT RAISE(ABORT, 'an entry can only be billed by a draft invoice that exists');
 END;
 CREATE TRIGGER entries_billed_frozen BEFORE UPDATE ON entries
 WHEN OLD.invoice_id IS NOT NULL AND (SELECT status FROM invoices WHERE id = OLD.invoice_id) = 'issued'
@@ -316,6 +321,12 @@ BEGIN
 END;
 CREATE TRIGGER payments_of_issued_invoices BEFORE INSERT ON payments
 WHEN NEW.invoice_id IS NOT NULL
+     AND (SELECT kind || ':' || status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'invoice:issued'
+BEGIN
+    SELECT RAISE(ABORT, 'only an issued invoice can be paid');
+END;
+CREATE TRIGGER payments_of_issued_invoices_update BEFORE UPDATE OF invoice_id ON payments
+WHEN NEW.invoice_id IS NOT NULL AND NEW.invoice_id IS NOT OLD.invoice_id
      AND (SELECT kind || ':' || status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'invoice:issued'
 BEGIN
     SELECT RAISE(ABORT, 'only an issued invoice can be paid');

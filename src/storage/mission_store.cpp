@@ -189,7 +189,11 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
             fmt::format("WITH r AS MATERIALIZED (SELECT mission_id, max(?5, start_at) - start_at AS seconds "
                         "                        FROM entries WHERE end_at IS NULL) "
                         "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
-                        "coalesce(u.entries, 0), coalesce(u.rounded, 0), coalesce(u.units, 0) {} "
+                        "coalesce(u.entries, 0), coalesce(u.rounded, 0), coalesce(u.units, 0), "
+                        // A fixed price is billed once: has an invoice (not cancelled) billed it?
+                        "m.billing = 'fixed' AND EXISTS (SELECT 1 FROM invoice_lines l "
+                        "    JOIN invoices i ON i.id = l.invoice_id WHERE l.mission_id = m.id "
+                        "    AND i.kind = 'invoice' AND i.status <> 'cancelled') {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
                         "LEFT JOIN (SELECT e.mission_id, count(*) AS entries, "
@@ -221,6 +225,7 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
             row.activity.billable.entries = stmt.getColumn(kColumnCount + 2).getInt64();
             row.activity.billable.rounded_seconds = stmt.getColumn(kColumnCount + 3).getInt64();
             row.activity.billable.units_milli = stmt.getColumn(kColumnCount + 4).getInt64();
+            row.activity.fixed_price_billed = stmt.getColumn(kColumnCount + 5).getInt() != 0;
         }
         return rows;
     });

@@ -715,3 +715,23 @@ TEST_CASE("cli/mission unbilled follows the client's rounding override") {
     ok(ws, {"client", "edit", "acme", "--rounding-mode", ""});
     CHECK(ok(ws, {"mission", "show", "acme/site", "--template", "{unbilled}"}) == "12.00 EUR\n");
 }
+
+TEST_CASE("cli/mission a fixed price billed by an invoice is no longer unbilled, credited it is again") {
+    Workspace ws;
+    REQUIRE(ws.run({"init", "--no-input", "--name", "Camille Martin", "--siren", "123456782", "--address",
+                    "12 rue des Lilas", "--address", "75011 Paris", "--email", "camille@example.org"})
+                .code == 0);
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "ACME SAS", "--address", "1 rue X", "--address",
+                    "75002 Paris", "--siren", "552100554"})
+                .code == 0);
+    REQUIRE(ws.run({"mission", "add", "acme/logo", "--fixed", "800"}).code == 0);
+    REQUIRE(ws.run({"mission", "done", "acme/logo"}).code == 0);
+    auto unbilled = [&] { return ws.run({"mission", "show", "acme/logo", "--template", "{unbilled.amount}"}).out; };
+    CHECK(unbilled() == "800.00\n");
+    REQUIRE(ws.run({"invoice", "new", "acme"}).out == "1\n");
+    CHECK(unbilled() == "0.00\n");
+    REQUIRE(ws.run({"invoice", "issue", "1"}).out == "2026-0001\n");
+    CHECK(unbilled() == "0.00\n");
+    REQUIRE(ws.run({"invoice", "credit", "2026-0001"}).out == "AV2026-0001\n");
+    CHECK(unbilled() == "800.00\n");
+}

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
@@ -101,6 +102,59 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     ::waitpid(pid, &status, 0);
     result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+namespace {
+
+// This process's environment with `env` applied ("\x01unset" removes), as NAME=value.
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& env) {
+    std::map<std::string, std::string> merged;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        std::string text(*entry);
+        auto eq = text.find('=');
+        if (eq != std::string::npos) merged[text.substr(0, eq)] = text.substr(eq + 1);
+    }
+    for (const auto& [name, value] : env) {
+        if (value == "\x01unset") {
+            merged.erase(name);
+        } else {
+            merged[name] = value;
+        }
+    }
+    std::vector<std::string> strings;
+    for (const auto& [name, value] : merged) strings.push_back(name + "=" + value);
+    return strings;
+}
+
+}  // namespace
+
+pid_t spawn_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env) {
+    std::vector<std::string> env_strings = environment_with(env);
+    std::vector<std::string> argv_copy = argv;
+    std::vector<char*> envp, args;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    for (auto& s : argv_copy) args.push_back(s.data());
+    args.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    int rc = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error(std::string("spawn failed: ") + std::strerror(rc));
+    return pid;
+}
+
+int wait_process(pid_t pid) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) throw std::runtime_error(std::string("waitpid failed: ") + std::strerror(errno));
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 bool have_program(const std::string& program) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +18,14 @@ struct ProcessResult {
 /// of "\x01unset" removes a variable), feeding `input` on stdin; captures both streams.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
                           const std::string& input = "");
+
+/// Starts a real program (no shell) with `env` added as for run_process, stdin, stdout and
+/// stderr on /dev/null, and returns at once with its pid: for tests that signal a process
+/// while it works (kill(pid, SIGKILL)). Throws when it cannot be started.
+pid_t spawn_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {});
+
+/// Waits for a process started by spawn_process: its exit status, or 128+signal.
+int wait_process(pid_t pid);
 
 /// True when `program` is found on PATH.
 bool have_program(const std::string& program);

@@ -61,10 +61,6 @@ public:
     /// mission: a fixed price is billed once.
     [[nodiscard]] bool mission_billed(std::int64_t mission_id);
 
-    /// For completion: every invoice number, and the ids of the drafts.
-    [[nodiscard]] std::vector<std::string> numbers();
-    [[nodiscard]] std::vector<std::int64_t> draft_ids();
-
 private:
     Database& db_;
 };

@@ -40,6 +40,8 @@ struct MissionActivity {
     std::int64_t logged_seconds = 0;
     /// Finished billable entries, each duration rounded by the billing rules.
     domain::BillableWork billable;
+    /// A fixed-price mission whose price an invoice (draft or issued) already bills.
+    bool fixed_price_billed = false;
 };
 
 /// A mission and its activity, read by one query.

@@ -10,8 +10,10 @@
 #include "commands.hpp"
 #include "slash/config/config.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/invoice.hpp"
 #include "slash/services/database_service.hpp"
 #include "slash/services/entry_completion.hpp"
+#include "slash/services/invoice_completion.hpp"
 #include "slash/services/mission_completion.hpp"
 
 namespace slash::cli {
@@ -60,7 +62,6 @@ void add_clients(std::vector<Candidate>& out, Context& ctx, bool archived) {
     }
 }
 
-// Values of an option that takes one; nullopt lets the shell complete file names.
 void add_missions(std::vector<Candidate>& out, Context& ctx) {
     for (auto& [address, title] : services::completion_missions(ctx.db_path(), services::MissionChoice::Open)) {
         out.push_back({address, title});
@@ -71,9 +72,65 @@ void add_entries(std::vector<Candidate>& out, Context& ctx) {
     for (auto& [id, description] : services::completion_entries(ctx.db_path())) out.push_back({id, description});
 }
 
-std::optional<std::vector<Candidate>> option_values(Context& ctx, const CLI::Option* option) {
+void add_invoices(std::vector<Candidate>& out, Context& ctx, services::InvoiceChoice choice) {
+    for (auto& [ref, description] : services::completion_invoices(ctx.db_path(), choice)) {
+        out.push_back({ref, description});
+    }
+}
+
+// The values come from the domain lists that the services check against, so that a new
+// status or method is offered as soon as it is accepted; the descriptions only help.
+std::vector<Candidate> invoice_statuses() {
+    auto describe = [](const std::string& status) -> std::string {
+        if (status == "draft") return "not issued yet";
+        if (status == "issued") return "issued, nothing paid, not due yet";
+        if (status == "paid") return "paid in full";
+        if (status == "partially_paid") return "partly paid, not due yet";
+        if (status == "overdue") return "past its due date and not paid in full";
+        if (status == "cancelled") return "cancelled by a credit note";
+        return "";
+    };
+    std::vector<Candidate> out;
+    for (const auto& status : domain::invoice_statuses()) out.push_back({status, describe(status)});
+    return out;
+}
+
+std::vector<Candidate> payment_methods() {
+    auto describe = [](const std::string& method) -> std::string {
+        if (method == "transfer") return "bank transfer";
+        if (method == "card") return "payment card";
+        if (method == "cash") return "cash";
+        if (method == "check") return "cheque";
+        if (method == "platform") return "payout from a platform";
+        return "";
+    };
+    std::vector<Candidate> out;
+    for (const auto& method : domain::payment_methods()) out.push_back({method, describe(method)});
+    return out;
+}
+
+// Values of an option that takes one; nullopt lets the shell complete file names.
+// `path` is the command the option belongs to: the same name means different values on
+// different verbs (`mission add --status` is not `invoice list --status`).
+std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::string& path,
+                                                    const CLI::Option* option) {
     const std::string& name = option->get_lnames().front();
     if (name == "db" || name == "config") return std::nullopt;
+    if (name == "status" && path == "invoice list") return invoice_statuses();
+    if (name == "method" && (path == "invoice pay" || path == "payment add")) return payment_methods();
+    if (name == "format" && path == "invoice show") {
+        return std::vector<Candidate>{{"text", "plain text document"}, {"md", "Markdown document"},
+                                      {"json", "one JSON object"}};
+    }
+    if (name == "unit" && path == "invoice line add") {
+        return std::vector<Candidate>{
+            {"hour", "hours (HUR)"}, {"day", "days (DAY)"}, {"unit", "units (C62), the default"}};
+    }
+    if (name == "invoice" && path == "payment list") {
+        std::vector<Candidate> out;
+        add_invoices(out, ctx, services::InvoiceChoice::Invoices);
+        return out;
+    }
     if (name == "mission") {
         std::vector<Candidate> out;
         add_missions(out, ctx);
@@ -116,6 +173,18 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         directive |= kDirectiveNoSpace;
     } else if (index == 0 && path == "mission list") {
         add_clients(out, ctx, false);
+    } else if (index == 0 && path == "invoice new") {
+        add_clients(out, ctx, false);
+    } else if (index == 0 && (path == "invoice issue" || path == "invoice rm" || path == "invoice line add" ||
+                              path == "invoice line rm")) {
+        add_invoices(out, ctx, services::InvoiceChoice::Drafts);
+    } else if (index == 0 && (path == "invoice show" || path == "invoice pay" || path == "invoice credit")) {
+        auto choice = path == "invoice pay"      ? services::InvoiceChoice::Payable
+                      : path == "invoice credit" ? services::InvoiceChoice::Creditable
+                                                 : services::InvoiceChoice::Any;
+        add_invoices(out, ctx, choice);
+    } else if (index == 0 && path == "payment rm") {
+        for (auto& [id, description] : services::completion_payments(ctx.db_path())) out.push_back({id, description});
     } else if (index == 0 && (path == "start" || path == "log")) {
         add_missions(out, ctx);
     } else if (path == "entry show" || path == "entry edit" || (path == "continue" && index == 0) ||
@@ -194,7 +263,7 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
         }
     }
     if (pending != nullptr) {
-        auto values = option_values(ctx, pending);
+        auto values = option_values(ctx, path_of(cmd), pending);
         if (values) {
             candidates = *values;
         } else {
