@@ -51,6 +51,7 @@ run: build
 bench: build
 	bash bench/startup.sh $(BUILD)/slash
 	bash bench/tracking.sh $(BUILD) 1000000
+	bash bench/invoicing.sh $(BUILD) 1000000
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

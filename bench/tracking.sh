@@ -13,7 +13,12 @@ runs=${3:-30}
 dir=${SLASH_BENCH_DIR:-/tmp/slash-bench}
 mkdir -p "$dir"
 db="$dir/history-$entries.db"
-[ -f "$db" ] || "$build/slash_bench_generate" "$db" "$entries" >/dev/null
+# A history older than the generator (an earlier one wrote no invoices) is made again.
+if [ ! -f "$db" ] || [ "$db" -ot "$build/slash_bench_generate" ]; then
+  rm -f "$db" "$db-wal" "$db-shm" "$db.part"*
+  "$build/slash_bench_generate" "$db.part" "$entries" >/dev/null
+  mv "$db.part" "$db"
+fi
 
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (Debian package hyperfine)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "bench: install jq (Debian package jq)" >&2; exit 1; }

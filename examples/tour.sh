@@ -90,3 +90,39 @@ step "The database: where it is, an integrity check, an online backup."
 slash db path
 slash db check
 slash db backup "$workspace/backup.db"
+
+step "Monday: time to bill October. Invoices carry the seller identity init wrote (name, address, SIREN, IBAN)."
+export SLASH_NOW="2026-11-30T09:30:00+01:00"
+slash config get seller.siren
+slash config get seller.address
+
+step "October's work, logged after the fact."
+slash log acme/website 9:00-12:30 wireframes --on 2026-10-06
+slash log acme/website 3h design review --on 2026-10-15
+slash log northwind/book 7h chapters 1 and 2 --on 2026-10-12
+slash log northwind/book 3h30 glossary --on 2026-10-20
+slash log microtask/labels 1h30 --units 400 --on 2026-10-21
+
+step "One draft per client with unbilled work in the month (-n shows them without writing)."
+slash invoice monthly 2026-10 -n
+slash invoice monthly 2026-10
+
+step "Issuing checks the French legal mentions first: every gap is listed, nothing is numbered."
+slash invoice issue 2 || echo "(exit $?)"
+slash client edit microtask --address "8 avenue du Travail" --address "69002 Lyon" --siren 443061841
+slash client edit northwind --address "10 Fleet Street" --address "London EC4Y 1AA" --vat-regime export
+
+step "Issue every draft: the next number, identities frozen, entries locked."
+for draft in $("$slash_bin" invoice list --status draft -q); do
+  slash invoice issue "$draft"
+done
+slash invoice show 2026-0001
+
+step "Money in: ACME pays; MicroTask pays by platform payout, so its invoice is cancelled by a credit note."
+slash invoice pay 2026-0001
+slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice needed"
+slash invoice list
+
+step "A receipt without invoice (the payout), then every payment: what the URSSAF declaration counts."
+slash payment add --client microtask --amount 48.00 --note "October payout"
+slash payment list

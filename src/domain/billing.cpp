@@ -107,8 +107,10 @@ std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMod
     return narrow(mul(steps, step));
 }
 
+std::int64_t hours_milli(std::int64_t seconds) { return narrow(divide_half_away(mul(seconds, 10), 36)); }
+
 std::int64_t hourly_amount(std::int64_t billed_seconds, std::int64_t rate_minor) {
-    return narrow(divide_half_away(mul(billed_seconds, rate_minor), kSecondsPerHour));
+    return narrow(divide_half_away(mul(hours_milli(billed_seconds), rate_minor), 1000));
 }
 
 std::int64_t day_steps(std::int64_t billed_seconds, const Decimal& hours_per_day, const Decimal& day_step) {

@@ -17,6 +17,9 @@ namespace slash::domain {
 
 namespace {
 
+// The prefix of an EU VAT number: the country code, but EL for Greece.
+std::string vat_prefix_of(const std::string& country) { return country == "GR" ? "EL" : country; }
+
 using Items = std::vector<std::string>;
 
 bool is_space(char c) {
@@ -195,7 +198,9 @@ void check_buyer(Items& out, const IssueCandidate& invoice) {
     if (invoice.vat_regime == "reverse-charge") {
         // Intra-EU reverse charge (CGI art. 283-2) exists only between VAT-registered
         // businesses of two member states; the buyer's number is mandatory on the invoice.
+        auto items_before = out.size();
         check_vat_id(out, kBuyerFixes, buyer.vat_id, "required for reverse charge");
+        bool vat_id_valid = out.size() == items_before;
         std::string reason;
         if (!buyer.business) {
             reason = "an individual";
@@ -209,7 +214,18 @@ void check_buyer(Items& out, const IssueCandidate& invoice) {
                 "buyer for reverse charge: it must be a business in an EU country other than "
                 "France, and this client is " +
                 reason + " (use another VAT regime for it)");
+        } else if (vat_id_valid && buyer.vat_id.substr(0, 2) != vat_prefix_of(country)) {
+            // The number must be the one the buyer's own member state gave it.
+            out.push_back("buyer VAT id " + buyer.vat_id + " for reverse charge: it must be a number of " +
+                          country + ", the client's country, starting with " + vat_prefix_of(country) +
+                          " (slash client edit CLIENT --vat-id ...)");
         }
+    }
+    if (invoice.vat_regime == "export" && (country == "FR" || is_eu_country(country))) {
+        // Services are outside the scope of French VAT (CGI art. 259-1) only for a client
+        // established outside the EU.
+        out.push_back("buyer for export: it must be a client outside the EU, and this client is in " + country +
+                      " (use another VAT regime for it, or slash client edit CLIENT --country ...)");
     }
 }
 

@@ -5,6 +5,7 @@
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/time_zone.hpp"
 #include "slash/services/mission_service.hpp"
 
 namespace slash::services::invoicing {
@@ -73,17 +74,24 @@ void recompute_totals(domain::Invoice& invoice) {
     invoice.gross_minor = totals.gross_minor;
 }
 
-domain::Invoice get_invoice(storage::InvoiceStore& store, std::string_view ref) {
-    if (auto found = store.find_by_number(ref)) return *found;
+domain::Invoice get_invoice(storage::InvoiceStore& store, std::string_view ref, bool draft_first) {
     std::string_view digits = ref;
-    if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
+    bool hash = !digits.empty() && digits.front() == '#';
+    if (hash) digits.remove_prefix(1);
     bool numeric = !digits.empty() && digits.size() <= 18 &&
                    digits.find_first_not_of("0123456789") == std::string_view::npos;
-    if (numeric) {
-        if (auto found = store.find(std::stoll(std::string(digits)))) return *found;
+    std::optional<domain::Invoice> by_id;
+    if (numeric) by_id = store.find(std::stoll(std::string(digits)));
+    // "#12" is always an id; a draft verb takes a bare id for the draft it names, since
+    // drafts have no number yet (and a format such as "{seq}" makes numbers look like ids).
+    if (by_id && (hash || (draft_first && by_id->draft()))) return *by_id;
+    if (!hash) {
+        if (auto found = store.find_by_number(ref)) return *found;
     }
+    if (by_id) return *by_id;
     throw Error(ErrorKind::NotFound,
-                fmt::format("unknown invoice {}: give a number or a draft id; see \"slash invoice list\"",
+                fmt::format("unknown invoice {}: give its number, or the id of a draft (#ID); see \"slash invoice "
+                            "list\"",
                             domain::quoted(ref)));
 }
 
@@ -93,9 +101,25 @@ void require_draft(const domain::Invoice& invoice) {
         throw Error(ErrorKind::Conflict,
                     fmt::format("credit note {} is issued: it can never change", invoice.label()));
     }
+    if (invoice.status == domain::kCancelled) {
+        throw Error(ErrorKind::Conflict, fmt::format("invoice {} is cancelled by credit note {}: it can never change",
+                                                     invoice.label(), invoice.credit_note_number));
+    }
     throw Error(ErrorKind::Conflict, fmt::format("invoice {} is {}: it can never change; correct it with "
                                                  "\"slash invoice credit {}\" and a new invoice",
                                                  invoice.label(), invoice.status, invoice.label()));
+}
+
+std::string payment_date(const std::optional<std::string>& on, const domain::TimeContext& time) {
+    auto today = domain::local_date(time.now, time.zone);
+    if (!on) return domain::format_date(today);
+    auto date = domain::parse_date(*on, time);
+    if (domain::days_from_civil(date) > domain::days_from_civil(today)) {
+        throw Error(ErrorKind::Usage, fmt::format("invalid --on {}: {} is in the future; record a payment once it is "
+                                                  "received",
+                                                  domain::quoted(*on), domain::format_date(date)));
+    }
+    return domain::format_date(date);
 }
 
 namespace {

@@ -1,12 +1,14 @@
 // `invoice new` and `invoice monthly`: from unbilled billable entries to draft lines.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 
 #include "invoice_internal.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/calendar.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/services/invoice_service.hpp"
 #include "slash/storage/client_store.hpp"
@@ -24,15 +26,14 @@ using invoicing::period_text;
 struct DraftPlan {
     domain::Invoice invoice;
     std::vector<std::int64_t> entry_ids;
+    /// Fixed-price missions already billed whose new entries the price covers: reserved by
+    /// the draft with no line of their own.
+    std::vector<std::string> covered;
 };
 
 std::string mission_label(const domain::Mission& mission) {
     return mission.title.empty() ? mission.address() : mission.title;
 }
-
-// Hours in thousandths: exact for any rounding step that divides an hour into
-// thousandths (15m, 6m, 1m...); otherwise rounded half away from zero to 1/1000 h.
-std::int64_t hours_milli(std::int64_t seconds) { return domain::divide_rounded(seconds * 10, 36); }
 
 // The days of `steps` day_step steps, in thousandths of a day.
 std::int64_t days_milli(std::int64_t steps, const domain::Decimal& day_step) {
@@ -64,7 +65,7 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
             seconds += domain::round_duration(*e->end - e->start, rules.rounding_seconds, rules.rounding_mode);
             units += e->units_milli.value_or(0);
         }
-        if (mission.billing == "hourly") return hours_milli(seconds);
+        if (mission.billing == "hourly") return domain::hours_milli(seconds);
         if (mission.billing == "daily") {
             return days_milli(domain::day_steps(seconds, rules.hours_per_day, rules.day_step), rules.day_step);
         }
@@ -85,7 +86,9 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
         if (group.size() == 1 && detail) line.entry_id = group.front()->id;
         lines.push_back(std::move(line));
     };
-    if (detail) {
+    // Days are counted in day_step steps on the mission's total, never entry by entry (eight
+    // 1 h entries are 1.5 days, not 4 half-days): a daily mission keeps one line.
+    if (detail && mission.billing != "daily") {
         for (const auto& e : entries) {
             std::string text = fmt::format("{} — {}", label, domain::format_date(domain::local_date(e.start, zone)));
             if (!e.note.empty()) text += ": " + e.note;
@@ -99,8 +102,8 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
     return lines;
 }
 
-// The draft of one client, or nullopt when it has nothing to bill.
-std::optional<DraftPlan> plan_draft(const config::Config& config, const domain::Client& client,
+// The draft of one client; no lines when it has nothing to bill.
+DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
                                     const std::vector<domain::Mission>& missions,
                                     const std::map<std::int64_t, std::vector<domain::Entry>>& entries_by_mission,
                                     const domain::Period& period, bool detail, storage::InvoiceStore& invoices,
@@ -131,7 +134,13 @@ std::optional<DraftPlan> plan_draft(const config::Config& config, const domain::
         if (mission.billing == "fixed") {
             // A fixed price is billed once: with the first invoice that has work of the
             // mission, or once the mission is done.
-            if ((entries.empty() && mission.status != "done") || invoices.mission_billed(mission.id)) continue;
+            if (entries.empty() && mission.status != "done") continue;
+            if (invoices.mission_billed(mission.id)) {
+                if (entries.empty()) continue;
+                plan.covered.push_back(mission.address());
+                for (const auto& e : entries) plan.entry_ids.push_back(e.id);
+                continue;
+            }
             auto line = work_line(mission, vat, fmt::format("{} — {}", mission_label(mission),
                                                             invoice.language == "fr" ? "forfait" : "fixed price"));
             line.quantity_milli = 1000;
@@ -145,9 +154,24 @@ std::optional<DraftPlan> plan_draft(const config::Config& config, const domain::
         }
         for (const auto& e : entries) plan.entry_ids.push_back(e.id);
     }
-    if (invoice.lines.empty()) return std::nullopt;
-    invoicing::recompute_totals(invoice);
+    if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
     return plan;
+}
+
+/// A timer running on work of the period would be left out of the draft and never billed
+/// with its month: it is stopped first.
+void require_no_timer_in(storage::Database& db, const domain::Period& period, std::optional<std::int64_t> client_id,
+                         const domain::TimeZone& zone) {
+    auto running = storage::EntryStore(db).running();
+    if (!running || running->start < period.from || running->start >= period.to) return;
+    if (client_id) {
+        auto mission = storage::MissionStore(db).list({client_id, running->mission_id, true, true});
+        if (mission.empty()) return;
+    }
+    throw Error(ErrorKind::Conflict,
+                fmt::format("a timer is running on {} since {}, in the period billed: stop it first (slash stop) so "
+                            "that its time is billed",
+                            running->mission_address, domain::format_local_iso(running->start, zone)));
 }
 
 /// Unbilled, billable, finished entries starting in the period, by mission.
@@ -191,20 +215,27 @@ domain::Invoice InvoiceService::draft(const DraftRequest& request) {
     auto period = period_or_last_month(request.period, time_);
     storage::WriteTransaction tx(db_);
     auto client = storage::ClientStore(db_).get(request.client);
+    require_no_timer_in(db_, period, client.id, time_.zone);
     storage::InvoiceStore store(db_);
     auto missions = missions_of(db_, client.id);
     auto plan = plan_draft(config_, client, missions, unbilled_entries(db_, period, client.id), period, request.detail,
                            store, time_.zone, time_.now);
-    if (!plan) {
+    if (plan.invoice.lines.empty()) {
+        auto from = domain::format_date(period.first_day);
+        auto to = domain::format_date(period.last_day);
+        if (!plan.covered.empty()) {
+            throw Error(ErrorKind::Failure,
+                        fmt::format("nothing to bill for {} from {} to {}: its unbilled entries are on fixed-price "
+                                    "missions already billed ({}), which their price covers",
+                                    client.handle, from, to, fmt::join(plan.covered, ", ")));
+        }
         throw Error(ErrorKind::Failure,
                     fmt::format("nothing to bill for {} from {} to {}: none of its {} mission{} has unbilled "
                                 "billable work in that period (see \"slash entry list {}..{} --client {} --unbilled\")",
-                                client.handle, domain::format_date(period.first_day),
-                                domain::format_date(period.last_day), missions.size(), missions.size() == 1 ? "" : "s",
-                                domain::format_date(period.first_day), domain::format_date(period.last_day),
+                                client.handle, from, to, missions.size(), missions.size() == 1 ? "" : "s", from, to,
                                 client.handle));
     }
-    auto invoice = write_draft(store, *plan);
+    auto invoice = write_draft(store, plan);
     tx.commit();
     return invoice;
 }
@@ -212,7 +243,16 @@ domain::Invoice InvoiceService::draft(const DraftRequest& request) {
 std::vector<domain::Invoice> InvoiceService::monthly(const std::optional<std::string>& month, bool dry_run,
                                                      bool detail) {
     auto period = period_or_last_month(month, time_);
+    // One calendar month: the monthly invoices of a year or a week are not monthly.
+    auto next = domain::add_days(period.last_day, 1);
+    if (period.first_day.day != 1 || next.day != 1 ||
+        period.first_day.year * 12 + period.first_day.month + 1 != next.year * 12 + next.month) {
+        throw Error(ErrorKind::Usage, fmt::format("invalid month {}: use YYYY-MM, month or lastmonth; for another "
+                                                  "period, slash invoice new CLIENT PERIOD",
+                                                  domain::quoted(month ? *month : "")));
+    }
     storage::WriteTransaction tx(db_);
+    require_no_timer_in(db_, period, std::nullopt, time_.zone);
     storage::InvoiceStore store(db_);
     auto entries = unbilled_entries(db_, period, std::nullopt);
     std::map<std::int64_t, std::vector<domain::Mission>> missions_by_client;
@@ -222,8 +262,8 @@ std::vector<domain::Invoice> InvoiceService::monthly(const std::optional<std::st
         auto found = missions_by_client.find(client.id);
         if (found == missions_by_client.end()) continue;
         auto plan = plan_draft(config_, client, found->second, entries, period, detail, store, time_.zone, time_.now);
-        if (!plan) continue;
-        drafts.push_back(dry_run ? plan->invoice : write_draft(store, *plan));
+        if (plan.invoice.lines.empty()) continue;
+        drafts.push_back(dry_run ? plan.invoice : write_draft(store, plan));
     }
     if (drafts.empty()) {
         throw Error(ErrorKind::Failure,

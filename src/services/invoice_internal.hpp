@@ -2,6 +2,7 @@
 
 // Services-internal: what the invoice use cases share (src/services/invoice_*.cpp).
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,7 @@
 #include "slash/domain/invoice.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/mission.hpp"
+#include "slash/domain/time_grammar.hpp"
 #include "slash/storage/invoice_store.hpp"
 
 namespace slash::services::invoicing {
@@ -35,11 +37,18 @@ struct VatChoice {
 /// Line nets and invoice totals recomputed from the lines (EN 16931).
 void recompute_totals(domain::Invoice& invoice);
 
-/// REF as typed: an invoice number first, else an id ("12" or "#12"). NotFound otherwise.
-[[nodiscard]] domain::Invoice get_invoice(storage::InvoiceStore& store, std::string_view ref);
+/// REF as typed: "#12" is the invoice of id 12; otherwise an invoice number first, else an
+/// id; with `draft_first` (the verbs that only take drafts) an id naming a draft wins over a
+/// number that looks the same. NotFound otherwise.
+[[nodiscard]] domain::Invoice get_invoice(storage::InvoiceStore& store, std::string_view ref,
+                                          bool draft_first = false);
 
 /// Conflict unless `invoice` is a draft: issued invoices never change.
 void require_draft(const domain::Invoice& invoice);
+
+/// The date a payment was received: --on or today, never in the future (payments are what
+/// the URSSAF declaration counts). Throws Usage naming the value.
+[[nodiscard]] std::string payment_date(const std::optional<std::string>& on, const domain::TimeContext& time);
 
 /// "novembre 2026" / "November 2026" for a whole month, else "du 03/11/2026 au 17/11/2026" /
 /// "2026-11-03 to 2026-11-17".

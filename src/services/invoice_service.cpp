@@ -16,6 +16,7 @@
 #include "slash/domain/time_zone.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
+#include "slash/storage/mission_store.hpp"
 #include "slash/storage/payment_store.hpp"
 #include "text_checks.hpp"
 
@@ -88,14 +89,82 @@ domain::IssueCandidate candidate_of(const domain::Invoice& invoice) {
     return c;
 }
 
+// The regime of a VAT category (EN 16931 code) as `[tax] regime` names it.
+std::string regime_of(std::string_view category) {
+    if (category == "S") return "standard";
+    if (category == "E") return "franchise";
+    if (category == "AE") return "reverse-charge";
+    return "export";
+}
+
+// An invoice's regime follows its lines: their one category, or "standard" when some line
+// charges VAT among others. Without lines, the client's regime.
+std::string regime_of_lines(const domain::Invoice& invoice, const config::Config& config,
+                            const domain::Client& client) {
+    if (invoice.lines.empty()) return invoicing::vat_for(config, client, nullptr).regime;
+    const auto& first = invoice.lines.front().vat_category;
+    bool mixed = false, charged = false;
+    for (const auto& line : invoice.lines) {
+        mixed = mixed || line.vat_category != first;
+        charged = charged || line.vat_category == "S";
+    }
+    if (mixed && charged) return "standard";
+    return regime_of(first);
+}
+
+// A draft follows the VAT settings until it is issued: each mission line takes the regime
+// and rate of its mission, client and config as they are now; a line added by hand takes
+// the client's regime, keeping its own rate when that regime still charges VAT.
+void refresh_vat(domain::Invoice& invoice, const config::Config& config, const domain::Client& client,
+                 storage::Database& db) {
+    storage::MissionFilter filter;
+    filter.client_id = client.id;
+    filter.include_done = true;
+    filter.include_archived_clients = true;
+    auto missions = storage::MissionStore(db).list(filter);
+    auto client_vat = invoicing::vat_for(config, client, nullptr);
+    for (auto& line : invoice.lines) {
+        auto mission = std::find_if(missions.begin(), missions.end(),
+                                    [&](const auto& m) { return line.mission_id && m.id == *line.mission_id; });
+        if (mission != missions.end()) {
+            auto vat = invoicing::vat_for(config, client, &*mission);
+            line.vat_category = vat.tax.category;
+            line.vat_rate_milli = vat.tax.rate_milli;
+        } else if (!(line.vat_category == "S" && client_vat.tax.category == "S")) {
+            line.vat_category = client_vat.tax.category;
+            line.vat_rate_milli = client_vat.tax.rate_milli;
+        }
+    }
+    if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
+}
+
 // Seller, buyer, texts and regime as they would be frozen now: what `issue` freezes and
 // what the document of a draft shows.
 void resolve_identities(domain::Invoice& invoice, const config::Config& config, const domain::Client& client) {
     invoice.seller = seller_of(config.seller);
     invoice.buyer = buyer_of(client);
     invoice.language = invoicing::language_for(config, client);
-    invoice.vat_regime = invoicing::vat_for(config, client, nullptr).regime;
+    invoice.vat_regime = regime_of_lines(invoice, config, client);
     put_texts(invoice, config);
+}
+
+// The legal check of every regime the lines use: an invoice mixing a standard line and a
+// reverse-charge line needs the seller's VAT id and the buyer's. Items are listed once.
+std::vector<std::string> missing_items(const domain::Invoice& invoice) {
+    std::vector<std::string> regimes{invoice.vat_regime};
+    for (const auto& line : invoice.lines) {
+        auto regime = regime_of(line.vat_category);
+        if (std::find(regimes.begin(), regimes.end(), regime) == regimes.end()) regimes.push_back(regime);
+    }
+    std::vector<std::string> missing;
+    for (const auto& regime : regimes) {
+        auto candidate = candidate_of(invoice);
+        candidate.vat_regime = regime;
+        for (auto& item : domain::missing_for_issue(candidate)) {
+            if (std::find(missing.begin(), missing.end(), item) == missing.end()) missing.push_back(std::move(item));
+        }
+    }
+    return missing;
 }
 
 std::string date_text(const domain::CivilDate& date) { return domain::format_date(date); }
@@ -122,18 +191,18 @@ domain::NumberFormat number_format(const std::string& text, std::string_view key
 }
 
 // Gives `invoice` the next number of its series for `date`. French law numbers invoices
-// in one chronological, gapless sequence: a date before the last one of the series would
-// put a later number on an earlier invoice.
+// in one chronological, gapless sequence: a date before the latest invoice of the same kind
+// (whatever its series: a new year must not reopen the last one) would put a later number on
+// an earlier invoice.
 void assign_number(domain::Invoice& invoice, const domain::NumberFormat& format, const domain::CivilDate& date,
                    storage::InvoiceStore& store) {
     invoice.series = format.series(date.year, date.month);
-    auto last_date = store.last_issue_date(invoice.series);
-    if (!last_date.empty() && last_date > invoice.issue_date) {
+    auto latest = store.latest_issued(invoice.kind);
+    if (latest && latest->issue_date > invoice.issue_date) {
         throw Error(ErrorKind::Failure,
-                    fmt::format("cannot date {} {}: the series {} already has an invoice of {}, and numbers follow "
-                                "dates; use --date {} or later",
-                                invoice.label(), invoice.issue_date, domain::quoted(invoice.series), last_date,
-                                last_date));
+                    fmt::format("cannot date {} {}: {} is dated {}, and numbers follow dates; use --date {} or later",
+                                invoice.label(), invoice.issue_date, latest->number, latest->issue_date,
+                                latest->issue_date));
     }
     invoice.seq = store.last_seq(invoice.series) + 1;
     invoice.number = format.render(date.year, date.month, *invoice.seq);
@@ -202,7 +271,7 @@ domain::Invoice InvoiceService::add_line(const std::string& ref, const LineReque
     }
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
-    auto invoice = get_invoice(store, ref);
+    auto invoice = get_invoice(store, ref, true);
     require_draft(invoice);
     if (request.currency && domain::normalize_currency(*request.currency) != invoice.currency) {
         throw Error(ErrorKind::Usage,
@@ -248,7 +317,7 @@ domain::Invoice InvoiceService::add_line(const std::string& ref, const LineReque
 domain::Invoice InvoiceService::remove_line(const std::string& ref, std::int64_t position) {
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
-    auto invoice = get_invoice(store, ref);
+    auto invoice = get_invoice(store, ref, true);
     require_draft(invoice);
     auto count = static_cast<std::int64_t>(invoice.lines.size());
     if (position < 1 || position > count) {
@@ -258,15 +327,17 @@ domain::Invoice InvoiceService::remove_line(const std::string& ref, std::int64_t
     }
     auto removed = invoice.lines[static_cast<std::size_t>(position - 1)];
     invoice.lines.erase(invoice.lines.begin() + (position - 1));
-    // Work no line bills any more goes back to unbilled.
+    // Work no line bills any more goes back to unbilled: the entry of a --detail line, and
+    // every entry of a mission the draft no longer has a line for.
     std::vector<std::int64_t> freed;
     if (removed.mission_id) {
-        bool still_billed = std::any_of(invoice.lines.begin(), invoice.lines.end(), [&](const auto& line) {
-            return line.mission_id == removed.mission_id && !removed.entry_id;
-        });
+        bool mission_kept = std::any_of(invoice.lines.begin(), invoice.lines.end(),
+                                        [&](const auto& line) { return line.mission_id == removed.mission_id; });
         for (const auto& e : store.entries_of(invoice.id)) {
-            bool of_line = removed.entry_id ? e.id == *removed.entry_id : e.mission_id == *removed.mission_id;
-            if (of_line && !still_billed) freed.push_back(e.id);
+            if ((removed.entry_id && e.id == *removed.entry_id) ||
+                (!mission_kept && e.mission_id == *removed.mission_id)) {
+                freed.push_back(e.id);
+            }
         }
     }
     if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
@@ -281,7 +352,7 @@ domain::Invoice InvoiceService::remove_line(const std::string& ref, std::int64_t
 domain::Invoice InvoiceService::remove(const std::string& ref) {
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
-    auto invoice = get_invoice(store, ref);
+    auto invoice = get_invoice(store, ref, true);
     require_draft(invoice);
     store.remove_draft(invoice.id);
     tx.commit();
@@ -292,25 +363,40 @@ domain::Invoice InvoiceService::issue(const std::string& ref, const std::optiona
     auto issue_date = issue_date_of(date, time_);
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
-    auto invoice = get_invoice(store, ref);
+    auto invoice = get_invoice(store, ref, true);
     if (!invoice.draft()) {
         throw Error(ErrorKind::Conflict, fmt::format("invoice {} is already issued", invoice.label()));
     }
     auto format = number_format(config_.invoice.number_format, "number_format");
     auto client = storage::ClientStore(db_).get(invoice.client_handle);
+    refresh_vat(invoice, config_, client, db_);
     resolve_identities(invoice, config_, client);
     invoice.issue_date = date_text(issue_date);
     auto terms = client.terms_days ? *client.terms_days : config_.invoice.due_days;
     invoice.due_date = date_text(domain::add_days(issue_date, terms));
-    auto missing = domain::missing_for_issue(candidate_of(invoice));
+    if (invoice.issue_date < invoice.period_from) {
+        throw Error(ErrorKind::Failure,
+                    fmt::format("cannot date {} {}: its work starts on {}; an invoice is issued once the work is "
+                                "done, use --date {} or later",
+                                invoice.label(), invoice.issue_date, invoice.period_from, invoice.period_from));
+    }
+    auto missing = missing_items(invoice);
     if (!missing.empty()) {
         throw Error(ErrorKind::Failure,
                     fmt::format("cannot issue {}: missing {}", invoice.label(), join(missing, "; ")));
+    }
+    if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
+    if (!invoice.lines.empty() && invoice.gross_minor <= 0) {
+        throw Error(ErrorKind::Failure,
+                    fmt::format("cannot issue {}: its total is {}; an invoice bills a positive amount (a credit note "
+                                "corrects an issued one: slash invoice credit)",
+                                invoice.label(), money_text(invoice.gross_minor, invoice.currency)));
     }
     assign_number(invoice, format, issue_date, store);
     invoicing::recompute_totals(invoice);
     invoice.updated_at = time_.now;
     invoice.issued_at = time_.now;
+    store.update_line_taxes(invoice);  // the VAT the lines are issued with
     store.issue(invoice);
     tx.commit();
     return *store.find(invoice.id);
@@ -339,7 +425,8 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
     if (date_text(issue_date) < original.issue_date) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --date {}: a credit note cannot be dated before the "
                                                   "invoice it cancels ({})",
-                                                  domain::quoted(*date), original.issue_date));
+                                                  domain::quoted(date ? *date : date_text(issue_date)),
+                                                  original.issue_date));
     }
     auto format = number_format(config_.invoice.credit_number_format, "credit_number_format");
     domain::Invoice note = original;
@@ -366,7 +453,7 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
 
 domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& request) {
     require_method(request.method);
-    require_printable(request.note, "--note");
+    require_single_line(request.note, "--note");
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
     auto invoice = get_invoice(store, ref);
@@ -401,8 +488,13 @@ domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& re
                                 money_text(payment.amount_minor, invoice.currency), money_text(due, invoice.currency),
                                 invoice.label()));
     }
-    payment.paid_on = date_text(request.on ? domain::parse_date(*request.on, time_)
-                                           : domain::local_date(time_.now, time_.zone));
+    payment.paid_on = invoicing::payment_date(request.on, time_);
+    if (payment.paid_on < invoice.issue_date) {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("invalid --on {}: invoice {} is dated {}; money received before an invoice is a "
+                                "receipt (slash payment add)",
+                                domain::quoted(*request.on), invoice.label(), invoice.issue_date));
+    }
     if (request.eur) {
         if (invoice.currency == "EUR") {
             throw Error(ErrorKind::Usage, fmt::format("invalid --eur {}: invoice {} is in EUR already",
@@ -428,7 +520,9 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
     details.invoice = get_invoice(store, ref);
     auto& invoice = details.invoice;
     if (invoice.draft()) {
-        resolve_identities(invoice, config_, storage::ClientStore(db_).get(invoice.client_handle));
+        auto client = storage::ClientStore(db_).get(invoice.client_handle);
+        refresh_vat(invoice, config_, client, db_);
+        resolve_identities(invoice, config_, client);
     }
     std::vector<domain::InvoiceLineInput> inputs;
     for (const auto& line : invoice.lines) {

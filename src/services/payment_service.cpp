@@ -40,9 +40,8 @@ domain::Payment PaymentService::add(const PaymentRequest& request) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --method {}: use transfer, card, cash, check or platform",
                                                   domain::quoted(request.method)));
     }
-    require_printable(request.note, "--note");
-    auto paid_on = domain::format_date(request.on ? domain::parse_date(*request.on, time_)
-                                                  : domain::local_date(time_.now, time_.zone));
+    require_single_line(request.note, "--note");
+    auto paid_on = invoicing::payment_date(request.on, time_);
     storage::WriteTransaction tx(db_);
     auto client = storage::ClientStore(db_).get(request.client);
     domain::Payment payment;

@@ -37,9 +37,8 @@ inline void require_single_line(std::string_view text, std::string_view flag) {
     require_utf8(text, flag);
     for (char ch : text) {
         if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
-            throw Error(ErrorKind::Usage,
-                        fmt::format("invalid {} \"{}\": it must be one line without control characters", flag,
-                                    text.substr(0, text.find_first_of("\r\n\t"))));
+            throw Error(ErrorKind::Usage, fmt::format("invalid {} {}: it must be one line without control characters",
+                                                      flag, domain::quoted(text)));
         }
     }
 }

@@ -231,6 +231,23 @@ void InvoiceStore::update_draft(const domain::Invoice& v) {
     });
 }
 
+void InvoiceStore::update_line_taxes(const domain::Invoice& v) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_),
+                               "UPDATE invoice_lines SET vat_category = ?, vat_rate_milli = ?, net_minor = ? "
+                               "WHERE id = ? AND invoice_id = ?");
+        for (const auto& line : v.lines) {
+            stmt.bind(1, line.vat_category);
+            stmt.bind(2, line.vat_rate_milli);
+            stmt.bind(3, line.net_minor);
+            stmt.bind(4, line.id);
+            stmt.bind(5, v.id);
+            stmt.exec();
+            stmt.reset();
+        }
+    });
+}
+
 void InvoiceStore::issue(const domain::Invoice& v) {
     guarded(db_, [&] {
         SQLite::Statement stmt(
@@ -357,12 +374,14 @@ std::int64_t InvoiceStore::last_seq(std::string_view series) {
     });
 }
 
-std::string InvoiceStore::last_issue_date(std::string_view series) {
-    return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_), "SELECT max(issue_date) FROM invoices WHERE series = ?");
-        stmt.bind(1, std::string(series));
-        stmt.executeStep();
-        return text_or_empty(stmt.getColumn(0));
+std::optional<InvoiceStore::Latest> InvoiceStore::latest_issued(std::string_view kind) {
+    return guarded(db_, [&]() -> std::optional<Latest> {
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT number, issue_date FROM invoices WHERE kind = ? AND number IS NOT NULL "
+                               "ORDER BY issue_date DESC, issued_at DESC, id DESC LIMIT 1");
+        stmt.bind(1, std::string(kind));
+        if (!stmt.executeStep()) return std::nullopt;
+        return Latest{stmt.getColumn(0).getString(), stmt.getColumn(1).getString()};
     });
 }
 

@@ -115,7 +115,8 @@ END;
     // so that two drafts never bill the same hour; deleting a draft frees them. Issuing
     // fills number, series and seq, the frozen seller and buyer identity and the totals in
     // one UPDATE; from then on the triggers below refuse any change but the one status
-    // change a credit note makes (issued -> cancelled), and any change to its lines or to
+    // change a credit note makes (issued -> cancelled, once an issued credit note points at
+    // the invoice), and any change to its lines or to
     // the entries it bills, whoever sends the SQL. Numbering is gapless per series by
     // construction: a number is only accepted as the next of its series (max(seq) + 1,
     // one index seek on (series, seq)), and numbered invoices are never deleted;
@@ -266,7 +267,9 @@ WHEN OLD.status <> 'draft' AND (
     OR NEW.footer IS NOT OLD.footer OR NEW.credited_invoice_id IS NOT OLD.credited_invoice_id
     OR NEW.reason IS NOT OLD.reason OR NEW.created_at IS NOT OLD.created_at
     OR NEW.issued_at IS NOT OLD.issued_at
-    OR NOT (NEW.status = OLD.status OR (OLD.status = 'issued' AND NEW.status = 'cancelled')))
+    OR NOT (NEW.status = OLD.status
+            OR (OLD.status = 'issued' AND NEW.status = 'cancelled'
+                AND EXISTS (SELECT 1 FROM invoices c WHERE c.credited_invoice_id = OLD.id AND c.status = 'issued'))))
 BEGIN
     SELECT RAISE(ABORT, 'invoice is issued: it cannot change; credit it instead');
 END;

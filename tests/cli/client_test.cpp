@@ -226,7 +226,7 @@ TEST_CASE("cli/client refusals: exit code, one line, data unchanged") {
     expect_refusal(ws, {"client", "add", "new", "--name", "N", "--kind", "person"}, 2,
                    "invalid --kind \"person\": use business or individual");
     expect_refusal(ws, {"client", "add", "new", "--name", "Line\nbreak"}, 2,
-                   "invalid --name \"Line\": it must be one line without control characters");
+                   "invalid --name \"Line\\x0abreak\": it must be one line without control characters");
     expect_refusal(ws, {"client", "edit", "acme", "--currency", "JPY"}, 2,
                    "changing the currency of \"acme\" to JPY needs its rate in JPY; give it again with --hourly or "
                    "--daily (or --no-rate)");

@@ -279,7 +279,7 @@ TEST_CASE("cli/mission add refusals: exit code, one line, data unchanged") {
                    "others)");
     expect_refusal(ws, {"mission", "add", "acme/x", "--tag", "Web"}, 2, "invalid tag \"Web\"" + handle_rule);
     expect_refusal(ws, {"mission", "add", "acme/x", "--title", "Two\nlines"}, 2,
-                   "invalid --title \"Two\": it must be one line without control characters");
+                   "invalid --title \"Two\\x0alines\": it must be one line without control characters");
 }
 
 TEST_CASE("cli/mission edit changes only what is given, empty clears, renames keep the address rule") {
@@ -707,7 +707,8 @@ TEST_CASE("cli/mission unbilled follows the client's rounding override") {
     const std::vector<std::string> unbilled = {"missions", "--template", "{mission} {unbilled}"};
     CHECK(ok(ws, unbilled) == "acme/site 15.00 EUR\nbeta/site 15.00 EUR\n");
     ok(ws, {"client", "edit", "acme", "--rounding", "0"});
-    CHECK(ok(ws, unbilled) == "acme/site 7.00 EUR\nbeta/site 15.00 EUR\n");
+    // Unrounded, 7 minutes are billed as an invoice line would: 0.117 h × 60.00 = 7.02.
+    CHECK(ok(ws, unbilled) == "acme/site 7.02 EUR\nbeta/site 15.00 EUR\n");
     ok(ws, {"client", "edit", "acme", "--rounding", "", "--rounding-mode", "down"});
     CHECK(ok(ws, unbilled) == "acme/site 0.00 EUR\nbeta/site 15.00 EUR\n");
     ok(ws, {"client", "edit", "acme", "--rounding", "6m", "--rounding-mode", "nearest"});

@@ -90,17 +90,18 @@ TEST_CASE("domain/billing round_duration: up, nearest, down, ties go away from z
           slash::ErrorKind::Failure);
 }
 
-TEST_CASE("domain/billing hourly_amount: seconds × rate / 3600, rounded once") {
+TEST_CASE("domain/billing hourly_amount: hours to the thousandth × rate, as an invoice line") {
     struct Case {
         std::int64_t seconds, rate, expected;
     };
     for (const auto& c : std::vector<Case>{{0, 6500, 0},
                                            {kHour, 6500, 6500},
                                            {5400, 6500, 9750},
-                                           {60, 6500, 108},     // 108.33
-                                           {600, 6500, 1083},   // 1083.33
+                                           {60, 6500, 111},     // 0.017 h (0.01667) × 65.00 = 1.105
+                                           {600, 6500, 1086},   // 0.167 h (0.16667) × 65.00 = 10.855
                                            {1800, 1, 1},        // 0.5: a tie
-                                           {1799, 1, 0},        // 0.4997
+                                           {1799, 1, 1},        // 0.49972 h is billed 0.500 h
+                                           {1797, 1, 0},        // 0.499 h × 0.01 = 0.00499
                                            {900, 2, 1},         // 0.5: a tie
                                            {2700, 1, 1},        // 0.75
                                            {11700, 6500, 21125},  // 3h15m at 65.00
@@ -111,8 +112,11 @@ TEST_CASE("domain/billing hourly_amount: seconds × rate / 3600, rounded once") 
     }
     // 10^15 hours at 100 000.00 overflows int64 minor units: refused, never wrapped.
     CHECK(error_from([] { (void)d::hourly_amount(kMax / 2, 10'000'000); })->kind() == slash::ErrorKind::Failure);
-    // An intermediate product beyond int64 is fine when the result fits.
-    CHECK(d::hourly_amount(kMax / 100, 3600) == kMax / 100);
+    // An intermediate product beyond int64 is fine when the result fits: 3.6 × 10^16 s is
+    // 10^16 thousandths of an hour; at 10.00 an hour the product is 10^19, the result 10^17.
+    CHECK(d::hourly_amount(36'000'000'000'000'000, 1000) == 10'000'000'000'000'000);
+    CHECK(d::hours_milli(18) == 5);
+    CHECK(d::hours_milli(9) == 3);  // 2.5 thousandths: a tie, away from zero
 }
 
 TEST_CASE("domain/billing day_steps and daily_amount: days in steps, rounded up, money half away") {

@@ -176,6 +176,19 @@ TEST_SUITE("domain/invoice_checks") {
              "buyer for reverse charge: it must be a business in an EU country other than France, "
              "and this "
              "client is an individual (use another VAT regime for it)"},
+            {"reverse charge with another country's VAT id",
+             from(&reverse_charge_invoice, [](I i) { i.buyer.vat_id = "FR40303265045"; }),
+             "buyer VAT id FR40303265045 for reverse charge: it must be a number of DE, the client's country, "
+             "starting with DE (slash client edit CLIENT --vat-id ...)"},
+            {"export to an EU client",
+             from(complete, [](I i) {
+                 i.vat_regime = "export";
+                 i.vat_mention.clear();
+                 i.buyer.country = "BE";
+                 i.buyer.siren.clear();
+             }),
+             "buyer for export: it must be a client outside the EU, and this client is in BE (use another VAT "
+             "regime for it, or slash client edit CLIENT --country ...)"},
             {"reverse charge outside the EU",
              from(&reverse_charge_invoice, [](I i) { i.buyer.country = "ch"; }),
              "buyer for reverse charge: it must be a business in an EU country other than France, "

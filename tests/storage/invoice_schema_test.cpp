@@ -142,6 +142,18 @@ TEST_CASE("storage/invoice schema: issued to cancelled is the one status change 
     auto db = connect(ws);
     std::string frozen_before = value(db, "SELECT number || '|' || gross_minor || '|' || buyer_name || '|' || "
                                           "issue_date FROM invoices WHERE id = 1");
+    // Only an issued credit note cancels an invoice.
+    expect_refused(ws, db, "UPDATE invoices SET status = 'cancelled', updated_at = updated_at + 1 WHERE id = 1",
+                   kFrozen);
+    db.exec("INSERT INTO invoices (kind, client_id, period_from, period_to, currency, language, vat_regime, "
+            "credited_invoice_id, created_at, updated_at) "
+            "VALUES ('credit', 1, '2026-10-01', '2026-10-31', 'EUR', 'fr', 'franchise', 1, 0, 0)");
+    auto note = value(db, "SELECT max(id) FROM invoices");
+    expect_refused(ws, db, "UPDATE invoices SET status = 'cancelled', updated_at = updated_at + 1 WHERE id = 1",
+                   kFrozen);
+    CHECK(db.exec("UPDATE invoices SET status = 'issued', number = 'AV2026-0001', series = 'AV2026-', seq = 1, "
+                  "issue_date = '2026-11-28', due_date = '2026-11-28', issued_at = 0 WHERE id = " +
+                  note) == 1);
     CHECK(db.exec("UPDATE invoices SET status = 'cancelled', updated_at = updated_at + 1 WHERE id = 1") == 1);
     CHECK(value(db, "SELECT status FROM invoices WHERE id = 1") == "cancelled");
     CHECK(value(db, "SELECT number || '|' || gross_minor || '|' || buyer_name || '|' || issue_date FROM invoices "

@@ -50,7 +50,13 @@ struct BillingRules {
 /// changes: rounding happens when work is valued or billed (DESIGN.md §3).
 [[nodiscard]] std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMode mode);
 
-/// seconds × hourly rate / 3600, half away from zero.
+/// Hours in thousandths, as an invoice line's quantity: seconds / 3.6, half away from zero
+/// (exact for any rounding step that is a multiple of 18 s: 15m, 6m, 1m).
+[[nodiscard]] std::int64_t hours_milli(std::int64_t seconds);
+
+/// hours_milli(seconds) × hourly rate / 1000, half away from zero: the net of the invoice
+/// line that bills those seconds (EN 16931: quantity × price), so that what `missions`
+/// shows unbilled is what `invoice new` bills.
 [[nodiscard]] std::int64_t hourly_amount(std::int64_t billed_seconds, std::int64_t rate_minor);
 
 /// The days a daily mission bills for `billed_seconds`, counted in steps of `day_step`

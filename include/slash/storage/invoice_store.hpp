@@ -38,6 +38,8 @@ public:
     std::int64_t insert_draft(const domain::Invoice& invoice);
     /// Replaces the lines and totals of a draft.
     void update_draft(const domain::Invoice& invoice);
+    /// Writes the VAT and net of each line of a draft (by line id), as the draft is issued.
+    void update_line_taxes(const domain::Invoice& invoice);
     /// Turns a draft into an issued invoice: number, series, seq, dates, snapshots, texts and
     /// totals from `invoice`, in one UPDATE.
     void issue(const domain::Invoice& invoice);
@@ -55,8 +57,13 @@ public:
 
     /// The highest sequence number of a series, 0 when none.
     [[nodiscard]] std::int64_t last_seq(std::string_view series);
-    /// The latest issue date of the numbered invoices of a series, empty when none.
-    [[nodiscard]] std::string last_issue_date(std::string_view series);
+    /// The numbered invoice (or credit note, per `kind`) with the latest issue date, then the
+    /// highest number: the one a new number must come after.
+    struct Latest {
+        std::string number;
+        std::string issue_date;
+    };
+    [[nodiscard]] std::optional<Latest> latest_issued(std::string_view kind);
     /// True when a line of an invoice that is not cancelled (nor a credit note) bills the
     /// mission: a fixed price is billed once.
     [[nodiscard]] bool mission_billed(std::int64_t mission_id);

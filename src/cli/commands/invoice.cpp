@@ -31,6 +31,14 @@ std::string ref_of(const domain::Invoice& invoice) {
     return invoice.number ? *invoice.number : std::to_string(invoice.id);
 }
 
+// The URSSAF figures count euros: a foreign payment without them is kept, and said.
+void warn_without_eur(Context& ctx, const domain::Payment& payment) {
+    if (payment.currency == "EUR" || payment.eur_minor) return;
+    ctx.warn(fmt::format("payment {} is in {} without its EUR amount: the URSSAF figures need it; record the EUR "
+                         "received with --eur",
+                         payment.id, payment.currency));
+}
+
 // What a new draft holds, for the stderr note after its id.
 std::string draft_summary(const domain::Invoice& d) {
     return fmt::format("draft {} for {}: {} line{}, {} ({} to {})", d.id, d.client_handle, d.lines.size(),
@@ -208,6 +216,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
         ctx.on_run(verb, [&ctx, o] {
             auto payment = service(ctx).pay(o->ref, o->request);
             ctx.out << payment.id << '\n';
+            warn_without_eur(ctx, payment);
         });
     }
     {
@@ -227,6 +236,12 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
             ctx.out << *note.number << '\n';
             ctx.info(fmt::format("{} cancels invoice {}; its entries are unbilled again", *note.number,
                                  note.credited_number));
+            auto original = service(ctx).details(note.credited_number).invoice;
+            if (original.paid_minor > 0) {
+                ctx.warn(fmt::format("{} was paid {}: that money stays recorded against it; refund it or set it "
+                                     "against the next invoice",
+                                     original.label(), money_text(original.paid_minor, original.currency)));
+            }
         });
     }
     {
@@ -255,6 +270,7 @@ void add_payment_commands(CLI::App& app, Context& ctx) {
         ctx.on_run(verb, [&ctx, request] {
             auto payment = services::PaymentService(ctx.database(), ctx.time_context()).add(*request);
             ctx.out << payment.id << '\n';
+            warn_without_eur(ctx, payment);
         });
     }
     {

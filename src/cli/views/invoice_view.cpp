@@ -58,8 +58,9 @@ Value buyer_value(const domain::BuyerIdentity& b) {
 render::Record invoice_record(const domain::Invoice& v, const std::string& status, const domain::TimeZone& zone) {
     auto due = v.draft() || v.credit_note() || v.status == domain::kCancelled ? 0 : v.gross_minor - v.paid_minor;
     return {
-        {"ref", ref_of(v)},
-        {"id", v.id},
+        // A draft of `monthly --dry-run` was never written: it has no id to refer to.
+        {"ref", v.id == 0 ? Value() : Value(ref_of(v))},
+        {"id", v.id == 0 ? Value() : Value(v.id)},
         {"number", v.number ? Value(*v.number) : Value()},
         {"kind", v.kind},
         {"status", status},
