@@ -24,18 +24,7 @@ build=$(realpath "${1:-build}")
 entries=${2:-1000000}
 runs=${3:-30}
 dir=${SLASH_BENCH_DIR:-/tmp/slash-bench}
-mkdir -p "$dir"
-history="$dir/history-$entries.db"
-# A history older than the generator (an earlier one wrote no invoices) is made again.
-if [ ! -f "$history" ] || [ "$history" -ot "$build/slash_bench_generate" ]; then
-  rm -f "$history" "$history-wal" "$history-shm" "$history.part"*
-  "$build/slash_bench_generate" "$history.part" "$entries" >/dev/null
-  mv "$history.part" "$history"
-fi
-
-command -v hyperfine >/dev/null || { echo "bench: install hyperfine (Debian package hyperfine)" >&2; exit 1; }
-command -v jq >/dev/null || { echo "bench: install jq (Debian package jq)" >&2; exit 1; }
-command -v sqlite3 >/dev/null || { echo "bench: install sqlite3 (Debian package sqlite3)" >&2; exit 1; }
+source "$(dirname "$0")/history.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/slash-invoicing.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -11,18 +11,8 @@ build=$(realpath "${1:-build}")
 entries=${2:-1000000}
 runs=${3:-30}
 dir=${SLASH_BENCH_DIR:-/tmp/slash-bench}
-mkdir -p "$dir"
-db="$dir/history-$entries.db"
-# A history older than the generator (an earlier one wrote no invoices) is made again.
-if [ ! -f "$db" ] || [ "$db" -ot "$build/slash_bench_generate" ]; then
-  rm -f "$db" "$db-wal" "$db-shm" "$db.part"*
-  "$build/slash_bench_generate" "$db.part" "$entries" >/dev/null
-  mv "$db.part" "$db"
-fi
-
-command -v hyperfine >/dev/null || { echo "bench: install hyperfine (Debian package hyperfine)" >&2; exit 1; }
-command -v jq >/dev/null || { echo "bench: install jq (Debian package jq)" >&2; exit 1; }
-command -v sqlite3 >/dev/null || { echo "bench: install sqlite3 (Debian package sqlite3)" >&2; exit 1; }
+source "$(dirname "$0")/history.sh"
+db="$history"
 
 export SLASH_DB="$db" SLASH_CONFIG="$dir/none.toml" TZ=Europe/Paris
 export SLASH_NOW="2026-11-27T18:00:00+01:00"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
 #include "slash/domain/quote.hpp"
 
 namespace slash::domain {
@@ -152,6 +153,10 @@ std::string format_amount(std::int64_t minor, int minor_digits) {
     if (digits.size() <= fraction) digits.insert(0, fraction + 1 - digits.size(), '0');
     if (fraction > 0) digits.insert(digits.size() - fraction, 1, '.');
     return negative ? "-" + digits : digits;
+}
+
+std::string format_money(std::int64_t minor, std::string_view currency) {
+    return format_amount(minor, currency_minor_digits(currency)) + " " + std::string(currency);
 }
 
 }  // namespace slash::domain

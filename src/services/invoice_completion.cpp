@@ -14,10 +14,6 @@ namespace slash::services {
 
 namespace {
 
-std::string money_text(std::int64_t minor, const std::string& currency) {
-    return domain::format_amount(minor, domain::currency_minor_digits(currency)) + " " + currency;
-}
-
 bool cancelled(const domain::Invoice& invoice) { return invoice.status == domain::kCancelled; }
 
 // What is left to pay on an issued invoice; nothing on anything else.
@@ -41,7 +37,7 @@ bool wanted(const domain::Invoice& invoice, InvoiceChoice choice) {
 // Enough to recognise the invoice at a glance; the status words need no clock, so that
 // completion never depends on the time zone (overdue is left to `invoice list`).
 std::string description_of(const domain::Invoice& invoice) {
-    auto total = money_text(invoice.gross_minor, invoice.currency);
+    auto total = domain::format_money(invoice.gross_minor, invoice.currency);
     if (invoice.draft()) return "draft for " + invoice.client_handle + ", " + total;
     std::string text = (invoice.credit_note() ? "credit note for " : "invoice for ") + invoice.client_handle +
                        ", " + invoice.issue_date + ", " + total;
@@ -52,7 +48,7 @@ std::string description_of(const domain::Invoice& invoice) {
         if (due <= 0) {
             text += ", paid";
         } else if (invoice.paid_minor > 0) {
-            text += ", " + money_text(due, invoice.currency) + " due";
+            text += ", " + domain::format_money(due, invoice.currency) + " due";
         }
     }
     return text;
@@ -91,7 +87,7 @@ std::vector<std::pair<std::string, std::string>> completion_payments(const std::
         if (payments.size() > limit) payments.resize(limit);
         for (const auto& payment : payments) {
             std::string description = payment.paid_on + " " + payment.client_handle + " " +
-                                      money_text(payment.amount_minor, payment.currency);
+                                      domain::format_money(payment.amount_minor, payment.currency);
             if (!payment.invoice_number.empty()) description += " " + payment.invoice_number;
             result.emplace_back(std::to_string(payment.id), description);
         }

@@ -222,10 +222,6 @@ std::int64_t parse_money(std::string_view text, std::string_view flag, const std
     }
 }
 
-std::string money_text(std::int64_t minor, const std::string& currency) {
-    return domain::format_amount(minor, domain::currency_minor_digits(currency)) + " " + currency;
-}
-
 // A decimal quantity with at most 3 decimals, in thousandths ("1.5" -> 1500).
 std::int64_t parse_quantity(std::string_view text) {
     std::int64_t milli = 0;
@@ -390,7 +386,7 @@ domain::Invoice InvoiceService::issue(const std::string& ref, const std::optiona
         throw Error(ErrorKind::Failure,
                     fmt::format("cannot issue {}: its total is {}; an invoice bills a positive amount (a credit note "
                                 "corrects an issued one: slash invoice credit)",
-                                invoice.label(), money_text(invoice.gross_minor, invoice.currency)));
+                                invoice.label(), domain::format_money(invoice.gross_minor, invoice.currency)));
     }
     assign_number(invoice, format, issue_date, store);
     invoicing::recompute_totals(invoice);
@@ -471,7 +467,7 @@ domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& re
     auto due = invoice.gross_minor - invoice.paid_minor;
     if (due <= 0) {
         throw Error(ErrorKind::Failure, fmt::format("invoice {} is already paid ({})", invoice.label(),
-                                                    money_text(invoice.paid_minor, invoice.currency)));
+                                                    domain::format_money(invoice.paid_minor, invoice.currency)));
     }
     domain::Payment payment;
     payment.client_id = invoice.client_id;
@@ -485,7 +481,7 @@ domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& re
     if (payment.amount_minor > due) {
         throw Error(ErrorKind::Failure,
                     fmt::format("amount {} is more than the {} due on invoice {}; overpayments are not recorded",
-                                money_text(payment.amount_minor, invoice.currency), money_text(due, invoice.currency),
+                                domain::format_money(payment.amount_minor, invoice.currency), domain::format_money(due, invoice.currency),
                                 invoice.label()));
     }
     payment.paid_on = invoicing::payment_date(request.on, time_);

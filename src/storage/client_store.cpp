@@ -15,42 +15,13 @@ constexpr const char* kColumns =
     "language, rate_mode, rate_minor, notes, archived_at, created_at, updated_at, vat_regime, vat_rate_milli, "
     "rounding_seconds, rounding_mode";
 
-// Address lines are stored one per line: a line can never contain a newline (the
-// service refuses it), so the join is lossless.
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const auto& line : lines) {
-        if (!text.empty()) text += '\n';
-        text += line;
-    }
-    return text;
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-    if (column.isNull()) return std::nullopt;
-    return column.getString();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    if (text.empty()) return lines;
-    std::size_t start = 0;
-    for (;;) {
-        auto end = text.find('\n', start);
-        lines.push_back(text.substr(start, end - start));
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return lines;
-}
-
 domain::Client read_client(SQLite::Statement& row) {
     domain::Client c;
     c.id = row.getColumn(0).getInt64();
     c.handle = row.getColumn(1).getString();
     c.name = row.getColumn(2).getString();
     c.kind = row.getColumn(3).getString();
-    c.address = split_lines(row.getColumn(4).getString());
+    c.address = split_line_list(row.getColumn(4).getString());
     c.country = row.getColumn(5).getString();
     c.siren = row.getColumn(6).getString();
     c.siret = row.getColumn(7).getString();
@@ -77,7 +48,7 @@ void bind_fields(SQLite::Statement& stmt, const domain::Client& c) {
     stmt.bind(1, c.handle);
     stmt.bind(2, c.name);
     stmt.bind(3, c.kind);
-    stmt.bind(4, join_lines(c.address));
+    stmt.bind(4, join_line_list(c.address));
     stmt.bind(5, c.country);
     stmt.bind(6, c.siren);
     stmt.bind(7, c.siret);

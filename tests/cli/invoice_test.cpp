@@ -4,9 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "support/commands.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::expect_refusal;
+using slash::testing::init_seller;
+using slash::testing::joined;
+using slash::testing::ok;
+using slash::testing::run_ok;
 using slash::testing::read_file;
 using slash::testing::Workspace;
 
@@ -18,34 +23,7 @@ using slash::testing::Workspace;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& args) {
-    std::string text;
-    for (const auto& arg : args) text += (text.empty() ? "" : " ") + arg;
-    return text;
-}
-
-// Runs a command that must succeed and returns its stdout; stderr is checked where it matters.
-std::string run_ok(Workspace& ws, const std::vector<std::string>& args) {
-    auto r = ws.run(args);
-    INFO("slash " << joined(args) << ": " << r.err);
-    REQUIRE(r.code == 0);
-    return r.out;
-}
-
-// A command that must succeed without a word on stderr.
-std::string ok(Workspace& ws, const std::vector<std::string>& args) {
-    auto r = ws.run(args);
-    INFO("slash " << joined(args) << ": " << r.err);
-    REQUIRE(r.code == 0);
-    REQUIRE(r.err == "");
-    return r.out;
-}
-
-void seller(Workspace& ws) {
-    run_ok(ws,
-           {"init", "--no-input", "--name", "Camille Martin", "--siren", "123456782", "--address",
-            "12 rue des Lilas", "--address", "75011 Paris", "--email", "camille@example.org"});
-}
+void seller(Workspace& ws) { init_seller(ws); }
 
 void add_acme(Workspace& ws) {
     ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--address", "1 rue X", "--address",

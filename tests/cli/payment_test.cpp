@@ -3,9 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "support/commands.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::expect_refusal;
+using slash::testing::init_seller;
+using slash::testing::joined;
+using slash::testing::ok;
+using slash::testing::run_ok;
 using slash::testing::Workspace;
 
 // Money received (DESIGN.md §1, §4): against an issued invoice (`invoice pay`) or with no
@@ -14,34 +19,9 @@ using slash::testing::Workspace;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& args) {
-    std::string text;
-    for (const auto& arg : args) text += (text.empty() ? "" : " ") + arg;
-    return text;
-}
-
-// A command that must succeed; returns its stdout.
-std::string run_ok(Workspace& ws, const std::vector<std::string>& args) {
-    auto r = ws.run(args);
-    INFO("slash " << joined(args) << ": " << r.err);
-    REQUIRE(r.code == 0);
-    return r.out;
-}
-
-// A command that must succeed without a word on stderr.
-std::string ok(Workspace& ws, const std::vector<std::string>& args) {
-    auto r = ws.run(args);
-    INFO("slash " << joined(args) << ": " << r.err);
-    REQUIRE(r.code == 0);
-    REQUIRE(r.err == "");
-    return r.out;
-}
-
 // The seller, acme (EUR, 65.00 an hour) with acme/web, brit (GBP, 80.00 an hour) with brit/app.
 void two_clients(Workspace& ws) {
-    run_ok(ws,
-           {"init", "--no-input", "--name", "Camille Martin", "--siren", "123456782", "--address",
-            "12 rue des Lilas", "--address", "75011 Paris", "--email", "camille@example.org"});
+    init_seller(ws);
     ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--address", "1 rue X", "--address",
             "75002 Paris", "--siren", "552100554", "--hourly", "65"});
     ok(ws,

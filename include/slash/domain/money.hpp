@@ -27,4 +27,8 @@ struct Money {
 /// output uses (DESIGN.md §4), and which `parse_amount` reads back.
 [[nodiscard]] std::string format_amount(std::int64_t minor, int minor_digits);
 
+/// "1234.50 EUR": format_amount with the currency's own minor digits, then its code, as
+/// messages and table cells write money.
+[[nodiscard]] std::string format_money(std::int64_t minor, std::string_view currency);
+
 }  // namespace slash::domain

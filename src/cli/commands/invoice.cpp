@@ -23,10 +23,6 @@ services::InvoiceService service(Context& ctx) {
     return services::InvoiceService(ctx.database(), ctx.config(), ctx.time_context());
 }
 
-std::string money_text(std::int64_t minor, const std::string& currency) {
-    return domain::format_amount(minor, domain::currency_minor_digits(currency)) + " " + currency;
-}
-
 std::string ref_of(const domain::Invoice& invoice) {
     return invoice.number ? *invoice.number : std::to_string(invoice.id);
 }
@@ -42,7 +38,7 @@ void warn_without_eur(Context& ctx, const domain::Payment& payment) {
 // What a new draft holds, for the stderr note after its id.
 std::string draft_summary(const domain::Invoice& d) {
     return fmt::format("draft {} for {}: {} line{}, {} ({} to {})", d.id, d.client_handle, d.lines.size(),
-                       d.lines.size() == 1 ? "" : "s", money_text(d.gross_minor, d.currency), d.period_from,
+                       d.lines.size() == 1 ? "" : "s", domain::format_money(d.gross_minor, d.currency), d.period_from,
                        d.period_to);
 }
 
@@ -192,7 +188,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
             auto invoice = service(ctx).issue(o->draft, o->date);
             ctx.out << *invoice.number << '\n';
             ctx.info(fmt::format("issued {} to {}: {}, due {}", *invoice.number, invoice.client_handle,
-                                 money_text(invoice.gross_minor, invoice.currency), invoice.due_date));
+                                 domain::format_money(invoice.gross_minor, invoice.currency), invoice.due_date));
         });
     }
     add_show_command(*noun, ctx);
@@ -240,7 +236,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
             if (original.paid_minor > 0) {
                 ctx.warn(fmt::format("{} was paid {}: that money stays recorded against it; refund it or set it "
                                      "against the next invoice",
-                                     original.label(), money_text(original.paid_minor, original.currency)));
+                                     original.label(), domain::format_money(original.paid_minor, original.currency)));
             }
         });
     }
