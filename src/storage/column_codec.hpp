@@ -16,6 +16,11 @@ inline std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
     return column.getInt64();
 }
 
+inline std::optional<std::string> optional_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
 template <class T>
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
     if (value) {
