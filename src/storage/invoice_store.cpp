@@ -27,6 +27,19 @@ constexpr const char* kSelect =
     "LEFT JOIN invoices o ON o.id = i.credited_invoice_id "
     "LEFT JOIN invoices n ON n.credited_invoice_id = i.id ";
 
+// Listings show neither the frozen identities nor the legal texts: the same row shape
+// with those columns empty reads a year of invoices several times faster.
+constexpr const char* kListSelect =
+    "SELECT i.id, i.kind, i.status, i.client_id, c.handle, i.number, i.series, i.seq, i.issue_date, "
+    "i.due_date, i.period_from, i.period_to, i.currency, i.language, i.vat_regime, i.net_minor, "
+    "i.vat_minor, i.gross_minor, '', '', '', '', '', '', '', '', '', '', '', i.buyer_kind, '', '', '', '', '', "
+    "'', '', '', '', '', '', i.credited_invoice_id, i.reason, i.created_at, i.updated_at, i.issued_at, "
+    "(SELECT coalesce(sum(p.amount_minor), 0) FROM payments p WHERE p.invoice_id = i.id), "
+    "o.number, o.issue_date, n.id, n.number "
+    "FROM invoices i JOIN clients c ON c.id = i.client_id "
+    "LEFT JOIN invoices o ON o.id = i.credited_invoice_id "
+    "LEFT JOIN invoices n ON n.credited_invoice_id = i.id ";
+
 std::string text_or_empty(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
 
 domain::Invoice read_invoice(SQLite::Statement& row) {
@@ -164,7 +177,7 @@ std::optional<domain::Invoice> InvoiceStore::find_by_number(std::string_view num
 
 std::vector<domain::Invoice> InvoiceStore::list(const InvoiceFilter& filter) {
     return guarded(db_, [&] {
-        std::string sql = std::string(kSelect) + "WHERE 1 ";
+        std::string sql = std::string(kListSelect) + "WHERE 1 ";
         if (filter.client_id) sql += "AND i.client_id = :client ";
         if (filter.year) {
             sql += "AND (CASE WHEN i.status = 'draft' THEN i.period_from ELSE i.issue_date END) "

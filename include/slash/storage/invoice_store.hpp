@@ -31,7 +31,8 @@ public:
     /// With its lines.
     [[nodiscard]] std::optional<domain::Invoice> find(std::int64_t id);
     [[nodiscard]] std::optional<domain::Invoice> find_by_number(std::string_view number);
-    /// Without lines, ordered by issue date then number, drafts last by id.
+    /// Without lines, frozen identities (but the buyer's kind) and legal texts; ordered by
+    /// issue date then number, drafts last by id.
     [[nodiscard]] std::vector<domain::Invoice> list(const InvoiceFilter& filter);
 
     /// Inserts a draft and its lines (positions renumbered from 1); returns its id.
