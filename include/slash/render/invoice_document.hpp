@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -12,6 +13,17 @@
 /// everything (the identities of a draft are the live config and client, those of an
 /// issued invoice its frozen snapshot), so that rendering never looks anything up.
 namespace slash::render {
+
+/// One billed entry of the timesheet annex (relevé d'activité), already in local time.
+struct TimesheetRow {
+    std::string date;     ///< YYYY-MM-DD, local
+    std::string start;    ///< HH:MM, local
+    std::string end;      ///< HH:MM, local
+    std::string mission;  ///< client/mission
+    std::int64_t seconds = 0;
+    std::string units;  ///< "2.5", empty when none
+    std::string note;
+};
 
 struct InvoiceDocument {
     /// With its lines, totals, seller and buyer filled in (drafts too).
@@ -26,6 +38,8 @@ struct InvoiceDocument {
     std::string status;
     /// Of the invoice's currency (2 for EUR, 0 for JPY).
     int minor_digits = 2;
+    /// The entries the invoice bills, by start: the optional timesheet annex.
+    std::vector<TimesheetRow> timesheet;
 };
 
 /// Plain text, labels in the invoice's language (fr or en): title ("FACTURE" / "INVOICE",

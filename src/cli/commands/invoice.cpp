@@ -12,6 +12,7 @@
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/time_zone.hpp"
 #include "slash/render/invoice_document.hpp"
 #include "slash/services/invoice_service.hpp"
 
@@ -42,7 +43,7 @@ std::string draft_summary(const domain::Invoice& d) {
                        d.period_to);
 }
 
-render::InvoiceDocument document_of(const services::InvoiceDetails& d) {
+render::InvoiceDocument document_of(const services::InvoiceDetails& d, const domain::TimeZone& zone) {
     render::InvoiceDocument document;
     document.invoice = d.invoice;
     document.vat = d.vat;
@@ -50,6 +51,17 @@ render::InvoiceDocument document_of(const services::InvoiceDetails& d) {
     document.payments = d.payments;
     document.status = d.status;
     document.minor_digits = d.minor_digits;
+    for (const auto& e : d.entries) {
+        render::TimesheetRow row;
+        row.date = domain::format_date(domain::local_date(e.start, zone));
+        row.start = domain::format_local_hm(e.start, zone);
+        row.end = e.end ? domain::format_local_hm(*e.end, zone) : "";
+        row.mission = e.mission_address;
+        row.seconds = e.end ? *e.end - e.start : 0;
+        row.units = e.units_milli ? domain::format_amount(*e.units_milli, 3) : "";
+        row.note = e.note;
+        document.timesheet.push_back(std::move(row));
+    }
     return document;
 }
 
@@ -147,9 +159,9 @@ void add_show_command(CLI::App& noun, Context& ctx) {
         if (format == "json") {
             ctx.out << render::to_json(invoice_document_value(details, ctx.time_zone())) << '\n';
         } else if (format == "md") {
-            render::write_invoice_markdown(ctx.out, document_of(details));
+            render::write_invoice_markdown(ctx.out, document_of(details, ctx.time_zone()));
         } else {
-            render::write_invoice_text(ctx.out, document_of(details));
+            render::write_invoice_text(ctx.out, document_of(details, ctx.time_zone()));
         }
     });
 }
