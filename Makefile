@@ -6,11 +6,15 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-# Build dependencies, then the tools the tests drive (shells for completion tests,
-# mandoc for man page lint, sqlite3 and jq for scripts, hyperfine for bench/).
-BUILD_PACKAGES = build-essential cmake libcli11-dev libfmt-dev libtomlplusplus-dev \
-                 libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata
-TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine
+# Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF), then the tools
+# the tests drive (shells for completion tests, mandoc for man page lint, sqlite3 and jq for
+# scripts, hyperfine for bench/, the Factur-X validators of ../shared/conformance and the
+# poppler tools that inspect PDFs).
+BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev \
+                 libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata \
+                 libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core
+TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine \
+                 libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils
 # sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

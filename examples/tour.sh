@@ -118,6 +118,14 @@ for draft in $("$slash_bin" invoice list --status draft -q); do
 done
 slash invoice show 2026-0001
 
+# Kept after the tour (the workspace is not), so that they can be opened.
+documents="${TMPDIR:-/tmp}/slash-tour-documents"
+mkdir -p "$documents"
+step "The documents a client receives: printable HTML, the Factur-X XML, the Factur-X PDF (the XML inside)."
+slash invoice show 2026-0001 --format html --timesheet -o "$documents/2026-0001.html" --force
+slash invoice show 2026-0001 --format cii -o "$documents/2026-0001.xml" --force
+slash invoice show 2026-0001 --format pdf --timesheet -o "$documents/2026-0001.pdf" --force
+
 step "Money in: ACME pays; MicroTask pays by platform payout, so its invoice is cancelled by a credit note."
 slash invoice pay 2026-0001
 slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice needed"

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "slash/domain/duration.hpp"
+
 namespace slash::render {
 
 namespace {
@@ -357,7 +359,189 @@ InvoiceRow line_row(const domain::InvoiceLine& line, const InvoiceDocument& docu
             money(line.net_minor)};
 }
 
+// The words only the paged documents print.
+struct PageLabels {
+    std::string_view number, draft_notice;
+    std::string_view vat_heading;
+    std::array<std::string_view, kVatColumns> vat_headers;
+    std::string_view standard, exempt, franchise, reverse_charge, intra_community, export_,
+        outside_scope, zero_rated;
+    std::string_view payment_heading, method, transfer, iban, bic, reference;
+    std::string_view mentions_heading;
+    std::string_view timesheet_heading, timesheet_caption;
+    std::array<std::string_view, kTimesheetColumns> timesheet_headers;
+    std::string_view timesheet_total;
+};
+
+// Category names after the French and English versions of the EN 16931 code list (UNTDID
+// 5305), the franchise of article 293 B apart.
+constexpr PageLabels kFrenchPage{
+    .number = "N°\u00a0{}",
+    .draft_notice = "Brouillon : document provisoire, sans numéro ni valeur légale",
+    .vat_heading = "Détail de la TVA",
+    .vat_headers = {"Catégorie", "Taux", "Base HT", "Montant TVA"},
+    .standard = "Taux standard",
+    .exempt = "Exonéré de TVA",
+    .franchise = "Franchise en base de TVA",
+    .reverse_charge = "Autoliquidation",
+    .intra_community = "Livraison intracommunautaire",
+    .export_ = "Exportation hors UE",
+    .outside_scope = "Hors champ de la TVA",
+    .zero_rated = "Taux zéro",
+    .payment_heading = "Règlement",
+    .method = "Mode de règlement",
+    .transfer = "Virement bancaire",
+    .iban = "IBAN",
+    .bic = "BIC",
+    .reference = "Référence à rappeler",
+    .mentions_heading = "Mentions légales",
+    .timesheet_heading = "Relevé d'activité",
+    .timesheet_caption = "Annexe — {}",
+    .timesheet_headers = {"Date", "Début", "Fin", "Mission", "Durée", "Unités", "Note"},
+    .timesheet_total = "Total",
+};
+
+constexpr PageLabels kEnglishPage{
+    .number = "No. {}",
+    .draft_notice = "Draft: a provisional document, with no number and no legal value",
+    .vat_heading = "VAT breakdown",
+    .vat_headers = {"Category", "Rate", "Taxable amount", "VAT amount"},
+    .standard = "Standard rate",
+    .exempt = "Exempt from VAT",
+    .franchise = "VAT franchise (art. 293 B CGI)",
+    .reverse_charge = "Reverse charge",
+    .intra_community = "Intra-community supply",
+    .export_ = "Export outside the EU",
+    .outside_scope = "Outside the scope of VAT",
+    .zero_rated = "Zero rated",
+    .payment_heading = "Payment",
+    .method = "Payment method",
+    .transfer = "Bank transfer",
+    .iban = "IBAN",
+    .bic = "BIC",
+    .reference = "Payment reference",
+    .mentions_heading = "Legal notices",
+    .timesheet_heading = "Timesheet",
+    .timesheet_caption = "Annex — {}",
+    .timesheet_headers = {"Date", "Start", "End", "Mission", "Duration", "Units", "Note"},
+    .timesheet_total = "Total",
+};
+
+std::string vat_category_name(const std::string& category, const domain::Invoice& invoice,
+                              const PageLabels& labels) {
+    if (category == "S") return std::string(labels.standard);
+    if (category == "E")
+        return std::string(invoice.vat_regime == "franchise" ? labels.franchise : labels.exempt);
+    if (category == "AE") return std::string(labels.reverse_charge);
+    if (category == "K") return std::string(labels.intra_community);
+    if (category == "G") return std::string(labels.export_);
+    if (category == "O") return std::string(labels.outside_scope);
+    if (category == "Z") return std::string(labels.zero_rated);
+    return clean_line(category);
+}
+
+// "2.5" units as the timesheet rows carry them, with a decimal comma in French.
+std::string units_text(const std::string& units, bool english) {
+    std::string text = clean_line(units);
+    if (!english) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+void add_timesheet(InvoicePage& page, const InvoiceDocument& document, const PageLabels& labels,
+                   bool english, const std::string& title_text) {
+    const std::string& language = document.invoice.language;
+    page.timesheet_heading = std::string(labels.timesheet_heading);
+    page.timesheet_caption = fill(labels.timesheet_caption, title_text);
+    for (std::size_t i = 0; i < kTimesheetColumns; ++i)
+        page.timesheet_headers[i] = std::string(labels.timesheet_headers[i]);
+    std::int64_t total = 0;
+    bool total_known = true;
+    for (const auto& row : document.timesheet) {
+        page.timesheet_rows.push_back(
+            {clean_line(format_document_date(row.date, language)), clean_line(row.start),
+             clean_line(row.end), clean_line(row.mission), domain::format_hm(row.seconds),
+             units_text(row.units, english), trim(clean(row.note, true))});
+        if (total_known) total_known = !__builtin_add_overflow(total, row.seconds, &total);
+    }
+    page.timesheet_total_label = std::string(labels.timesheet_total);
+    if (total_known) page.timesheet_total = domain::format_hm(total);
+}
+
 }  // namespace
+
+InvoicePage invoice_page(const InvoiceDocument& document) {
+    const domain::Invoice& invoice = document.invoice;
+    const bool english = is_english(invoice.language);
+    const Labels& labels = english ? kEnglish : kFrench;
+    const PageLabels& page_labels = english ? kEnglishPage : kFrenchPage;
+    auto money = [&](std::int64_t minor) {
+        return format_money(minor, invoice.currency, document.minor_digits, invoice.language);
+    };
+
+    InvoicePage page;
+    page.language = english ? "en" : "fr";
+    page.kind = std::string(invoice.credit_note() ? labels.credit_note : labels.invoice);
+    const std::string number = invoice.number ? clean_line(*invoice.number) : std::string();
+    if (invoice.draft()) {
+        page.draft = std::string(labels.draft);
+        page.draft_notice = std::string(page_labels.draft_notice);
+    } else if (!number.empty()) {
+        page.number = fill(page_labels.number, number);
+    }
+
+    page.vat_heading = std::string(page_labels.vat_heading);
+    for (std::size_t i = 0; i < kVatColumns; ++i)
+        page.vat_headers[i] = std::string(page_labels.vat_headers[i]);
+    for (const auto& row : document.vat) {
+        page.vat_rows.push_back({vat_category_name(row.category, invoice, page_labels),
+                                 vat_rate_text(row.rate_milli, english), money(row.taxable_minor),
+                                 money(row.vat_minor)});
+    }
+
+    if (!invoice.credit_note()) {
+        page.payment_heading = std::string(page_labels.payment_heading);
+        auto& fields = page.payment_fields;
+        if (!invoice.due_date.empty()) {
+            fields.push_back(
+                {std::string(labels.due_date),
+                 clean_line(format_document_date(invoice.due_date, invoice.language))});
+        }
+        const std::string iban = clean_line(invoice.seller.iban);
+        if (!iban.empty()) {
+            fields.push_back({std::string(page_labels.method), std::string(page_labels.transfer)});
+            fields.push_back({std::string(page_labels.iban), group_iban(iban)});
+            const std::string bic = clean_line(invoice.seller.bic);
+            if (!bic.empty()) fields.push_back({std::string(page_labels.bic), bic});
+        }
+        if (!invoice.draft() && !number.empty())
+            fields.push_back({std::string(page_labels.reference), number});
+    }
+
+    page.mentions_heading = std::string(page_labels.mentions_heading);
+    const std::string footer = trim(clean(invoice.footer, true));
+    bool footer_seen = false;
+    for (const auto& mention : document.mentions) {
+        std::string text = trim(clean(mention, true));
+        if (text.empty()) continue;
+        if (!footer.empty() && !footer_seen && text == footer) {
+            footer_seen = true;
+            continue;
+        }
+        page.mentions.push_back(std::move(text));
+    }
+    if (footer_seen) page.footer.push_back(footer);
+    std::string seller_line = with_ei(invoice.seller.name);
+    for (std::string part : {identifier_line(invoice.seller.siren, invoice.seller.siret),
+                             labelled(labels.vat_id, invoice.seller.vat_id)}) {
+        if (part.empty()) continue;
+        if (!seller_line.empty()) seller_line += " · ";
+        seller_line += part;
+    }
+    if (!seller_line.empty()) page.footer.push_back(std::move(seller_line));
+
+    add_timesheet(page, document, page_labels, english, title(invoice, labels));
+    return page;
+}
 
 InvoiceParts invoice_parts(const InvoiceDocument& document) {
     const domain::Invoice& invoice = document.invoice;

@@ -65,4 +65,60 @@ struct InvoiceParts {
 
 [[nodiscard]] InvoiceParts invoice_parts(const InvoiceDocument& document);
 
+inline constexpr std::size_t kVatColumns = 4;
+/// The columns of the VAT breakdown: category, rate, taxable amount, VAT amount.
+using VatRow = std::array<std::string, kVatColumns>;
+
+inline constexpr std::size_t kTimesheetColumns = 7;
+/// The columns of the timesheet annex: date, start, end, mission, duration, units, note.
+using TimesheetCells = std::array<std::string, kTimesheetColumns>;
+inline constexpr std::array<bool, kTimesheetColumns> kTimesheetRightAligned{
+    false, false, false, false, true, true, false};
+/// The columns of the annex that hold user text (the mission and the note).
+inline constexpr std::array<bool, kTimesheetColumns> kTimesheetUserText{false, false, false, true,
+                                                                        false, false, true};
+
+/// What a paged document (HTML, PDF) prints around the InvoiceParts: the words of its
+/// headings, the VAT breakdown, the payment details one per line, the legal mentions apart
+/// from the footer, and the timesheet annex. Cleaned and formatted as InvoiceParts are.
+struct InvoicePage {
+    /// "fr" or "en": the language the labels are in.
+    std::string language;
+    /// "FACTURE", "AVOIR", "INVOICE" or "CREDIT NOTE".
+    std::string kind;
+    /// "N° 2026-0001" (with a no-break space) / "No. 2026-0001"; empty for a draft.
+    std::string number;
+    /// "BROUILLON" / "DRAFT" for a draft, else empty.
+    std::string draft;
+    /// The sentence of a draft's banner, else empty.
+    std::string draft_notice;
+
+    std::string vat_heading;
+    VatRow vat_headers;
+    std::vector<VatRow> vat_rows;
+
+    /// "Règlement" / "Payment": due date, method, IBAN, BIC and the reference to quote.
+    /// Empty for a credit note, which is refunded rather than paid.
+    std::string payment_heading;
+    std::vector<InvoiceField> payment_fields;
+
+    std::string mentions_heading;
+    /// The legal mentions of InvoiceParts without the invoice's footer text.
+    std::vector<std::string> mentions;
+    /// The footer text (may hold '\n'), then the seller in one line: name, SIREN or SIRET,
+    /// VAT id.
+    std::vector<std::string> footer;
+
+    /// "Relevé d'activité" / "Timesheet", and what it is the annex of.
+    std::string timesheet_heading;
+    std::string timesheet_caption;
+    TimesheetCells timesheet_headers;
+    std::vector<TimesheetCells> timesheet_rows;
+    /// "Total" and the sum of the durations (h:mm).
+    std::string timesheet_total_label;
+    std::string timesheet_total;
+};
+
+[[nodiscard]] InvoicePage invoice_page(const InvoiceDocument& document);
+
 }  // namespace slash::render

@@ -73,4 +73,22 @@ void write_file_atomically(const fs::path& link_or_path, std::string_view conten
     }
 }
 
+void write_output_file(const fs::path& path, std::string_view content, bool replace) {
+    std::error_code ec;
+    auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!fs::is_directory(dir, ec)) {
+        throw Error(ErrorKind::Usage, fmt::format("cannot write \"{}\": directory \"{}\" does not exist; create it "
+                                                  "first",
+                                                  path.string(), dir.string()));
+    }
+    if (fs::is_directory(path, ec)) {
+        throw Error(ErrorKind::Usage, fmt::format("cannot write \"{}\": it is a directory", path.string()));
+    }
+    if (!replace && fs::exists(fs::symlink_status(path, ec))) {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("\"{}\" already exists; use --force to replace it", path.string()));
+    }
+    write_file_atomically(path, content, 0644);
+}
+
 }  // namespace slash::services

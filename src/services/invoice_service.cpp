@@ -556,9 +556,18 @@ std::vector<ListedInvoice> InvoiceService::list(const InvoiceQuery& query) {
         }
         filter.year = std::stoi(y);
     }
+    std::string issued_from, issued_to;
+    if (query.issued_in) {
+        auto period = domain::parse_period(*query.issued_in, time_);
+        issued_from = date_text(period.first_day);
+        issued_to = date_text(period.last_day);
+    }
     auto today_text = today();
     std::vector<ListedInvoice> result;
     for (auto& invoice : storage::InvoiceStore(db_).list(filter)) {
+        if (query.issued_in && (!invoice.number || invoice.issue_date < issued_from || invoice.issue_date > issued_to)) {
+            continue;
+        }
         auto status = domain::display_status(invoice, today_text);
         if (query.status && status != *query.status) continue;
         if (query.overdue && status != "overdue") continue;

@@ -162,7 +162,9 @@ TEST_CASE("cli/completion invoice and payment values: statuses, methods, formats
     CHECK(ws.run({"__complete", "invoice", "pay", "2026-0001", "--method", ""}).out == methods);
     CHECK(ws.run({"__complete", "payment", "add", "--method", ""}).out == methods);
     CHECK(ws.run({"__complete", "invoice", "show", "1", "--format", ""}).out ==
-          "text\tplain text document\nmd\tMarkdown document\njson\tone JSON object\n:4\n");
+          "text\tplain text document\nmd\tMarkdown document\njson\tone JSON object\n"
+          "html\tself-contained printable HTML\ncii\tFactur-X CII XML (EN 16931)\n"
+          "pdf\tFactur-X PDF/A-3 with the XML embedded\n:4\n");
     CHECK(ws.run({"__complete", "invoice", "line", "add", "1", "Train", "--unit", "d"}).out == "day\tdays (DAY)\n:4\n");
     const std::string clients = "acme\tACME SAS\nbeta\tBeta SARL\n:4\n";
     CHECK(ws.run({"__complete", "invoice", "new", ""}).out == clients);

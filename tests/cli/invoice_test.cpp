@@ -840,8 +840,8 @@ TEST_CASE("cli/invoice refusals of bad values: exit 2, one line, data unchanged"
                    "invalid line 5: draft 2 has 1 line, numbered 1 to 1");
     expect_refusal(ws, {"invoice", "line", "rm", "2", "0"}, 2,
                    "invalid line 0: draft 2 has 1 line, numbered 1 to 1");
-    expect_refusal(ws, {"invoice", "show", "2", "--format", "pdf"}, 2,
-                   "invalid --format \"pdf\": use text, md or json");
+    expect_refusal(ws, {"invoice", "show", "2", "--format", "odt"}, 2,
+                   "invalid --format \"odt\": use text, md, json, html, cii or pdf");
     // The unit and the currency are case-insensitive; the line lands at the end.
     CHECK(ok(ws, line_add({"--price", "10", "--unit", "DAY", "--currency", "eur"})) == "2\n");
 }

@@ -10,6 +10,11 @@ namespace slash::services {
 /// get `mode`; an existing file keeps its mode.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content, unsigned mode = 0600);
 
+/// Writes a document the user asked for with `-o FILE`: atomically, as above. Refuses,
+/// writing nothing, a path whose directory does not exist (Usage, naming it) and an
+/// existing file unless `replace` (Conflict, suggesting --force).
+void write_output_file(const std::filesystem::path& path, std::string_view content, bool replace);
+
 /// mkdir -p with mode 0700 for each directory it creates.
 void create_private_directories(const std::filesystem::path& dir);
 

@@ -50,6 +50,8 @@ struct InvoiceQuery {
     std::optional<std::string> client;
     std::optional<std::string> year;
     bool overdue = false;
+    /// Issued (numbered) invoices and credit notes whose issue date is in this PERIOD.
+    std::optional<std::string> issued_in;
 };
 
 /// An invoice with its display status (domain::display_status) for listings.

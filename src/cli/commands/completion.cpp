@@ -119,8 +119,17 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
     if (name == "status" && path == "invoice list") return invoice_statuses();
     if (name == "method" && (path == "invoice pay" || path == "payment add")) return payment_methods();
     if (name == "format" && path == "invoice show") {
-        return std::vector<Candidate>{{"text", "plain text document"}, {"md", "Markdown document"},
-                                      {"json", "one JSON object"}};
+        return std::vector<Candidate>{{"text", "plain text document"},
+                                      {"md", "Markdown document"},
+                                      {"json", "one JSON object"},
+                                      {"html", "self-contained printable HTML"},
+                                      {"cii", "Factur-X CII XML (EN 16931)"},
+                                      {"pdf", "Factur-X PDF/A-3 with the XML embedded"}};
+    }
+    if (name == "format" && path == "invoice export") {
+        return std::vector<Candidate>{{"pdf", "Factur-X PDF/A-3, the default"},
+                                      {"cii", "Factur-X CII XML (EN 16931)"},
+                                      {"html", "self-contained printable HTML"}};
     }
     if (name == "unit" && path == "invoice line add") {
         return std::vector<Candidate>{

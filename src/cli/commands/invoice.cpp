@@ -1,7 +1,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
+#include <sstream>
 #include <ostream>
 
 #include "../context.hpp"
@@ -13,7 +15,11 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/pdf/invoice_pdf.hpp"
+#include "slash/render/invoice_cii.hpp"
 #include "slash/render/invoice_document.hpp"
+#include "slash/render/invoice_html.hpp"
+#include "slash/services/files.hpp"
 #include "slash/services/invoice_service.hpp"
 
 namespace slash::cli {
@@ -140,28 +146,127 @@ void add_line_commands(CLI::App& noun, Context& ctx) {
     }
 }
 
+// The formats of `invoice show` and `invoice export`, and the file extension of each.
+const std::vector<std::pair<std::string, std::string>>& document_formats() {
+    static const std::vector<std::pair<std::string, std::string>> formats{
+        {"text", "txt"}, {"md", "md"}, {"json", "json"}, {"html", "html"}, {"cii", "xml"}, {"pdf", "pdf"}};
+    return formats;
+}
+
+std::string checked_format(const std::string& format, bool files_only) {
+    for (const auto& [name, extension] : document_formats()) {
+        if (name == format && (!files_only || name == "pdf" || name == "cii" || name == "html")) return extension;
+    }
+    throw Error(ErrorKind::Usage, fmt::format("invalid --format {}: use {}", domain::quoted(format),
+                                              files_only ? "pdf, cii or html" : "text, md, json, html, cii or pdf"));
+}
+
+// One invoice as a document in `format`, as bytes.
+std::string document_bytes(Context& ctx, const services::InvoiceDetails& details, const std::string& format,
+                           bool timesheet) {
+    if (format == "json") return render::to_json(invoice_document_value(details, ctx.time_zone())) + "\n";
+    auto document = document_of(details, ctx.time_zone());
+    if (format == "cii") return render::invoice_cii(document);
+    if (format == "pdf") return pdf::invoice_pdf(document, render::invoice_cii(document), timesheet);
+    std::ostringstream out;
+    if (format == "html") {
+        render::write_invoice_html(out, document, timesheet);
+    } else if (format == "md") {
+        render::write_invoice_markdown(out, document);
+    } else {
+        render::write_invoice_text(out, document);
+    }
+    return out.str();
+}
+
 void add_show_command(CLI::App& noun, Context& ctx) {
     struct ShowOptions {
         std::string ref;
         std::string format = "text";
+        std::string output;
+        bool force = false;
+        bool timesheet = false;
     };
     auto o = std::make_shared<ShowOptions>();
-    CLI::App* verb = noun.add_subcommand("show", "Show an invoice as a document: text, md or json");
+    CLI::App* verb = noun.add_subcommand("show", "Show an invoice as a document: text, md, json, html, cii or pdf");
     verb->add_option("ref", o->ref, "Invoice number, or draft id")->required();
-    verb->add_option("--format", o->format, "text, md or json (default text)")->type_name("FORMAT");
+    verb->add_option("--format", o->format, "text, md, json, html, cii (Factur-X XML) or pdf (Factur-X PDF/A-3)")
+        ->type_name("FORMAT");
+    verb->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout")
+        ->type_name("FILE");
+    verb->add_flag("--force", o->force, "With -o: replace an existing file");
+    verb->add_flag("--timesheet", o->timesheet, "html and pdf: add the timesheet annex of the billed entries");
     ctx.on_run(verb, [&ctx, o] {
         auto format = ctx.globals.json ? std::string("json") : o->format;
-        if (format != "text" && format != "md" && format != "json") {
-            throw Error(ErrorKind::Usage,
-                        fmt::format("invalid --format {}: use text, md or json", domain::quoted(o->format)));
+        checked_format(format, false);
+        if (format == "pdf" && o->output.empty() && ctx.env.stdout_is_tty) {
+            throw Error(ErrorKind::Usage, "a PDF is not for a terminal: write it with -o FILE, or redirect stdout");
         }
         auto details = service(ctx).details(o->ref);
-        if (format == "json") {
-            ctx.out << render::to_json(invoice_document_value(details, ctx.time_zone())) << '\n';
-        } else if (format == "md") {
-            render::write_invoice_markdown(ctx.out, document_of(details, ctx.time_zone()));
-        } else {
-            render::write_invoice_text(ctx.out, document_of(details, ctx.time_zone()));
+        auto bytes = document_bytes(ctx, details, format, o->timesheet);
+        if (o->output.empty()) {
+            ctx.out << bytes;
+            return;
+        }
+        services::write_output_file(o->output, bytes, o->force);
+        ctx.out << o->output << '\n';
+    });
+}
+
+// "2026/0001" is a valid invoice number (BR-FR-02) but not a file name.
+std::string file_name_of(const std::string& number, const std::string& extension) {
+    std::string name = number;
+    for (auto& ch : name) {
+        if (ch == '/') ch = '-';
+    }
+    return name + "." + extension;
+}
+
+void add_export_command(CLI::App& noun, Context& ctx) {
+    struct ExportOptions {
+        std::optional<std::string> period;
+        std::string format = "pdf";
+        std::string dir;
+        bool force = false;
+        bool timesheet = false;
+    };
+    auto o = std::make_shared<ExportOptions>();
+    CLI::App* verb = noun.add_subcommand("export", "Write every issued invoice of a period as files named by number");
+    optional_option(*verb, "period", o->period, "Issue dates to export (default: every issued invoice)")
+        ->type_name("PERIOD");
+    verb->add_option("--format", o->format, "pdf (default), cii or html")->type_name("FORMAT");
+    verb->add_option("--dir", o->dir, "Directory to write into (must exist)")->required()->type_name("DIR");
+    verb->add_flag("--force", o->force, "Replace files that already exist");
+    verb->add_flag("--timesheet", o->timesheet, "html and pdf: add the timesheet annex");
+    ctx.on_run(verb, [&ctx, o] {
+        auto extension = checked_format(o->format, true);
+        std::filesystem::path dir(o->dir);
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) {
+            throw Error(ErrorKind::Usage,
+                        fmt::format("invalid --dir {}: no such directory; create it first", domain::quoted(o->dir)));
+        }
+        services::InvoiceQuery query;
+        query.issued_in = o->period ? o->period : std::optional<std::string>("2000-01-01..9999-12-31");
+        auto invoices = service(ctx).list(query);
+        if (invoices.empty()) {
+            throw Error(ErrorKind::Failure, o->period ? fmt::format("no invoice issued in {}", domain::quoted(*o->period))
+                                                      : std::string("no invoice issued yet"));
+        }
+        // All or nothing: every name is checked before the first file is written.
+        std::vector<std::filesystem::path> paths;
+        for (const auto& listed : invoices) {
+            auto path = dir / file_name_of(*listed.invoice.number, extension);
+            if (!o->force && std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+                throw Error(ErrorKind::Conflict,
+                            fmt::format("\"{}\" already exists; use --force to replace it", path.string()));
+            }
+            paths.push_back(path);
+        }
+        for (std::size_t i = 0; i < invoices.size(); ++i) {
+            auto details = service(ctx).details(*invoices[i].invoice.number);
+            services::write_output_file(paths[i], document_bytes(ctx, details, o->format, o->timesheet), true);
+            ctx.out << paths[i].string() << '\n';
         }
     });
 }
@@ -204,6 +309,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
         });
     }
     add_show_command(*noun, ctx);
+    add_export_command(*noun, ctx);
     add_list_command(*noun, ctx);
     {
         struct PayOptions {
