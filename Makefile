@@ -59,7 +59,8 @@ bench: build
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
-	$(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSLASH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSLASH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 
 install: build
 	cmake --install $(BUILD)

@@ -57,6 +57,7 @@ void build_app(CLI::App& app, Context& ctx) {
     add_mission_commands(app, ctx);
     add_invoice_commands(app, ctx);
     add_payment_commands(app, ctx);
+    add_books_commands(app, ctx);
     add_config_commands(app, ctx);
     add_db_commands(app, ctx);
     add_completion_commands(app, ctx);

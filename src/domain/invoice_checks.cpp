@@ -176,6 +176,9 @@ void check_seller(Items& out, const IssueCandidate& invoice) {
         check_vat_id(out, kSellerFixes, seller.vat_id, "required under the standard regime");
     } else if (invoice.vat_regime == "reverse-charge") {
         check_vat_id(out, kSellerFixes, seller.vat_id, "required for reverse charge");
+    } else if (invoice.vat_regime == "export") {
+        // EN 16931 BR-G-02: an export invoice names the seller's VAT number.
+        check_vat_id(out, kSellerFixes, seller.vat_id, "required for export");
     }
 }
 
@@ -187,6 +190,11 @@ void check_buyer(Items& out, const IssueCandidate& invoice) {
     if (blank(buyer.name)) out.emplace_back("buyer name (slash client edit CLIENT --name ...)");
     if (blank(buyer.address))
         out.emplace_back("buyer address (slash client edit CLIENT --address ...)");
+    // The buyer's electronic address (BT-49, BR-FR-12): its email, else its SIREN in the
+    // French directory.
+    if (blank(buyer.email) && blank(buyer.siren) && blank(buyer.siret)) {
+        out.emplace_back("buyer email, the e-invoicing address (slash client edit CLIENT --email ...)");
+    }
     // The SIREN of the buyer is mandatory only for French businesses (Code de commerce
     // L441-9, since 2022); a SIREN given for anyone else must still be a real one.
     std::optional<std::string> siren_missing;

@@ -259,10 +259,9 @@ void write_header(XmlWriter& xml, const domain::Invoice& invoice) {
     xml.wrapped("ram:IssueDateTime", "udt:DateTimeString", compact_date(invoice.issue_date),
                 {{"format", kDateFormat}});
     write_note(xml, invoice.vat_mention, "REG");
-    if (invoice.buyer.business) {
-        write_note(xml, invoice.penalty_text, "PMD");
-        write_note(xml, invoice.indemnity_text, "PMT");
-    }
+    // The French CTC rules (BR-FR-05) want both notes on every e-invoice, whoever the buyer.
+    write_note(xml, invoice.penalty_text, "PMD");
+    write_note(xml, invoice.indemnity_text, "PMT");
     write_note(xml, invoice.discount_text, "AAB");
     if (invoice.credit_note()) write_note(xml, invoice.reason, "ACD");
     write_note(xml, invoice.footer, "AAI");
@@ -458,7 +457,15 @@ std::string invoice_cii(const InvoiceDocument& document) {
     write_seller(xml, invoice.seller);
     write_buyer(xml, invoice.buyer);
     xml.close();
+    // BT-72: the services were delivered by the end of the invoiced period; an empty
+    // delivery element draws a warning (PEPPOL-EN16931-R008).
     xml.open("ram:ApplicableHeaderTradeDelivery");
+    if (!invoice.period_to.empty()) {
+        xml.open("ram:ActualDeliverySupplyChainEvent");
+        xml.wrapped("ram:OccurrenceDateTime", "udt:DateTimeString", compact_date(invoice.period_to),
+                    {{"format", kDateFormat}});
+        xml.close();
+    }
     xml.close();
     write_settlement(xml, document);
     xml.close();

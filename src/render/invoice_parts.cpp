@@ -563,7 +563,8 @@ InvoiceParts invoice_parts(const InvoiceDocument& document) {
         std::string text = trim(clean(mention, true));
         if (!text.empty()) parts.mentions.push_back(std::move(text));
     }
-    if (!invoice.seller.iban.empty()) {
+    // A credit note is refunded, not paid: no payment details (as in the CII and the HTML).
+    if (!invoice.seller.iban.empty() && !invoice.credit_note()) {
         parts.bank = "IBAN " + group_iban(invoice.seller.iban);
         if (!invoice.seller.bic.empty()) parts.bank += " BIC " + clean_line(invoice.seller.bic);
     }

@@ -88,7 +88,11 @@ void write_output_file(const fs::path& path, std::string_view content, bool repl
         throw Error(ErrorKind::Conflict,
                     fmt::format("\"{}\" already exists; use --force to replace it", path.string()));
     }
-    write_file_atomically(path, content, 0644);
+    // A new document gets what the user's umask allows (an invoice holds an IBAN and a
+    // client's identity: a umask of 077 keeps it private); a replaced one keeps its mode.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    write_file_atomically(path, content, 0666 & ~static_cast<unsigned>(mask));
 }
 
 }  // namespace slash::services

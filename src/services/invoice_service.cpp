@@ -388,6 +388,14 @@ domain::Invoice InvoiceService::issue(const std::string& ref, const std::optiona
                                 "corrects an issued one: slash invoice credit)",
                                 invoice.label(), domain::format_money(invoice.gross_minor, invoice.currency)));
     }
+    if (invoice.currency != "EUR" && invoice.vat_minor != 0) {
+        // BR-FR-CO-12: the VAT of an e-invoice in another currency is also stated in EUR,
+        // which needs an exchange rate slash does not record.
+        throw Error(ErrorKind::Failure,
+                    fmt::format("cannot issue {}: it charges VAT in {}, and a French e-invoice then states that VAT "
+                                "in EUR at an exchange rate slash does not record; bill this client in EUR",
+                                invoice.label(), invoice.currency));
+    }
     assign_number(invoice, format, issue_date, store);
     invoicing::recompute_totals(invoice);
     invoice.updated_at = time_.now;

@@ -278,13 +278,14 @@ fs::path man_dir() {
 }
 
 /// Topic pages gather top-level commands that belong together: the time-tracking verbs in
-/// slash-time(1), `missions` with `mission` in slash-mission(1).
+/// slash-time(1), `missions` with `mission` in slash-mission(1), the reports in slash-report(1).
 const std::map<std::string, std::string>& topic_pages() {
     static const std::map<std::string, std::string> pages = {
         {"start", "slash-time.1"},  {"stop", "slash-time.1"},  {"cancel", "slash-time.1"},
         {"continue", "slash-time.1"}, {"log", "slash-time.1"}, {"status", "slash-time.1"},
         {"entry", "slash-time.1"},  {"today", "slash-time.1"}, {"week", "slash-time.1"},
         {"missions", "slash-mission.1"},
+        {"receipts", "slash-report.1"}, {"revenue", "slash-report.1"},
     };
     return pages;
 }

@@ -146,3 +146,36 @@ TEST_CASE("cli/invoice documents: the CII of logged hours passes the French e-in
     INFO(credited.out << credited.err);
     CHECK(credited.code == 0);
 }
+
+TEST_CASE("cli/invoice documents: export writes nothing when a target is a directory or two numbers meet") {
+    Workspace ws;
+    book(ws);
+    REQUIRE(run_ok(ws, {"invoice", "issue", "2"}) == "2026-0002\n");
+    auto dir = ws.dir() / "out";
+    std::filesystem::create_directories(dir / "2026-0002.xml");
+    expect_refusal(ws, {"invoice", "export", "--dir", dir.string(), "--format", "cii", "--force"}, 2,
+                   "cannot write \"" + (dir / "2026-0002.xml").string() + "\": it is a directory");
+    CHECK(!std::filesystem::exists(dir / "2026-0001.xml"));
+    std::filesystem::remove(dir / "2026-0002.xml");
+    // "2026/0001" is a valid number too, and would land on 2026-0001.xml.
+    ok(ws, {"config", "set", "invoice.number_format", "{year}/{seq:04}"});
+    run_ok(ws, {"log", "acme/web", "9:00-10:00", "--on", "2026-11-27"});
+    REQUIRE(run_ok(ws, {"invoice", "new", "acme", "2026-11-27"}) == "3\n");
+    REQUIRE(run_ok(ws, {"invoice", "issue", "3"}) == "2026/0001\n");
+    expect_refusal(ws, {"invoice", "export", "--dir", dir.string(), "--format", "cii"}, 4,
+                   "invoices 2026-0001 and 2026/0001 would both be written to \"" + (dir / "2026-0001.xml").string() +
+                       "\"; export them one at a time with slash invoice show -o");
+    CHECK(std::filesystem::is_empty(dir));
+}
+
+TEST_CASE("cli/invoice documents: a new file gets the mode the umask leaves") {
+    Workspace ws;
+    book(ws);
+    auto path = ws.dir() / "private.xml";
+    auto script = "umask 077 && \"$SLASH\" invoice show 2026-0001 --format cii -o " + path.string() + " >/dev/null";
+    auto r = ws.shell(script);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    auto perms = std::filesystem::status(path).permissions();
+    CHECK((perms & std::filesystem::perms::all) == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+}

@@ -575,7 +575,8 @@ TEST_CASE("cli/invoice monthly drafts one invoice per client, --dry-run writes n
     acme_web(ws);
     ok(ws,
        {"client", "add", "brit", "--name", "Brit Ltd", "--address", "10 Downing St", "--address",
-        "London", "--country", "GB", "--language", "en", "--currency", "GBP", "--hourly", "80"});
+        "London", "--country", "GB", "--language", "en", "--currency", "GBP", "--hourly", "80",
+        "--email", "ap@brit.example"});
     ok(ws, {"client", "add", "gamma", "--name", "Gamma", "--hourly", "50"});
     ok(ws, {"mission", "add", "brit/app", "--title", "App"});
     ok(ws, {"mission", "add", "gamma/misc"});
@@ -617,7 +618,7 @@ TEST_CASE("cli/invoice an English client gets English lines, labels and mentions
     seller(ws);
     ok(ws, {"client", "add", "brit", "--name", "Brit Ltd", "--address", "10 Downing St",
             "--address", "London SW1A 2AA", "--country", "GB", "--language", "en", "--currency",
-            "GBP", "--hourly", "80"});
+            "GBP", "--hourly", "80", "--email", "ap@brit.example"});
     ok(ws, {"mission", "add", "brit/app", "--title", "App"});
     log_on(ws, "brit/app", "9:00-10:30", "2026-10-06");
     CHECK(run_ok(ws, {"invoice", "new", "brit"}) == "1\n");
@@ -659,7 +660,8 @@ TEST_CASE("cli/invoice issue refuses an incomplete invoice, listing every missin
         "(slash config set "
         "seller.siren ...); seller email, the e-invoicing address (slash config set seller.email "
         "...); buyer address "
-        "(slash client edit CLIENT --address ...); buyer SIREN for a French business client (slash "
+        "(slash client edit CLIENT --address ...); buyer email, the e-invoicing address (slash client edit "
+        "CLIENT --email ...); buyer SIREN for a French business client (slash "
         "client edit "
         "CLIENT --siren ...)";
     expect_refusal(ws, {"invoice", "issue", "1"}, 1, missing);
@@ -909,7 +911,7 @@ TEST_CASE("cli/invoice VAT charged by a mission under the standard regime needs 
     ok(ws, {"config", "set", "tax.regime", "standard"});
     ok(ws, {"client", "add", "brit", "--name", "Brit Ltd", "--address", "10 Downing St",
             "--address", "London", "--country", "GB", "--language", "en", "--currency", "GBP",
-            "--hourly", "80", "--vat-regime", "export"});
+            "--hourly", "80", "--vat-regime", "export", "--email", "ap@brit.example"});
     ok(ws, {"mission", "add", "brit/event", "--title", "Paris event", "--vat-regime", "standard"});
     log_on(ws, "brit/event", "9:00-11:00", "2026-10-05");
     CHECK(run_ok(ws, {"invoice", "new", "brit"}) == "1\n");
@@ -1128,10 +1130,11 @@ TEST_CASE("cli/invoice issue checks reverse charge and export against the client
     seller(ws);
     ok(ws, {"config", "set", "seller.vat_id", "FR11123456782"});
     ok(ws, {"client", "add", "de", "--name", "Kunde GmbH", "--address", "Hauptstr. 1", "--address", "10115 Berlin",
-            "--country", "DE", "--vat-id", "FR40303265045", "--vat-regime", "reverse-charge", "--hourly", "65"});
+            "--country", "DE", "--vat-id", "FR40303265045", "--vat-regime", "reverse-charge", "--hourly", "65",
+            "--email", "ap@kunde.example"});
     ok(ws, {"mission", "add", "de/api"});
     ok(ws, {"client", "add", "be", "--name", "Klant BV", "--address", "Rue 1", "--address", "1000 Bruxelles",
-            "--country", "BE", "--vat-regime", "export", "--hourly", "65"});
+            "--country", "BE", "--vat-regime", "export", "--hourly", "65", "--email", "ap@klant.example"});
     ok(ws, {"mission", "add", "be/api"});
     log_on(ws, "de/api", "9:00-10:00", "2026-10-05");
     log_on(ws, "be/api", "9:00-10:00", "2026-10-06");

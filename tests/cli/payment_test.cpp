@@ -26,7 +26,8 @@ void two_clients(Workspace& ws) {
             "75002 Paris", "--siren", "552100554", "--hourly", "65"});
     ok(ws,
        {"client", "add", "brit", "--name", "Brit Ltd", "--address", "10 Downing St", "--address",
-        "London", "--country", "GB", "--language", "en", "--currency", "GBP", "--hourly", "80"});
+        "London", "--country", "GB", "--language", "en", "--currency", "GBP", "--hourly", "80",
+        "--email", "ap@brit.example"});
     ok(ws, {"mission", "add", "acme/web", "--title", "Website"});
     ok(ws, {"mission", "add", "brit/app", "--title", "App"});
 }

@@ -32,6 +32,7 @@ IssueCandidate complete_invoice() {
     invoice.buyer.address = {"1 avenue de France", "69002 Lyon"};
     invoice.buyer.country = "FR";
     invoice.buyer.siren = "552100554";
+    invoice.buyer.email = "ap@acme.example";
     invoice.buyer.business = true;
     invoice.issue_date = "2026-11-30";
     invoice.due_date = "2026-12-30";
@@ -93,8 +94,7 @@ TEST_SUITE("domain/invoice_checks") {
         CHECK(missing_for_issue(reverse_charge_invoice()).empty());
 
         IssueCandidate exported = complete_invoice();
-        exported.vat_regime = "export";
-        exported.seller.vat_id.clear();
+        exported.vat_regime = "export";  // the seller's VAT id stays: BR-G-02
         exported.buyer.country = "US";
         exported.buyer.siren.clear();
         CHECK(missing_for_issue(exported).empty());
@@ -176,6 +176,18 @@ TEST_SUITE("domain/invoice_checks") {
              "buyer for reverse charge: it must be a business in an EU country other than France, "
              "and this "
              "client is an individual (use another VAT regime for it)"},
+            {"buyer electronic address",
+             from(&reverse_charge_invoice, [](I i) { i.buyer.email.clear(); }),
+             "buyer email, the e-invoicing address (slash client edit CLIENT --email ...)"},
+            {"seller VAT id export",
+             from(complete,
+                  [](I i) {
+                      i.vat_regime = "export";
+                      i.buyer.country = "US";
+                      i.buyer.siren.clear();
+                      i.seller.vat_id.clear();
+                  }),
+             "seller VAT id (required for export: slash config set seller.vat_id ...)"},
             {"reverse charge with another country's VAT id",
              from(&reverse_charge_invoice, [](I i) { i.buyer.vat_id = "FR40303265045"; }),
              "buyer VAT id FR40303265045 for reverse charge: it must be a number of DE, the client's country, "
@@ -289,7 +301,7 @@ TEST_SUITE("domain/invoice_checks") {
         IssueCandidate empty;
         empty.buyer.business = true;
         const Items all = missing_for_issue(empty);
-        CHECK(all.size() == 16);
+        CHECK(all.size() == 17);  // with the buyer's electronic address
         CHECK(all.front() == "seller name ([seller] name: slash config set seller.name ...)");
         CHECK(all.back() == "early-payment discount statement ([invoice] discount_text)");
     }

@@ -445,7 +445,9 @@ TEST_CASE("render/cii writes payment means, VAT breakdown, period, terms and tot
     const std::string flat = compact(invoice_cii(franchise_invoice()));
     CHECK(
         flat.find(
-            "<ram:ApplicableHeaderTradeDelivery></ram:ApplicableHeaderTradeDelivery>"
+            "<ram:ApplicableHeaderTradeDelivery><ram:ActualDeliverySupplyChainEvent><ram:OccurrenceDateTime>"
+            "<udt:DateTimeString format=\"102\">20261130</udt:DateTimeString></ram:OccurrenceDateTime>"
+            "</ram:ActualDeliverySupplyChainEvent></ram:ApplicableHeaderTradeDelivery>"
             "<ram:ApplicableHeaderTradeSettlement><ram:PaymentReference>2026-0001</"
             "ram:PaymentReference>"
             "<ram:InvoiceCurrencyCode>EUR</"

@@ -10,7 +10,8 @@ namespace slash::services {
 /// get `mode`; an existing file keeps its mode.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content, unsigned mode = 0600);
 
-/// Writes a document the user asked for with `-o FILE`: atomically, as above. Refuses,
+/// Writes a document the user asked for with `-o FILE`: atomically, as above, a new file
+/// with the mode the umask leaves of 0666. Refuses,
 /// writing nothing, a path whose directory does not exist (Usage, naming it) and an
 /// existing file unless `replace` (Conflict, suggesting --force).
 void write_output_file(const std::filesystem::path& path, std::string_view content, bool replace);

@@ -18,6 +18,7 @@ void add_mission_commands(CLI::App& app, Context& ctx);
 void add_time_commands(CLI::App& app, Context& ctx);
 void add_invoice_commands(CLI::App& app, Context& ctx);
 void add_payment_commands(CLI::App& app, Context& ctx);
+void add_books_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_db_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);

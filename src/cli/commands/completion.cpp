@@ -126,6 +126,9 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
                                       {"cii", "Factur-X CII XML (EN 16931)"},
                                       {"pdf", "Factur-X PDF/A-3 with the XML embedded"}};
     }
+    if (name == "by" && path == "revenue") {
+        return std::vector<Candidate>{{"month", "one row per month, the default"}, {"client", "one row per client"}};
+    }
     if (name == "format" && path == "invoice export") {
         return std::vector<Candidate>{{"pdf", "Factur-X PDF/A-3, the default"},
                                       {"cii", "Factur-X CII XML (EN 16931)"},

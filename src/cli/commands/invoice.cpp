@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <ostream>
@@ -166,6 +167,9 @@ std::string document_bytes(Context& ctx, const services::InvoiceDetails& details
                            bool timesheet) {
     if (format == "json") return render::to_json(invoice_document_value(details, ctx.time_zone())) + "\n";
     auto document = document_of(details, ctx.time_zone());
+    // What is sent to a client is the invoice, not slash's bookkeeping of it: a status
+    // (overdue, paid...) would make the same invoice print differently from day to day.
+    if (format == "html" || format == "pdf" || format == "cii") document.status.clear();
     if (format == "cii") return render::invoice_cii(document);
     if (format == "pdf") return pdf::invoice_pdf(document, render::invoice_cii(document), timesheet);
     std::ostringstream out;
@@ -253,19 +257,32 @@ void add_export_command(CLI::App& noun, Context& ctx) {
             throw Error(ErrorKind::Failure, o->period ? fmt::format("no invoice issued in {}", domain::quoted(*o->period))
                                                       : std::string("no invoice issued yet"));
         }
-        // All or nothing: every name is checked before the first file is written.
+        // All or nothing, as far as a file system allows: every document is made and every
+        // target checked before the first file is written.
         std::vector<std::filesystem::path> paths;
+        std::vector<std::string> documents;
+        std::map<std::filesystem::path, std::string> taken;
         for (const auto& listed : invoices) {
-            auto path = dir / file_name_of(*listed.invoice.number, extension);
+            const auto& number = *listed.invoice.number;
+            auto path = dir / file_name_of(number, extension);
+            if (auto [other, inserted] = taken.emplace(path, number); !inserted) {
+                throw Error(ErrorKind::Conflict,
+                            fmt::format("invoices {} and {} would both be written to \"{}\"; export them one "
+                                        "at a time with slash invoice show -o",
+                                        other->second, number, path.string()));
+            }
+            if (std::filesystem::is_directory(path, ec)) {
+                throw Error(ErrorKind::Usage, fmt::format("cannot write \"{}\": it is a directory", path.string()));
+            }
             if (!o->force && std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
                 throw Error(ErrorKind::Conflict,
                             fmt::format("\"{}\" already exists; use --force to replace it", path.string()));
             }
             paths.push_back(path);
+            documents.push_back(document_bytes(ctx, service(ctx).details(number), o->format, o->timesheet));
         }
-        for (std::size_t i = 0; i < invoices.size(); ++i) {
-            auto details = service(ctx).details(*invoices[i].invoice.number);
-            services::write_output_file(paths[i], document_bytes(ctx, details, o->format, o->timesheet), true);
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            services::write_output_file(paths[i], documents[i], true);
             ctx.out << paths[i].string() << '\n';
         }
     });
