@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "../render/xml_writer.hpp"
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
 
@@ -110,30 +111,6 @@ std::string xmp_date(std::int64_t seconds) {
     return digits(m.date.year, 4) + "-" + digits(m.date.month, 2) + "-" + digits(m.date.day, 2) +
            "T" + digits(m.hour, 2) + ":" + digits(m.minute, 2) + ":" + digits(m.second, 2) +
            "+00:00";
-}
-
-std::string xml_escaped(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            default:
-                escaped += ch;
-        }
-    }
-    return escaped;
 }
 
 // sRGB IEC 61966-2.1 as lcms2 builds it (a display profile, ICC v4), its creation date set
@@ -251,10 +228,10 @@ std::string xmp_metadata(const DocumentInfo& info) {
     xmp += "  </rdf:Description>\n";
     xmp += "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     xmp += "   <dc:format>application/pdf</dc:format>\n";
-    xmp += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(info.title) +
+    xmp += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + render::xml_escape(info.title) +
            "</rdf:li></rdf:Alt></dc:title>\n";
     if (!info.author.empty()) {
-        xmp += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(info.author) +
+        xmp += "   <dc:creator><rdf:Seq><rdf:li>" + render::xml_escape(info.author) +
                "</rdf:li></rdf:Seq></dc:creator>\n";
     }
     xmp += "  </rdf:Description>\n";
@@ -265,7 +242,7 @@ std::string xmp_metadata(const DocumentInfo& info) {
     xmp += "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
     xmp += "  </rdf:Description>\n";
     xmp += "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
-    xmp += "   <pdf:Producer>" + xml_escaped(info.producer) + "</pdf:Producer>\n";
+    xmp += "   <pdf:Producer>" + render::xml_escape(info.producer) + "</pdf:Producer>\n";
     xmp += "  </rdf:Description>\n";
     xmp +=
         "  <rdf:Description rdf:about=\"\" "
