@@ -110,7 +110,7 @@ slash invoice monthly 2026-10
 step "Issuing checks the French legal mentions first: every gap is listed, nothing is numbered."
 slash invoice issue 2 || echo "(exit $?)"
 slash client edit microtask --address "8 avenue du Travail" --address "69002 Lyon" --siren 443061841
-slash client edit northwind --address "10 Fleet Street" --address "London EC4Y 1AA" --vat-regime export
+slash client edit northwind --address "10 Fleet Street" --address "London EC4Y 1AA"
 
 step "Issue every draft: the next number, identities frozen, entries locked."
 for draft in $("$slash_bin" invoice list --status draft -q); do
