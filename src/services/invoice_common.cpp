@@ -7,6 +7,7 @@
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/services/mission_service.hpp"
+#include "slash/storage/mission_store.hpp"
 
 namespace slash::services::invoicing {
 
@@ -56,6 +57,14 @@ domain::BillingRules rules_for(const config::Config& config, const domain::Clien
 
 std::string language_for(const config::Config& config, const domain::Client& client) {
     return client.language ? *client.language : config.invoice.language;
+}
+
+std::vector<domain::Mission> billable_missions(storage::Database& db, std::optional<std::int64_t> client_id) {
+    storage::MissionFilter filter;
+    filter.client_id = client_id;
+    filter.include_done = true;
+    filter.include_archived_clients = true;
+    return storage::MissionStore(db).list(filter);
 }
 
 void recompute_totals(domain::Invoice& invoice) {

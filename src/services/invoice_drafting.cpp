@@ -191,14 +191,6 @@ std::map<std::int64_t, std::vector<domain::Entry>> unbilled_entries(storage::Dat
     return by_mission;
 }
 
-std::vector<domain::Mission> missions_of(storage::Database& db, std::optional<std::int64_t> client_id) {
-    storage::MissionFilter filter;
-    filter.client_id = client_id;
-    filter.include_done = true;
-    filter.include_archived_clients = true;
-    return storage::MissionStore(db).list(filter);
-}
-
 domain::Invoice write_draft(storage::InvoiceStore& store, DraftPlan& plan) {
     plan.invoice.id = store.insert_draft(plan.invoice);
     store.reserve_entries(plan.invoice.id, plan.entry_ids);
@@ -217,7 +209,7 @@ domain::Invoice InvoiceService::draft(const DraftRequest& request) {
     auto client = storage::ClientStore(db_).get(request.client);
     require_no_timer_in(db_, period, client.id, time_.zone);
     storage::InvoiceStore store(db_);
-    auto missions = missions_of(db_, client.id);
+    auto missions = invoicing::billable_missions(db_, client.id);
     auto plan = plan_draft(config_, client, missions, unbilled_entries(db_, period, client.id), period, request.detail,
                            store, time_.zone, time_.now);
     if (plan.invoice.lines.empty()) {
@@ -256,7 +248,7 @@ std::vector<domain::Invoice> InvoiceService::monthly(const std::optional<std::st
     storage::InvoiceStore store(db_);
     auto entries = unbilled_entries(db_, period, std::nullopt);
     std::map<std::int64_t, std::vector<domain::Mission>> missions_by_client;
-    for (auto& mission : missions_of(db_, std::nullopt)) missions_by_client[mission.client_id].push_back(std::move(mission));
+    for (auto& mission : invoicing::billable_missions(db_, std::nullopt)) missions_by_client[mission.client_id].push_back(std::move(mission));
     std::vector<domain::Invoice> drafts;
     for (const auto& client : storage::ClientStore(db_).list(true)) {
         auto found = missions_by_client.find(client.id);

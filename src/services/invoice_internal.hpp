@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "slash/config/config.hpp"
 #include "slash/domain/billing.hpp"
@@ -33,6 +34,11 @@ struct VatChoice {
 
 /// The invoice language of a client: its own, else [invoice] language.
 [[nodiscard]] std::string language_for(const config::Config& config, const domain::Client& client);
+
+/// Every mission an invoice may bill, of one client or all: done ones and those of archived
+/// clients included, ordered by address.
+[[nodiscard]] std::vector<domain::Mission> billable_missions(storage::Database& db,
+                                                             std::optional<std::int64_t> client_id);
 
 /// Line nets and invoice totals recomputed from the lines (EN 16931).
 void recompute_totals(domain::Invoice& invoice);

@@ -16,6 +16,7 @@
 #include "slash/domain/time_zone.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
+#include "slash/storage/entry_store.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "slash/storage/payment_store.hpp"
 #include "text_checks.hpp"
@@ -117,11 +118,7 @@ std::string regime_of_lines(const domain::Invoice& invoice, const config::Config
 // the client's regime, keeping its own rate when that regime still charges VAT.
 void refresh_vat(domain::Invoice& invoice, const config::Config& config, const domain::Client& client,
                  storage::Database& db) {
-    storage::MissionFilter filter;
-    filter.client_id = client.id;
-    filter.include_done = true;
-    filter.include_archived_clients = true;
-    auto missions = storage::MissionStore(db).list(filter);
+    auto missions = invoicing::billable_missions(db, client.id);
     auto client_vat = invoicing::vat_for(config, client, nullptr);
     for (auto& line : invoice.lines) {
         auto mission = std::find_if(missions.begin(), missions.end(),
@@ -167,8 +164,6 @@ std::vector<std::string> missing_items(const domain::Invoice& invoice) {
     return missing;
 }
 
-std::string date_text(const domain::CivilDate& date) { return domain::format_date(date); }
-
 // The issue date: --date or today; never in the future (an invoice records work done).
 domain::CivilDate issue_date_of(const std::optional<std::string>& text, const domain::TimeContext& time) {
     auto today = domain::local_date(time.now, time.zone);
@@ -177,7 +172,7 @@ domain::CivilDate issue_date_of(const std::optional<std::string>& text, const do
     if (domain::days_from_civil(date) > domain::days_from_civil(today)) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --date {}: {} is in the future; an invoice is dated the "
                                                   "day it is issued or before",
-                                                  domain::quoted(*text), date_text(date)));
+                                                  domain::quoted(*text), domain::format_date(date)));
     }
     return date;
 }
@@ -258,7 +253,7 @@ void require_method(const std::string& method) {
 
 }  // namespace
 
-std::string InvoiceService::today() const { return date_text(domain::local_date(time_.now, time_.zone)); }
+std::string InvoiceService::today() const { return domain::format_date(domain::local_date(time_.now, time_.zone)); }
 
 domain::Invoice InvoiceService::add_line(const std::string& ref, const LineRequest& request) {
     require_single_line(request.description, "description");
@@ -329,7 +324,7 @@ domain::Invoice InvoiceService::remove_line(const std::string& ref, std::int64_t
     if (removed.mission_id) {
         bool mission_kept = std::any_of(invoice.lines.begin(), invoice.lines.end(),
                                         [&](const auto& line) { return line.mission_id == removed.mission_id; });
-        for (const auto& e : store.entries_of(invoice.id)) {
+        for (const auto& e : storage::EntryStore(db_).billed_by(invoice.id)) {
             if ((removed.entry_id && e.id == *removed.entry_id) ||
                 (!mission_kept && e.mission_id == *removed.mission_id)) {
                 freed.push_back(e.id);
@@ -367,9 +362,9 @@ domain::Invoice InvoiceService::issue(const std::string& ref, const std::optiona
     auto client = storage::ClientStore(db_).get(invoice.client_handle);
     refresh_vat(invoice, config_, client, db_);
     resolve_identities(invoice, config_, client);
-    invoice.issue_date = date_text(issue_date);
+    invoice.issue_date = domain::format_date(issue_date);
     auto terms = client.terms_days ? *client.terms_days : config_.invoice.due_days;
-    invoice.due_date = date_text(domain::add_days(issue_date, terms));
+    invoice.due_date = domain::format_date(domain::add_days(issue_date, terms));
     if (invoice.issue_date < invoice.period_from) {
         throw Error(ErrorKind::Failure,
                     fmt::format("cannot date {} {}: its work starts on {}; an invoice is issued once the work is "
@@ -426,10 +421,10 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
         throw Error(ErrorKind::Conflict, fmt::format("invoice {} is already cancelled by credit note {}",
                                                      original.label(), original.credit_note_number));
     }
-    if (date_text(issue_date) < original.issue_date) {
+    if (domain::format_date(issue_date) < original.issue_date) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --date {}: a credit note cannot be dated before the "
                                                   "invoice it cancels ({})",
-                                                  domain::quoted(date ? *date : date_text(issue_date)),
+                                                  domain::quoted(date ? *date : domain::format_date(issue_date)),
                                                   original.issue_date));
     }
     auto format = number_format(config_.invoice.credit_number_format, "credit_number_format");
@@ -445,7 +440,7 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
     for (auto& line : note.lines) line.id = 0;
     note.id = store.insert_draft(note);
     // The credit note repeats the frozen identities and texts of the invoice it cancels.
-    note.issue_date = date_text(issue_date);
+    note.issue_date = domain::format_date(issue_date);
     note.due_date = note.issue_date;
     assign_number(note, format, issue_date, store);
     note.issued_at = time_.now;
@@ -542,7 +537,7 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
     storage::PaymentFilter filter;
     filter.invoice_id = invoice.id;
     details.payments = storage::PaymentStore(db_).list(filter);
-    details.entries = store.entries_of(invoice.id);
+    details.entries = storage::EntryStore(db_).billed_by(invoice.id);
     details.status = domain::display_status(invoice, today());
     details.minor_digits = domain::currency_minor_digits(invoice.currency);
     return details;
@@ -567,8 +562,8 @@ std::vector<ListedInvoice> InvoiceService::list(const InvoiceQuery& query) {
     std::string issued_from, issued_to;
     if (query.issued_in) {
         auto period = domain::parse_period(*query.issued_in, time_);
-        issued_from = date_text(period.first_day);
-        issued_to = date_text(period.last_day);
+        issued_from = domain::format_date(period.first_day);
+        issued_to = domain::format_date(period.last_day);
     }
     auto today_text = today();
     std::vector<ListedInvoice> result;

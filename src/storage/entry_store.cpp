@@ -156,6 +156,14 @@ std::vector<domain::Entry> EntryStore::list(const EntryFilter& filter) {
     });
 }
 
+std::vector<domain::Entry> EntryStore::billed_by(std::int64_t invoice_id) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), std::string(kSelect) + "WHERE e.invoice_id = ? ORDER BY e.start_at");
+        stmt.bind(1, invoice_id);
+        return read_all(stmt);
+    });
+}
+
 std::vector<domain::Entry> EntryStore::touching(std::int64_t from, std::int64_t to) {
     return guarded(db_, [&] {
         // An entry lasts at most 24 h, so one starting a day before `from` is the earliest

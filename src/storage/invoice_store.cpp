@@ -350,34 +350,6 @@ void InvoiceStore::release_entries(const std::vector<std::int64_t>& entry_ids) {
     });
 }
 
-std::vector<domain::Entry> InvoiceStore::entries_of(std::int64_t invoice_id) {
-    return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_),
-                               "SELECT e.id, e.uid, e.mission_id, c.handle || '/' || m.handle, e.start_at, e.end_at, "
-                               "e.note, e.tags, e.units_milli, e.billable FROM entries e "
-                               "CROSS JOIN missions m ON m.id = e.mission_id CROSS JOIN clients c ON c.id = m.client_id "
-                               "WHERE e.invoice_id = ? ORDER BY e.start_at");
-        stmt.bind(1, invoice_id);
-        std::vector<domain::Entry> entries;
-        while (stmt.executeStep()) {
-            domain::Entry e;
-            e.id = stmt.getColumn(0).getInt64();
-            e.uid = stmt.getColumn(1).getString();
-            e.mission_id = stmt.getColumn(2).getInt64();
-            e.mission_address = stmt.getColumn(3).getString();
-            e.start = stmt.getColumn(4).getInt64();
-            e.end = optional_int(stmt.getColumn(5));
-            e.note = stmt.getColumn(6).getString();
-            e.tags = split_tags(stmt.getColumn(7).getString());
-            e.units_milli = optional_int(stmt.getColumn(8));
-            e.billable = stmt.getColumn(9).getInt() != 0;
-            e.invoice_id = invoice_id;
-            entries.push_back(std::move(e));
-        }
-        return entries;
-    });
-}
-
 std::int64_t InvoiceStore::last_seq(std::string_view series) {
     return guarded(db_, [&] {
         SQLite::Statement stmt(connection(db_), "SELECT coalesce(max(seq), 0) FROM invoices WHERE series = ?");

@@ -13,9 +13,12 @@
 #include "slash/pdf/invoice_pdf.hpp"
 #include "support/process.hpp"
 #include "support/test_env.hpp"
+#include "support/invoice_fixtures.hpp"
 
 using slash::render::InvoiceDocument;
 using slash::testing::run_process;
+
+using slash::testing::invoice_line;
 
 namespace {
 
@@ -36,18 +39,6 @@ const std::vector<std::string> kMentions{
     "En cas de retard de paiement, pénalités au taux de 3 fois le taux d'intérêt légal.",
     "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 €.",
     "Pas d'escompte pour paiement anticipé."};
-
-slash::domain::InvoiceLine line(const std::string& description, std::int64_t quantity_milli,
-                                const std::string& unit, std::int64_t price, std::int64_t net) {
-    slash::domain::InvoiceLine result;
-    result.description = description;
-    result.quantity_milli = quantity_milli;
-    result.unit_code = unit;
-    result.unit_price_minor = price;
-    result.net_minor = net;
-    result.vat_category = "E";
-    return result;
-}
 
 // An issued French invoice under the franchise: 8 h at 125 € and 234,50 € of travel.
 InvoiceDocument franchise_invoice() {
@@ -72,8 +63,8 @@ InvoiceDocument franchise_invoice() {
     invoice.buyer.name = "Étoile Conseil SARL";
     invoice.buyer.address = {"3 place Bellecour", "69002 Lyon"};
     invoice.buyer.siret = "73282932000074";
-    invoice.lines = {line("Développement du site, novembre 2026", 8000, "HUR", 12500, 100000),
-                     line("Frais de déplacement", 1000, "C62", 23450, 23450)};
+    invoice.lines = {invoice_line("Développement du site, novembre 2026", 8000, "HUR", 12500, 100000, "E"),
+                     invoice_line("Frais de déplacement", 1000, "C62", 23450, 23450, "E")};
     invoice.net_minor = 123450;
     invoice.gross_minor = 123450;
     document.vat = {{"E", 0, 123450, 0}};
@@ -327,7 +318,7 @@ TEST_CASE(
     const std::string name = "<script>alert(1)</script> & \"Co\"";
     document.invoice.buyer.name = name;
     document.invoice.lines.insert(document.invoice.lines.begin(), 3,
-                                  line(description, 1000, "DAY", 50000, 50000));
+                                  invoice_line(description, 1000, "DAY", 50000, 50000, "E"));
     const PdfFile pdf(slash::pdf::invoice_pdf(document, kXml, false));
     pdf.check_clean();
     const std::string text = pdf.text();

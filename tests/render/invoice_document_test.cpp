@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "slash/render/invoice_document.hpp"
+#include "support/invoice_fixtures.hpp"
 
 using slash::render::format_document_date;
 using slash::render::format_money;
 using slash::render::format_quantity;
 using slash::render::InvoiceDocument;
+
+using slash::testing::invoice_line;
 
 namespace {
 
@@ -80,20 +83,6 @@ std::string long_description() {
     return text;
 }
 
-slash::domain::InvoiceLine line(const std::string& description, std::int64_t quantity_milli,
-                                const std::string& unit, std::int64_t price, std::int64_t net,
-                                const std::string& category, std::int64_t rate_milli = 0) {
-    slash::domain::InvoiceLine result;
-    result.description = description;
-    result.quantity_milli = quantity_milli;
-    result.unit_code = unit;
-    result.unit_price_minor = price;
-    result.net_minor = net;
-    result.vat_category = category;
-    result.vat_rate_milli = rate_milli;
-    return result;
-}
-
 // An issued French invoice under the franchise, to a French business, partly paid.
 InvoiceDocument french_invoice() {
     InvoiceDocument document;
@@ -117,8 +106,8 @@ InvoiceDocument french_invoice() {
     invoice.buyer.name = "Étoile Conseil SARL";
     invoice.buyer.address = {"3 place Bellecour", "69002 Lyon"};
     invoice.buyer.siret = "73282932000074";
-    invoice.lines = {line(long_description(), 7500, "HUR", 50000, 375000, "E"),
-                     line("Frais de déplacement", 1000, "C62", 12345, 12345, "E")};
+    invoice.lines = {invoice_line(long_description(), 7500, "HUR", 50000, 375000, "E"),
+                     invoice_line("Frais de déplacement", 1000, "C62", 12345, 12345, "E")};
     invoice.net_minor = 387345;
     invoice.gross_minor = 387345;
     document.vat = {{"E", 0, 387345, 0}};
@@ -151,8 +140,8 @@ InvoiceDocument english_credit_note() {
     invoice.reason = "Wrong quantity";
     invoice.vat_regime = "standard";
     invoice.seller.vat_id = "FR40123456782";
-    invoice.lines = {line("Consulting", 7500, "HUR", 50000, 375000, "S", 20000),
-                     line("Workshop", 1000, "DAY", 12345, 12345, "S", 20000)};
+    invoice.lines = {invoice_line("Consulting", 7500, "HUR", 50000, 375000, "S", 20000),
+                     invoice_line("Workshop", 1000, "DAY", 12345, 12345, "S", 20000)};
     invoice.net_minor = 387345;
     invoice.vat_minor = 77469;
     invoice.gross_minor = 464814;
@@ -268,8 +257,8 @@ TEST_CASE("render/invoice text aligns the lines table with accents, CJK and emoj
     InvoiceDocument document = french_invoice();
     auto& invoice = document.invoice;
     invoice.vat_regime = "standard";
-    invoice.lines = {line("Atelier 東京 🎉", 2000, "DAY", 60000, 120000, "S", 20000),
-                     line("Café", 1500, "HUR", 8000, 12000, "S", 20000)};
+    invoice.lines = {invoice_line("Atelier 東京 🎉", 2000, "DAY", 60000, 120000, "S", 20000),
+                     invoice_line("Café", 1500, "HUR", 8000, 12000, "S", 20000)};
     invoice.net_minor = 132000;
     invoice.vat_minor = 26400;
     invoice.gross_minor = 158400;

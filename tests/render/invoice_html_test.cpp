@@ -11,27 +11,16 @@
 #include "slash/render/invoice_html.hpp"
 #include "support/process.hpp"
 #include "support/test_env.hpp"
+#include "support/invoice_fixtures.hpp"
 
 using slash::render::InvoiceDocument;
+
+using slash::testing::invoice_line;
 
 namespace {
 
 const std::string kThin = "\u202f";
 const std::string kNbsp = "\u00a0";
-
-slash::domain::InvoiceLine line(const std::string& description, std::int64_t quantity_milli,
-                                const std::string& unit, std::int64_t price, std::int64_t net,
-                                const std::string& category, std::int64_t rate_milli = 0) {
-    slash::domain::InvoiceLine result;
-    result.description = description;
-    result.quantity_milli = quantity_milli;
-    result.unit_code = unit;
-    result.unit_price_minor = price;
-    result.net_minor = net;
-    result.vat_category = category;
-    result.vat_rate_milli = rate_milli;
-    return result;
-}
 
 // An issued French invoice under the franchise, to a French business, partly paid, with
 // two billed entries for the annex.
@@ -57,8 +46,8 @@ InvoiceDocument french_invoice() {
     invoice.buyer.name = "Étoile Conseil SARL";
     invoice.buyer.address = {"3 place Bellecour", "69002 Lyon"};
     invoice.buyer.siret = "73282932000074";
-    invoice.lines = {line("Développement\nNovembre 2026", 7500, "HUR", 50000, 375000, "E"),
-                     line("Frais de déplacement", 1000, "C62", 12345, 12345, "E")};
+    invoice.lines = {invoice_line("Développement\nNovembre 2026", 7500, "HUR", 50000, 375000, "E"),
+                     invoice_line("Frais de déplacement", 1000, "C62", 12345, 12345, "E")};
     invoice.net_minor = 387345;
     invoice.gross_minor = 387345;
     invoice.footer = "Merci de votre confiance.";
@@ -99,8 +88,8 @@ InvoiceDocument english_invoice() {
     invoice.number = "2026-0002";
     invoice.vat_regime = "standard";
     invoice.seller.vat_id = "FR40123456782";
-    invoice.lines = {line("Consulting", 7500, "HUR", 50000, 375000, "S", 20000),
-                     line("Workshop", 1000, "DAY", 12345, 12345, "S", 20000)};
+    invoice.lines = {invoice_line("Consulting", 7500, "HUR", 50000, 375000, "S", 20000),
+                     invoice_line("Workshop", 1000, "DAY", 12345, 12345, "S", 20000)};
     invoice.net_minor = 387345;
     invoice.vat_minor = 77469;
     invoice.gross_minor = 464814;

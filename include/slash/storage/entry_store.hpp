@@ -45,6 +45,8 @@ public:
     [[nodiscard]] std::optional<std::int64_t> last_end_between(std::int64_t from, std::int64_t to);
 
     [[nodiscard]] std::vector<domain::Entry> list(const EntryFilter& filter);
+    /// The entries an invoice (or a draft) bills, by start: through the entries_by_invoice index.
+    [[nodiscard]] std::vector<domain::Entry> billed_by(std::int64_t invoice_id);
     /// Entries sharing time with [from, to), for day and week views that clip them.
     [[nodiscard]] std::vector<domain::Entry> touching(std::int64_t from, std::int64_t to);
 

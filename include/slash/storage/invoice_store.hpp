@@ -53,8 +53,6 @@ public:
     void reserve_entries(std::int64_t invoice_id, const std::vector<std::int64_t>& entry_ids);
     /// Frees entries of a draft (a line removed): they are unbilled again.
     void release_entries(const std::vector<std::int64_t>& entry_ids);
-    /// The entries an invoice bills, by start.
-    [[nodiscard]] std::vector<domain::Entry> entries_of(std::int64_t invoice_id);
 
     /// The highest sequence number of a series, 0 when none.
     [[nodiscard]] std::int64_t last_seq(std::string_view series);

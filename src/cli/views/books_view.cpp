@@ -2,6 +2,7 @@
 
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "values.hpp"
 
 namespace slash::cli {
 
@@ -11,16 +12,7 @@ using render::Value;
 
 constexpr const char* kTotal = "TOTAL";
 
-Value money(std::int64_t minor, const std::string& currency) {
-    return Value::object({
-        {"amount", domain::format_amount(minor, domain::currency_minor_digits(currency))},
-        {"currency", currency},
-    });
-}
-
-Value eur(std::int64_t minor) { return money(minor, "EUR"); }
-
-Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
+Value eur(std::int64_t minor) { return money_value(minor, "EUR"); }
 
 // The summary row belongs to the table a person reads, on a terminal or piped as the
 // same rows; formats chosen for programs carry only the records.
@@ -37,7 +29,7 @@ render::Record receipt_record(const services::Receipt& r, const std::string& nat
         {"client_name", r.client_name},
         {"invoice", optional_text(p.invoice_number)},
         {"nature", nature},
-        {"amount", money(p.amount_minor, p.currency)},
+        {"amount", money_value(p.amount_minor, p.currency)},
         {"eur", r.eur_minor ? eur(*r.eur_minor) : Value()},
         {"method", p.method},
         {"note", optional_text(p.note)},

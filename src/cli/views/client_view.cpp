@@ -4,6 +4,7 @@
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/money.hpp"
+#include "values.hpp"
 
 namespace slash::cli {
 
@@ -11,14 +12,9 @@ namespace {
 
 using render::Value;
 
-Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
-
 Value rate_value(const domain::Client& client) {
     if (!client.rate_minor) return {};
-    return Value::object({
-        {"amount", domain::format_amount(*client.rate_minor, domain::currency_minor_digits(client.currency))},
-        {"currency", client.currency},
-    });
+    return money_value(*client.rate_minor, client.currency);
 }
 
 }  // namespace

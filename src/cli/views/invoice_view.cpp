@@ -3,21 +3,13 @@
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "values.hpp"
 
 namespace slash::cli {
 
 namespace {
 
 using render::Value;
-
-Value money(std::int64_t minor, const std::string& currency) {
-    return Value::object({
-        {"amount", domain::format_amount(minor, domain::currency_minor_digits(currency))},
-        {"currency", currency},
-    });
-}
-
-Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
 
 Value text_list(const std::vector<std::string>& items) {
     Value::Array array;
@@ -72,11 +64,11 @@ render::Record invoice_record(const domain::Invoice& v, const std::string& statu
         {"currency", v.currency},
         {"language", v.language},
         {"vat_regime", v.vat_regime},
-        {"net", money(v.net_minor, v.currency)},
-        {"vat", money(v.vat_minor, v.currency)},
-        {"total", money(v.gross_minor, v.currency)},
-        {"paid", money(v.paid_minor, v.currency)},
-        {"due", money(due, v.currency)},
+        {"net", money_value(v.net_minor, v.currency)},
+        {"vat", money_value(v.vat_minor, v.currency)},
+        {"total", money_value(v.gross_minor, v.currency)},
+        {"paid", money_value(v.paid_minor, v.currency)},
+        {"due", money_value(due, v.currency)},
         {"credited_invoice", optional_text(v.credited_number)},
         {"credit_note", optional_text(v.credit_note_number)},
         {"reason", optional_text(v.reason)},
@@ -126,8 +118,8 @@ render::Value invoice_document_value(const services::InvoiceDetails& d, const do
             {"quantity", domain::format_amount(l.quantity_milli, 3)},
             {"unit_code", l.unit_code},
             {"unit_name", optional_text(l.unit_name)},
-            {"unit_price", money(l.unit_price_minor, v.currency)},
-            {"net", money(l.net_minor, v.currency)},
+            {"unit_price", money_value(l.unit_price_minor, v.currency)},
+            {"net", money_value(l.net_minor, v.currency)},
             {"vat_category", l.vat_category},
             {"vat_rate", domain::format_vat_rate(l.vat_rate_milli)},
         }));
@@ -137,8 +129,8 @@ render::Value invoice_document_value(const services::InvoiceDetails& d, const do
     for (const auto& row : d.vat) {
         vat.push_back(Value::object({{"category", row.category},
                                      {"rate", domain::format_vat_rate(row.rate_milli)},
-                                     {"taxable", money(row.taxable_minor, v.currency)},
-                                     {"vat", money(row.vat_minor, v.currency)}}));
+                                     {"taxable", money_value(row.taxable_minor, v.currency)},
+                                     {"vat", money_value(row.vat_minor, v.currency)}}));
     }
     record.emplace_back("vat_breakdown", Value::array(vat));
     record.emplace_back("mentions", text_list(d.mentions));
@@ -157,8 +149,8 @@ render::Record payment_record(const domain::Payment& p, const domain::TimeZone& 
         {"date", p.paid_on},
         {"client", p.client_handle},
         {"invoice", optional_text(p.invoice_number)},
-        {"amount", money(p.amount_minor, p.currency)},
-        {"eur", p.eur_minor ? money(*p.eur_minor, "EUR") : (p.currency == "EUR" ? money(p.amount_minor, "EUR") : Value())},
+        {"amount", money_value(p.amount_minor, p.currency)},
+        {"eur", p.eur_minor ? money_value(*p.eur_minor, "EUR") : (p.currency == "EUR" ? money_value(p.amount_minor, "EUR") : Value())},
         {"method", p.method},
         {"note", optional_text(p.note)},
         {"created_at", domain::format_local_iso(p.created_at, zone)},

@@ -5,6 +5,7 @@
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/money.hpp"
+#include "values.hpp"
 
 namespace slash::cli {
 
@@ -12,19 +13,10 @@ namespace {
 
 using render::Value;
 
-Value optional_text(const std::string& text) { return text.empty() ? Value() : Value(text); }
-
 Value optional_int(const std::optional<std::int64_t>& number) { return number ? Value(*number) : Value(); }
 
-Value money(std::int64_t minor, const std::string& currency) {
-    return Value::object({
-        {"amount", domain::format_amount(minor, domain::currency_minor_digits(currency))},
-        {"currency", currency},
-    });
-}
-
 Value optional_money(const std::optional<std::int64_t>& minor, const std::string& currency) {
-    return minor ? money(*minor, currency) : Value();
+    return minor ? money_value(*minor, currency) : Value();
 }
 
 // A time budget is a duration object, a money budget a money object.

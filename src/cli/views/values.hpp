@@ -1,0 +1,27 @@
+#pragma once
+
+// The value shapes every view writes the same way (DESIGN.md §4, §6).
+
+#include <cstdint>
+#include <string>
+
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/money.hpp"
+#include "slash/render/value.hpp"
+
+namespace slash::cli {
+
+/// {"amount": "1234.50", "currency": "EUR"}: money in machine output, never a float.
+inline render::Value money_value(std::int64_t minor, const std::string& currency) {
+    return render::Value::object({
+        {"amount", domain::format_amount(minor, domain::currency_minor_digits(currency))},
+        {"currency", currency},
+    });
+}
+
+/// An empty text is null in JSON (and an empty cell), not "".
+inline render::Value optional_text(const std::string& text) {
+    return text.empty() ? render::Value() : render::Value(text);
+}
+
+}  // namespace slash::cli
