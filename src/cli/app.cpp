@@ -57,7 +57,10 @@ void build_app(CLI::App& app, Context& ctx) {
     add_mission_commands(app, ctx);
     add_invoice_commands(app, ctx);
     add_payment_commands(app, ctx);
+    add_report_command(app, ctx);
+    add_plan_command(app, ctx);
     add_books_commands(app, ctx);
+    add_urssaf_command(app, ctx);
     add_config_commands(app, ctx);
     add_db_commands(app, ctx);
     add_completion_commands(app, ctx);

@@ -286,6 +286,7 @@ const std::map<std::string, std::string>& topic_pages() {
         {"entry", "slash-time.1"},  {"today", "slash-time.1"}, {"week", "slash-time.1"},
         {"missions", "slash-mission.1"},
         {"receipts", "slash-report.1"}, {"revenue", "slash-report.1"},
+        {"report", "slash-report.1"},   {"plan", "slash-report.1"},    {"urssaf", "slash-report.1"},
     };
     return pages;
 }
