@@ -28,6 +28,10 @@ enum class Rule {
     Rounding,   ///< a positive duration in m/min/h, or "0" for none
     Capacity,   ///< a positive duration in m/min/h
     Range,      ///< an integer between `min` and `max`
+    Year,       ///< 0, or an integer year between `min` and `max`
+    Percent,    ///< empty, or a decimal from 0 to 100
+    Euros,      ///< empty, or a positive decimal with at most two fraction digits
+    DayRanges,  ///< a list of "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD"
 };
 
 /// One key of the schema of DESIGN.md §7: its type, its rule, how to read and write it

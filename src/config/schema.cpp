@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/invoice_number.hpp"
 #include "slash/domain/text.hpp"
@@ -45,8 +46,8 @@ constexpr KeySpec key(std::string_view name, std::string_view comment, Rule rule
                    &set_field<Section, Field>};
 }
 
-constexpr KeySpec with_range(KeySpec spec, std::int64_t min, std::int64_t max) {
-    spec.rule = Rule::Range;
+constexpr KeySpec with_range(KeySpec spec, std::int64_t min, std::int64_t max, Rule rule = Rule::Range) {
+    spec.rule = rule;
     spec.min = min;
     spec.max = max;
     return spec;
@@ -133,6 +134,9 @@ constexpr std::array kSchema{
                                               Rule::Choice, kRoundingModes),
     key<&C::time, &TimeConfig::capacity>(
         "time.capacity", "Working time per week, for `slash plan`.", Rule::Capacity),
+    key<&C::time, &TimeConfig::days_off>(
+        "time.days_off", "Days off for `slash plan`: \"2026-12-24\" or \"2026-08-03..2026-08-21\".",
+        Rule::DayRanges),
 
     key<&C::urssaf, &UrssafConfig::activity>(
         "urssaf.activity", "Activity: bnc | bic-services | bic-sales.", Rule::Choice, kActivities),
@@ -142,6 +146,34 @@ constexpr std::array kSchema{
     key<&C::urssaf, &UrssafConfig::versement_liberatoire>(
         "urssaf.versement_liberatoire",
         "true if you opted for the versement libératoire of income tax."),
+    key<&C::urssaf, &UrssafConfig::cfp>("urssaf.cfp",
+                                        "false if you are exempt from the training contribution (CFP)."),
+    with_range(key<&C::urssaf, &UrssafConfig::rates_year>(
+                   "urssaf.rates_year",
+                   "The year the rates and thresholds below apply to; 0: use the built-in ones."),
+               2000, 2100, Rule::Year),
+    key<&C::urssaf, &UrssafConfig::rate_bnc>("urssaf.rate_bnc", "Contribution rate in percent, BNC; empty: built-in.",
+                                             Rule::Percent),
+    key<&C::urssaf, &UrssafConfig::rate_bic_services>(
+        "urssaf.rate_bic_services", "Contribution rate in percent, BIC services; empty: built-in.", Rule::Percent),
+    key<&C::urssaf, &UrssafConfig::rate_bic_sales>(
+        "urssaf.rate_bic_sales", "Contribution rate in percent, BIC sales; empty: built-in.", Rule::Percent),
+    key<&C::urssaf, &UrssafConfig::ceiling_services>(
+        "urssaf.ceiling_services", "Micro-entreprise ceiling in euros, services (BNC, BIC); empty: built-in.",
+        Rule::Euros),
+    key<&C::urssaf, &UrssafConfig::ceiling_sales>(
+        "urssaf.ceiling_sales", "Micro-entreprise ceiling in euros, sales; empty: built-in.", Rule::Euros),
+    key<&C::urssaf, &UrssafConfig::vat_threshold_services>(
+        "urssaf.vat_threshold_services", "VAT franchise threshold in euros, services; empty: built-in.",
+        Rule::Euros),
+    key<&C::urssaf, &UrssafConfig::vat_threshold_services_majore>(
+        "urssaf.vat_threshold_services_majore",
+        "Higher (majoré) VAT franchise threshold in euros, services; empty: built-in.", Rule::Euros),
+    key<&C::urssaf, &UrssafConfig::vat_threshold_sales>(
+        "urssaf.vat_threshold_sales", "VAT franchise threshold in euros, sales; empty: built-in.", Rule::Euros),
+    key<&C::urssaf, &UrssafConfig::vat_threshold_sales_majore>(
+        "urssaf.vat_threshold_sales_majore",
+        "Higher (majoré) VAT franchise threshold in euros, sales; empty: built-in.", Rule::Euros),
 
     key<&C::display, &DisplayConfig::color>(
         "display.color", "Colour in tables: auto (on a terminal) | always | never.", Rule::Choice,
@@ -158,6 +190,24 @@ bool is_positive_decimal(std::string_view s) {
     if (whole.empty() || !digits(whole) || !digits(fraction)) return false;
     if (dot != std::string_view::npos && fraction.empty()) return false;
     return s.find_first_not_of("0.") != std::string_view::npos;
+}
+
+/// "0", "24.6", "100": a percentage that may be zero (a reduced rate such as ACRE's is not).
+bool is_percent(std::string_view s) {
+    if (s == "0" || s == "0.0") return true;
+    if (!is_positive_decimal(s)) return false;
+    const auto dot = s.find('.');
+    const std::string_view whole = s.substr(0, dot);
+    if (whole.size() > 3) return false;
+    if (whole.size() == 3) return whole == "100" && s.find_first_not_of("0", 4) == std::string_view::npos;
+    return true;
+}
+
+/// "77700", "37500.50": euros, at most cents.
+bool is_euros(std::string_view s) {
+    const auto dot = s.find('.');
+    return is_positive_decimal(s) && (dot == std::string_view::npos || s.size() - dot - 1 <= 2) &&
+           s.substr(0, dot).size() <= 12;
 }
 
 /// "15m", "90min", "1.5h": the form DESIGN.md §3 uses for a step or a capacity.
@@ -218,10 +268,20 @@ const KeySpec& get_key(std::string_view key) {
 }
 
 std::optional<std::string> rule_violation(const KeySpec& spec, const Value& value) {
-    if (spec.rule == Rule::Range) {
+    if (spec.rule == Rule::Range || spec.rule == Rule::Year) {
         const std::int64_t n = std::get<std::int64_t>(value);
         if (n >= spec.min && n <= spec.max) return std::nullopt;
-        return must_be(spec, range_text(spec), std::to_string(n));
+        if (spec.rule == Rule::Year && n == 0) return std::nullopt;
+        return must_be(spec, (spec.rule == Rule::Year ? "0 or " : "") + range_text(spec), std::to_string(n));
+    }
+    if (const auto* list = std::get_if<std::vector<std::string>>(&value); list && spec.rule == Rule::DayRanges) {
+        for (const std::string& item : *list) {
+            if (!domain::parse_day_range(item)) {
+                return must_be(spec, "a list of dates \"YYYY-MM-DD\" or ranges \"YYYY-MM-DD..YYYY-MM-DD\"",
+                               quote(item));
+            }
+        }
+        return std::nullopt;
     }
     const auto* text = std::get_if<std::string>(&value);
     if (text == nullptr) return std::nullopt;
@@ -229,7 +289,16 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
     switch (spec.rule) {
         case Rule::None:
         case Rule::Range:
+        case Rule::Year:
+        case Rule::DayRanges:
             return std::nullopt;
+        case Rule::Percent:
+            if (s.empty() || is_percent(s)) return std::nullopt;
+            return must_be(spec, "a percentage from 0 to 100 such as \"24.6\", or \"\" for the built-in rate",
+                           quote(s));
+        case Rule::Euros:
+            if (s.empty() || is_euros(s)) return std::nullopt;
+            return must_be(spec, "an amount in euros such as \"77700\", or \"\" for the built-in one", quote(s));
         case Rule::Choice:
             if (std::find(spec.choices.begin(), spec.choices.end(), s) != spec.choices.end()) {
                 return std::nullopt;
@@ -287,9 +356,10 @@ Value value_from_words(const KeySpec& spec, const std::vector<std::string>& word
             std::int64_t n = 0;
             const char* end = word.data() + word.size();
             const auto [ptr, ec] = std::from_chars(word.data(), end, n);
-            const bool in_range = n >= spec.min && n <= spec.max;
+            const bool in_range = (n >= spec.min && n <= spec.max) || (spec.rule == Rule::Year && n == 0);
             if (word.empty() || ec != std::errc{} || ptr != end || !in_range) {
-                throw Error(ErrorKind::Usage, must_be(spec, range_text(spec), quote(word)));
+                throw Error(ErrorKind::Usage,
+                            must_be(spec, (spec.rule == Rule::Year ? "0 or " : "") + range_text(spec), quote(word)));
             }
             value = n;
             break;

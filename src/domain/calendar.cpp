@@ -99,4 +99,31 @@ std::string format_iso_utc(std::int64_t seconds) {
     return buffer;
 }
 
+std::optional<CivilDate> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8};
+    const std::size_t lengths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+        for (std::size_t i = 0; i < lengths[p]; ++i) {
+            const char c = text[starts[p] + i];
+            if (c < '0' || c > '9') return std::nullopt;
+            parts[p] = parts[p] * 10 + (c - '0');
+        }
+    }
+    const CivilDate date{parts[0], parts[1], parts[2]};
+    if (!is_valid_date(date)) return std::nullopt;
+    return date;
+}
+
+std::optional<DayRange> parse_day_range(std::string_view text) {
+    const auto dots = text.find("..");
+    const auto first = parse_iso_date(text.substr(0, dots));
+    if (!first) return std::nullopt;
+    if (dots == std::string_view::npos) return DayRange{*first, *first};
+    const auto last = parse_iso_date(text.substr(dots + 2));
+    if (!last || days_from_civil(*last) < days_from_civil(*first)) return std::nullopt;
+    return DayRange{*first, *last};
+}
+
 }  // namespace slash::domain

@@ -220,6 +220,37 @@ TEST_CASE("config/parse: due_days is between 0 and 365") {
           "config.toml:2:12: invoice.due_days must be an integer between 0 and 365, got -1");
 }
 
+TEST_CASE("config/parse: days off, URSSAF rates, amounts and year are checked") {
+    const auto c = parse_config(
+        "[time]\ndays_off = [\"2026-12-24\", \"2026-12-28..2027-01-01\"]\n[urssaf]\nrates_year = 2027\n"
+        "rate_bnc = \"26.1\"\nceiling_services = \"83600\"\ncfp = false\n",
+        "c");
+    CHECK(c.config.time.days_off == std::vector<std::string>{"2026-12-24", "2026-12-28..2027-01-01"});
+    CHECK(c.config.urssaf.rates_year == 2027);
+    CHECK(c.config.urssaf.rate_bnc == "26.1");
+    CHECK(c.config.urssaf.ceiling_services == "83600");
+    CHECK_FALSE(c.config.urssaf.cfp);
+    CHECK(c.warnings.empty());
+    CHECK(config_error("[time]\ndays_off = [\"2026-12-24\", \"2026-12-31..2026-12-01\"]") ==
+          "config.toml:2:12: time.days_off must be a list of dates \"YYYY-MM-DD\" or ranges "
+          "\"YYYY-MM-DD..YYYY-MM-DD\", got \"2026-12-31..2026-12-01\"");
+    CHECK(config_error("[time]\ndays_off = [\"2026-02-30\"]") ==
+          "config.toml:2:12: time.days_off must be a list of dates \"YYYY-MM-DD\" or ranges "
+          "\"YYYY-MM-DD..YYYY-MM-DD\", got \"2026-02-30\"");
+    CHECK(config_error("[urssaf]\nrates_year = 1999") ==
+          "config.toml:2:14: urssaf.rates_year must be 0 or an integer between 2000 and 2100, got 1999");
+    CHECK(config_error("[urssaf]\nrate_bnc = \"100.5\"") ==
+          "config.toml:2:12: urssaf.rate_bnc must be a percentage from 0 to 100 such as \"24.6\", or \"\" "
+          "for the built-in rate, got \"100.5\"");
+    CHECK(config_error("[urssaf]\nrate_bnc = \"24,6\"").find("urssaf.rate_bnc must be a percentage") !=
+          std::string::npos);
+    CHECK(config_error("[urssaf]\nceiling_sales = \"77700.123\"") ==
+          "config.toml:2:17: urssaf.ceiling_sales must be an amount in euros such as \"77700\", or \"\" "
+          "for the built-in one, got \"77700.123\"");
+    CHECK(config_error("[urssaf]\nvat_threshold_services = \"0\"").find("must be an amount in euros") !=
+          std::string::npos);
+}
+
 TEST_CASE("config/parse: enumerations accept their values and refuse others") {
     struct Case {
         std::string_view table, key;

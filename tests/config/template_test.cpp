@@ -110,6 +110,8 @@ rounding = "15m"
 rounding_mode = "up"
 # Working time per week, for `slash plan`.
 capacity = "35h"
+# Days off for `slash plan`: "2026-12-24" or "2026-08-03..2026-08-21".
+days_off = []
 
 # What the URSSAF declaration of turnover needs.
 [urssaf]
@@ -119,6 +121,28 @@ activity = "bnc"
 periodicity = "quarterly"
 # true if you opted for the versement libératoire of income tax.
 versement_liberatoire = false
+# false if you are exempt from the training contribution (CFP).
+cfp = true
+# The year the rates and thresholds below apply to; 0: use the built-in ones.
+rates_year = 0
+# Contribution rate in percent, BNC; empty: built-in.
+rate_bnc = ""
+# Contribution rate in percent, BIC services; empty: built-in.
+rate_bic_services = ""
+# Contribution rate in percent, BIC sales; empty: built-in.
+rate_bic_sales = ""
+# Micro-entreprise ceiling in euros, services (BNC, BIC); empty: built-in.
+ceiling_services = ""
+# Micro-entreprise ceiling in euros, sales; empty: built-in.
+ceiling_sales = ""
+# VAT franchise threshold in euros, services; empty: built-in.
+vat_threshold_services = ""
+# Higher (majoré) VAT franchise threshold in euros, services; empty: built-in.
+vat_threshold_services_majore = ""
+# VAT franchise threshold in euros, sales; empty: built-in.
+vat_threshold_sales = ""
+# Higher (majoré) VAT franchise threshold in euros, sales; empty: built-in.
+vat_threshold_sales_majore = ""
 
 # Terminal output.
 [display]
@@ -184,9 +208,21 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"time.rounding", {"0"}},
         {"time.rounding_mode", {"down"}},
         {"time.capacity", {"28h"}},
+        {"time.days_off", {"2026-12-24", "2026-08-03..2026-08-21"}},
         {"urssaf.activity", {"bic-sales"}},
         {"urssaf.periodicity", {"monthly"}},
         {"urssaf.versement_liberatoire", {"true"}},
+        {"urssaf.cfp", {"false"}},
+        {"urssaf.rates_year", {"2027"}},
+        {"urssaf.rate_bnc", {"26.1"}},
+        {"urssaf.rate_bic_services", {"0"}},
+        {"urssaf.rate_bic_sales", {"100"}},
+        {"urssaf.ceiling_services", {"83600"}},
+        {"urssaf.ceiling_sales", {"203100.50"}},
+        {"urssaf.vat_threshold_services", {"37500"}},
+        {"urssaf.vat_threshold_services_majore", {"41250"}},
+        {"urssaf.vat_threshold_sales", {"85000"}},
+        {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"always"}},
     };
     REQUIRE(samples.size() == config_keys().size());

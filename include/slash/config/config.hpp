@@ -45,6 +45,8 @@ struct TimeConfig {
     std::string rounding = "15m";
     std::string rounding_mode = "up";
     std::string capacity = "35h";
+    /// Days you do not work, for `slash plan`: "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".
+    std::vector<std::string> days_off;
 };
 
 /// `[urssaf]`: what the declaration of turnover needs to know.
@@ -52,6 +54,15 @@ struct UrssafConfig {
     std::string activity = "bnc";
     std::string periodicity = "quarterly";
     bool versement_liberatoire = false;
+    /// The contribution to vocational training (CFP), due by nearly every micro-entrepreneur.
+    bool cfp = true;
+    /// The figures below replace the built-in ones for this year only (0: never). Each is
+    /// a decimal string; empty keeps the built-in figure. Rates in percent, amounts in euros.
+    std::int64_t rates_year = 0;
+    std::string rate_bnc, rate_bic_services, rate_bic_sales;
+    std::string ceiling_services, ceiling_sales;
+    std::string vat_threshold_services, vat_threshold_services_majore;
+    std::string vat_threshold_sales, vat_threshold_sales_majore;
 };
 
 /// `[display]`: terminal output.

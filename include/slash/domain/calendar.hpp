@@ -21,6 +21,16 @@ struct CivilDate {
 [[nodiscard]] CivilDate civil_from_days(std::int64_t days);
 [[nodiscard]] bool is_valid_date(const CivilDate& date);
 
+/// `YYYY-MM-DD`, exactly (four-digit year, two-digit month and day, a real date).
+[[nodiscard]] std::optional<CivilDate> parse_iso_date(std::string_view text);
+
+/// Days off in config and on the command line: `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`,
+/// both days included, the first not after the second. nullopt otherwise.
+struct DayRange {
+    CivilDate first, last;
+};
+[[nodiscard]] std::optional<DayRange> parse_day_range(std::string_view text);
+
 /// An instant with an explicit offset: `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`. nullopt when the
 /// text is not one (local times without an offset need the time-zone rules of the time
 /// grammar, not this parser).
