@@ -9,7 +9,8 @@
 // next month, due 30 days later, numbered "{year}-{seq:04}" (the default number format:
 // one series per year, "2026-", gapless in date order), with one line per mission of the
 // month as `slash invoice new` writes it (hours rounded up to 15 minutes, half-days of
-// 7 h, units; a fixed-price mission here bills a flat fee for each month of work), totals
+// 7 h, units; a fixed-price mission bills its price once, with its first month of work, as
+// `slash invoice new` does; its later work is covered by that price), totals
 // under the VAT franchise (the default regime), frozen seller and buyer identities and
 // the default French legal sentences. The billable entries of the month point at it
 // (entries.invoice_id); non-billable ones stay unbilled, as `slash invoice new` leaves
@@ -293,6 +294,7 @@ int main(int argc, char** argv) {
             std::sort(list.begin(), list.end(),
                       [](std::int64_t a, std::int64_t b) { return std::to_string(a) < std::to_string(b); });
         }
+        std::vector<bool> fixed_billed(static_cast<std::size_t>(missions + 1), false);
         for (int month = 0; month < months; ++month) {
             const int key = first_month + month;
             const std::int64_t issue_day = domain::days_from_civil(first_of(key + 1));
@@ -317,7 +319,10 @@ int main(int argc, char** argv) {
                             l.unit_code = "DAY";
                             break;
                         case 3: l.quantity_milli = w.units_milli; break;
-                        case 4: l.quantity_milli = 1000; break;  // a flat fee for each month of work
+                        case 4:  // the price once; later work is covered by it
+                            l.quantity_milli = fixed_billed[static_cast<std::size_t>(m)] ? 0 : 1000;
+                            fixed_billed[static_cast<std::size_t>(m)] = true;
+                            break;
                         default:
                             l.quantity_milli = domain::divide_rounded(w.rounded_seconds * 10, 36);
                             l.unit_code = "HUR";

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "support/commands.hpp"
 #include "support/test_env.hpp"
 
 namespace fs = std::filesystem;
@@ -120,4 +121,88 @@ TEST_CASE("cli/db backup refuses the database itself, non-files and an empty nam
     r = ws.run({"db", "backup", ""});
     CHECK(r.code == 2);
     CHECK(r.err == "slash: error: empty backup file name: give the path of the copy to write\n");
+}
+
+namespace {
+
+// Two issued invoices of acme (October: hourly work and a fixed price; November: hourly).
+void two_issued_invoices(Workspace& ws) {
+    using slash::testing::run_ok;
+    ws.env.variables["SLASH_NOW"] = "2026-12-02T10:00:00Z";
+    slash::testing::init_seller(ws);
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"client", "add", "acme", "--name", "ACME SAS", "--siren", "552100554", "--email", "ap@acme.example",
+              "--address", "1 rue X", "--address", "75002 Paris", "--hourly", "65"},
+             {"mission", "add", "acme/dev"},
+             {"mission", "add", "acme/logo", "--fixed", "800"},
+             {"log", "acme/dev", "9:00-11:00", "--on", "2026-10-05"},
+             {"log", "acme/logo", "9:00-10:00", "--on", "2026-10-06"},
+             {"log", "acme/dev", "9:00-10:00", "--on", "2026-11-05"},
+             {"invoice", "new", "acme", "2026-10"},
+             {"invoice", "issue", "#1", "--date", "2026-11-01"},
+             {"invoice", "new", "acme", "2026-11"},
+             {"invoice", "issue", "#2", "--date", "2026-12-01"}}) {
+        run_ok(ws, args);
+    }
+}
+
+// A hand edit of the file, the way a user with sqlite3 would: the triggers that protect
+// issued invoices and the one-timer index go first.
+void tamper(Workspace& ws, const std::vector<std::string>& statements) {
+    SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);
+    std::vector<std::string> triggers;
+    SQLite::Statement list(raw, "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+    while (list.executeStep()) triggers.push_back(list.getColumn(0).getString());
+    for (const auto& name : triggers) raw.exec("DROP TRIGGER \"" + name + "\"");
+    raw.exec("DROP INDEX entries_one_running");
+    for (const auto& sql : statements) raw.exec(sql);
+}
+
+}  // namespace
+
+TEST_CASE("cli/db check verifies the domain invariants: timer, overlaps, numbering, totals, billing") {
+    Workspace ws;
+    two_issued_invoices(ws);
+    REQUIRE(ws.run({"db", "check"}).out == "ok\n");
+    // Two running timers, the second overlapping entry 1; a gap in the numbering; a net that
+    // is not its lines'; the entries of a cancelled invoice; the fixed price copied on #2.
+    tamper(ws, {"INSERT INTO entries (uid, mission_id, start_at, created_at, updated_at) VALUES ('u1', 1, 1790000000, 0, 0)",
+                "INSERT INTO entries (uid, mission_id, start_at, created_at, updated_at) VALUES ('u2', 1, 1791191000, 0, 0)",
+                "UPDATE invoices SET seq = 3, number = '2026-0003' WHERE id = 2",
+                "UPDATE invoices SET net_minor = net_minor + 1, gross_minor = gross_minor + 1 WHERE id = 1",
+                "UPDATE invoices SET status = 'cancelled' WHERE id = 1",
+                "INSERT INTO invoice_lines (invoice_id, position, mission_id, description, quantity_milli, unit_code, "
+                "unit_price_minor, net_minor, vat_category, vat_rate_milli) SELECT 2, 9, mission_id, description, "
+                "quantity_milli, unit_code, unit_price_minor, net_minor, vat_category, vat_rate_milli "
+                "FROM invoice_lines WHERE invoice_id = 1 AND mission_id = 2",
+                "UPDATE invoices SET status = 'issued' WHERE id = 1"});
+    auto r = ws.run({"db", "check"});
+    CHECK(r.code == 1);
+    // Entry 1 is 2026-10-05 09:00-11:00 UTC (1791190800..1791198000). The mission totals
+    // go stale too: the raw inserts bypass the (dropped) triggers that keep them.
+    CHECK(r.out ==
+          "totals: mission acme/dev has stale totals (entries or logged seconds)\n"
+          "timer: 2 timers are running (entries 4, 5), at most one may\n"
+          "overlap: entry 1 overlaps entry 5\n"
+          "numbering: series \"2026-\" has 2 numbered documents but its numbers go up to 3 (2 distinct): a gap or "
+          "a duplicate\n"
+          "totals: invoice 2026-0001 stores net 93001, VAT 0, gross 93001 but its lines give net 93000, VAT 0 "
+          "(minor units)\n"
+          "totals: invoice 2026-0003 stores net 6500, VAT 0, gross 6500 but its lines give net 86500, VAT 0 "
+          "(minor units)\n"
+          "billing: the fixed price of acme/logo is on 2 issued invoices (2026-0001,2026-0003)\n");
+    CHECK(r.err == "slash: error: database \"" + ws.db_path().string() + "\" has 7 problem(s)\n");
+}
+
+TEST_CASE("cli/db check finds entries held by a cancelled invoice or a credit note") {
+    Workspace ws;
+    two_issued_invoices(ws);
+    tamper(ws, {"UPDATE invoices SET status = 'cancelled' WHERE id = 2",
+                "UPDATE invoices SET kind = 'credit', credited_invoice_id = 2 WHERE id = 1"});
+    auto r = ws.run({"db", "check"});
+    CHECK(r.code == 1);
+    CHECK(r.out ==
+          "billing: entry 1 is held by issued credit 2026-0001, which cannot bill it\n"
+          "billing: entry 2 is held by issued credit 2026-0001, which cannot bill it\n"
+          "billing: entry 3 is held by cancelled invoice 2026-0002, which cannot bill it\n");
 }
