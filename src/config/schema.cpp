@@ -338,7 +338,9 @@ Value value_from_words(const KeySpec& spec, const std::vector<std::string>& word
         }
     }
     if (spec.type == Type::StringList) {
-        return Value{words};
+        Value list{words};
+        if (auto problem = rule_violation(spec, list)) throw Error(ErrorKind::Usage, *problem);
+        return list;
     }
     if (words.size() != 1) {
         throw Error(ErrorKind::Usage,

@@ -125,6 +125,9 @@ TEST_CASE("cli/config set refusals leave the file unchanged") {
              {{"config", "set", "seller.email", "nobody"}, 2, ""},
              {{"config", "set", "seller.bic", "AGRI"}, 2,
               "invalid BIC \"AGRI\": use 8 or 11 characters, e.g. AGRIFRPP or AGRIFRPP882"},
+             {{"config", "set", "time.days_off", "2026-12-24", "2026-02-30"}, 2,
+              "time.days_off must be a list of dates \"YYYY-MM-DD\" or ranges \"YYYY-MM-DD..YYYY-MM-DD\", got "
+              "\"2026-02-30\""},
          }) {
         CAPTURE(c.args[2]);
         auto r = ws.run(c.args);
