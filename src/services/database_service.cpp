@@ -37,9 +37,10 @@ void backup_database(storage::Database& db, const fs::path& target, bool force) 
     }
     fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (!fs::is_directory(parent, ec)) {
-        throw Error(ErrorKind::Failure,
-                    fmt::format("cannot write backup \"{}\": directory \"{}\" does not exist", target.string(),
-                                parent.string()));
+        // Exit 2, as for `invoice show -o` into a missing directory: the path given is wrong.
+        throw Error(ErrorKind::Usage,
+                    fmt::format("cannot write backup \"{}\": directory \"{}\" does not exist; create it first",
+                                target.string(), parent.string()));
     }
     // VACUUM INTO refuses an existing file, and a crash must not leave half a backup under
     // the final name: write beside it, then rename.

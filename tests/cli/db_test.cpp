@@ -51,8 +51,9 @@ TEST_CASE("cli/db backup writes a valid copy, refuses to overwrite without --for
     CHECK(ws.run({"--db", copy.string(), "client", "list", "-q"}).out == "acme\nbeta\n");
 
     r = ws.run({"db", "backup", (ws.dir() / "missing" / "x.db").string()});
-    CHECK(r.code == 1);
-    CHECK(r.err.find("does not exist") != std::string::npos);
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: cannot write backup \"" + (ws.dir() / "missing" / "x.db").string() +
+                       "\": directory \"" + (ws.dir() / "missing").string() + "\" does not exist; create it first\n");
 }
 
 TEST_CASE("cli/db backup while another connection holds an open write transaction") {
