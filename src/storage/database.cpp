@@ -2,7 +2,9 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -68,6 +70,29 @@ void ensure_file(const fs::path& path, const OpenOptions& options) {
     create_private_file(path);
 }
 
+fs::path directory_of(const fs::path& path) { return path.parent_path().empty() ? fs::path(".") : path.parent_path(); }
+
+// A file nobody may write to (its mode, a read-only mount): SQLite could not even read it
+// in WAL mode, where readers write the -shm index. Root ignores file modes, not mounts.
+bool read_only_file(const fs::path& path) {
+    struct statvfs fs_info {};
+    if (::statvfs(path.c_str(), &fs_info) == 0 && (fs_info.f_flag & ST_RDONLY) != 0) return true;
+    return ::access(path.c_str(), W_OK) != 0 || ::access(directory_of(path).c_str(), W_OK) != 0;
+}
+
+// Why a write failed with a full-disk or I/O error, in the user's terms.
+std::string space_problem(const fs::path& path) {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        return fmt::format("the file size limit of this process ({} bytes, ulimit -f) is reached", limit.rlim_cur);
+    }
+    struct statvfs fs_info {};
+    if (::statvfs(directory_of(path).c_str(), &fs_info) == 0 && fs_info.f_bavail * fs_info.f_frsize < 1024 * 1024) {
+        return "the disk is full; free some space and try again";
+    }
+    return "";
+}
+
 int read_user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
 // A file with tables but neither our application_id nor a user_version belongs to
@@ -109,19 +134,27 @@ void throw_storage_error(const SQLite::Exception& e, const fs::path& path) {
             fail(fmt::format("database \"{}\" is locked by another process (waited {} s); try again",
                              path.string(), kBusyTimeoutMs / 1000));
         case SQLITE_READONLY:
-            fail(fmt::format("database \"{}\" is read-only; check its permissions", path.string()));
-        case SQLITE_FULL:
-            fail(fmt::format("cannot write database \"{}\": disk full; free some space and try again",
+            fail(fmt::format("database \"{}\" is read-only (its permissions or a read-only filesystem) and this "
+                             "command writes; nothing was changed",
                              path.string()));
+        case SQLITE_FULL: {
+            const std::string why = space_problem(path);
+            fail(fmt::format("cannot write database \"{}\": {}; nothing was changed", path.string(),
+                             why.empty() ? "the disk is full; free some space and try again" : why));
+        }
         case SQLITE_NOTADB:
             fail(fmt::format("\"{}\" is not a slash database (not a SQLite file); choose another --db path",
                              path.string()));
         case SQLITE_CORRUPT:
             fail(fmt::format("database \"{}\" is corrupt; restore a backup (see slash db backup)",
                              path.string()));
+        case SQLITE_IOERR:
+            if (const std::string why = space_problem(path); !why.empty()) {
+                fail(fmt::format("cannot write database \"{}\": {}; nothing was changed", path.string(), why));
+            }
+            fail(fmt::format("cannot open database \"{}\": {}", path.string(), e.getErrorStr()));
         case SQLITE_CANTOPEN:
         case SQLITE_PERM:
-        case SQLITE_IOERR:
             fail(fmt::format("cannot open database \"{}\": {}", path.string(), e.getErrorStr()));
         default:
             fail(fmt::format("database \"{}\": {}", path.string(), e.what()));
@@ -153,6 +186,28 @@ std::int64_t Database::pragma(std::string_view name) {
 
 Database Database::open(const fs::path& path, const OpenOptions& options) {
     ensure_file(path, options);
+    // A database nobody can write is still read: as immutable (no -wal/-shm, no locks), which
+    // is exact because no process can change it either. Writes then fail as read-only.
+    if (read_only_file(path)) {
+        try {
+            auto impl = std::make_unique<Impl>(Impl{
+                path, SQLite::Database(fmt::format("file:{}?immutable=1", path.string()),
+                                       SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs)});
+            SQLite::Database& db = impl->connection;
+            const int version = read_user_version(db);
+            const int latest = options.migrations.empty() ? 0 : options.migrations.back().version;
+            refuse_foreign_database(db, path, version);
+            if (version != latest) {
+                fail(fmt::format("database \"{}\" is read-only and has schema version {}, not {}: make it "
+                                 "writable once so that slash can upgrade it",
+                                 path.string(), version, latest));
+            }
+            db.exec("PRAGMA foreign_keys = ON");
+            return Database(std::move(impl));
+        } catch (const SQLite::Exception& e) {
+            throw_storage_error(e, path);
+        }
+    }
     try {
         auto impl = std::make_unique<Impl>(Impl{path, SQLite::Database(path.string(), SQLite::OPEN_READWRITE,
                                                                      kBusyTimeoutMs)});
