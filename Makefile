@@ -18,7 +18,7 @@ TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine \
 # sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench sanitize install clean
+.PHONY: all deps configure build test run bench sanitize stress install clean
 
 all: build
 
@@ -61,6 +61,11 @@ bench: build
 sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSLASH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+
+# The reliability tests at the counts of issue 8 (4 x 250 concurrent logs, 50 SIGKILL
+# rounds each); the ordinary suite runs them with fewer rounds.
+stress: build
+	SLASH_STRESS=full $(BUILD)/tests/slash_tests -tc='cli/concurrency*,cli/invoice concurrency*,cli/migration*'
 
 install: build
 	cmake --install $(BUILD)

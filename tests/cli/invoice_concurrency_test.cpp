@@ -24,8 +24,8 @@ using slash::testing::Workspace;
 
 namespace {
 
-// A seller and one business client able to be invoiced, and one draft per day given (in
-// October 2026, 1 h each): the drafts get ids 1, 2, 3... in that order.
+// A seller and one business client able to be invoiced, and one draft per day given (from
+// 1 September 2026, 1 h each): the drafts get ids 1, 2, 3... in that order.
 void make_drafts(Workspace& ws, int drafts) {
     auto ok = [&](std::vector<std::string> args) {
         auto r = ws.run(std::move(args));
@@ -38,7 +38,8 @@ void make_drafts(Workspace& ws, int drafts) {
         "552100554", "--hourly", "65"});
     ok({"mission", "add", "acme/website"});
     for (int d = 1; d <= drafts; ++d) {
-        auto day = fmt::format("2026-10-{:02}", d);
+        // September then October: up to 61 drafts, one day each.
+        auto day = d <= 30 ? fmt::format("2026-09-{:02}", d) : fmt::format("2026-10-{:02}", d - 30);
         ok({"log", "acme/website", "1h", "--on", day});
         CHECK(ok({"invoice", "new", "acme", day}) == fmt::format("{}\n", d));
     }
@@ -148,7 +149,7 @@ TEST_CASE("cli/invoice concurrency 4 processes issuing at once get 2026-0001 to 
 }
 
 TEST_CASE("cli/invoice concurrency a SIGKILL mid-issue leaves a draft or an issued invoice and never half of one") {
-    constexpr int kRounds = 20;
+    const int kRounds = slash::testing::stress_rounds(20, 50);
     Workspace ws;
     make_drafts(ws, kRounds + 1);
     auto env = process_env(ws);

@@ -2,6 +2,7 @@
 
 #include <sys/types.h>
 
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +30,13 @@ int wait_process(pid_t pid);
 
 /// True when `program` is found on PATH.
 bool have_program(const std::string& program);
+
+/// Rounds of a reliability test: `quick` in the ordinary suite (CI), `full` when the
+/// environment has SLASH_STRESS=full (`make stress`), the counts issue 8 asks for.
+inline int stress_rounds(int quick, int full) {
+    const char* stress = std::getenv("SLASH_STRESS");
+    return stress != nullptr && std::string(stress) == "full" ? full : quick;
+}
 
 /// Path of the slash binary under test.
 inline std::string slash_binary() { return SLASH_BINARY; }
