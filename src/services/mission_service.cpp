@@ -10,6 +10,7 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/domain/urssaf_figures.hpp"
 #include "slash/services/client_service.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
@@ -141,6 +142,14 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
     }
     if (changes.vat_regime) mission.vat_regime = parse_vat_regime_flag(*changes.vat_regime);
     if (changes.vat_rate) mission.vat_rate_milli = parse_vat_rate_flag(*changes.vat_rate);
+    if (changes.activity) {
+        if (changes.activity->empty() || *changes.activity == "default") {
+            mission.activity.reset();
+        } else {
+            mission.activity = std::string(domain::activity_name(domain::parse_activity(
+                *changes.activity, "--activity")));
+        }
+    }
     // Rules between fields, checked on the result so that an edit cannot break them either.
     // Dates are YYYY-MM-DD, so text order is date order.
     if (!mission.start_date.empty() && !mission.due_date.empty() && mission.due_date < mission.start_date) {
@@ -220,7 +229,7 @@ domain::BillingRules billing_rules(const config::TimeConfig& time) {
 
 bool MissionChanges::empty() const {
     return !handle && !title && !hourly && !daily && !unit && !fixed && !none && !unit_name && !budget &&
-           !estimate && !start_date && !due_date && !tags && !status && !vat_regime && !vat_rate;
+           !estimate && !start_date && !due_date && !tags && !status && !vat_regime && !vat_rate && !activity;
 }
 
 domain::Mission MissionService::add(const std::string& address, const MissionChanges& changes) {

@@ -8,6 +8,7 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/domain/urssaf_figures.hpp"
 #include "slash/services/invoice_service.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
@@ -41,6 +42,10 @@ domain::Payment PaymentService::add(const PaymentRequest& request) {
                                                   domain::quoted(request.method)));
     }
     require_single_line(request.note, "--note");
+    std::optional<std::string> activity;
+    if (request.activity && *request.activity != "default") {
+        activity = std::string(domain::activity_name(domain::parse_activity(*request.activity, "--activity")));
+    }
     auto paid_on = invoicing::payment_date(request.on, time_);
     storage::WriteTransaction tx(db_);
     auto client = storage::ClientStore(db_).get(request.client);
@@ -58,6 +63,7 @@ domain::Payment PaymentService::add(const PaymentRequest& request) {
     payment.paid_on = paid_on;
     payment.method = request.method;
     payment.note = request.note;
+    payment.activity = activity;
     payment.created_at = time_.now;
     storage::PaymentStore store(db_);
     payment.id = store.insert(payment);

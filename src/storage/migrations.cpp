@@ -335,6 +335,16 @@ BEGIN
     SELECT RAISE(ABORT, 'only an issued invoice can be paid');
 END;
 )sql"},
+    // The URSSAF activity (issue 6): a mission may declare another activity than [urssaf]
+    // activity of the config, and so may a receipt without invoice (a platform payout).
+    // NULL: the config's activity. A payment of an invoice leaves it NULL: the missions of
+    // the invoice's lines decide.
+    {4, R"sql(
+ALTER TABLE missions ADD COLUMN activity TEXT
+    CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
+ALTER TABLE payments ADD COLUMN activity TEXT
+    CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
+)sql"},
 };
 
 }  // namespace

@@ -20,8 +20,8 @@ namespace {
 constexpr const char* kColumns =
     "m.id, m.client_id, c.handle, m.handle, m.title, m.billing, m.rate_minor, m.currency, m.unit_name, "
     "m.budget_seconds, m.budget_minor, m.estimate_seconds, m.start_date, m.due_date, m.tags, m.status, "
-    "m.created_at, m.updated_at, m.vat_regime, m.vat_rate_milli";
-constexpr int kColumnCount = 20;
+    "m.created_at, m.updated_at, m.vat_regime, m.vat_rate_milli, m.activity";
+constexpr int kColumnCount = 21;
 
 constexpr const char* kFrom = "FROM missions m JOIN clients c ON c.id = m.client_id ";
 
@@ -58,6 +58,7 @@ domain::Mission read_mission(SQLite::Statement& row) {
     m.updated_at = row.getColumn(17).getInt64();
     if (!row.getColumn(18).isNull()) m.vat_regime = row.getColumn(18).getString();
     m.vat_rate_milli = optional_int(row.getColumn(19));
+    if (!row.getColumn(20).isNull()) m.activity = row.getColumn(20).getString();
     return m;
 }
 
@@ -89,6 +90,7 @@ void bind_fields(SQLite::Statement& stmt, const domain::Mission& m) {
     stmt.bind(16, m.updated_at);
     bind_optional(stmt, 17, m.vat_regime);
     bind_optional(stmt, 18, m.vat_rate_milli);
+    bind_optional(stmt, 19, m.activity);
 }
 
 void bind_filter(SQLite::Statement& stmt, const MissionFilter& filter) {
@@ -247,8 +249,8 @@ std::int64_t MissionStore::insert(const domain::Mission& mission) {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO missions (client_id, handle, title, billing, rate_minor, currency, "
                                "unit_name, budget_seconds, budget_minor, estimate_seconds, start_date, due_date, "
-                               "tags, status, created_at, updated_at, vat_regime, vat_rate_milli) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "tags, status, created_at, updated_at, vat_regime, vat_rate_milli, activity) "
+                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_fields(stmt, mission);
         stmt.exec();
         return connection(db_).getLastInsertRowid();
@@ -263,9 +265,9 @@ void MissionStore::update(const domain::Mission& mission) {
                                "UPDATE missions SET client_id=?, handle=?, title=?, billing=?, rate_minor=?, "
                                "currency=?, unit_name=?, budget_seconds=?, budget_minor=?, estimate_seconds=?, "
                                "start_date=?, due_date=?, tags=?, status=?, created_at=?, updated_at=?, "
-                               "vat_regime=?, vat_rate_milli=? WHERE id=?");
+                               "vat_regime=?, vat_rate_milli=?, activity=? WHERE id=?");
         bind_fields(stmt, mission);
-        stmt.bind(19, mission.id);
+        stmt.bind(20, mission.id);
         stmt.exec();
     });
 }
@@ -295,6 +297,38 @@ std::int64_t MissionStore::invoice_count(std::int64_t id) {
         stmt.bind(1, id);
         stmt.executeStep();
         return stmt.getColumn(0).getInt64();
+    });
+}
+
+std::vector<PaidInvoiceActivities> MissionStore::paid_invoice_activities(const std::string& from,
+                                                                      const std::string& to) {
+    return guarded(db_, [&] {
+        // One query: the invoices paid in the range (payments_by_date), each with its lines
+        // (invoice_lines_by_invoice) and their missions' activity.
+        SQLite::Statement stmt(connection(db_),
+                               "SELECT i.id, i.gross_minor, l.net_minor, l.mission_id IS NOT NULL, m.activity "
+                               "FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id "
+                               "LEFT JOIN missions m ON m.id = l.mission_id "
+                               "WHERE i.id IN (SELECT invoice_id FROM payments WHERE invoice_id IS NOT NULL "
+                               "               AND paid_on >= ?1 AND paid_on <= ?2) "
+                               "ORDER BY i.id, l.position");
+        stmt.bind(1, from);
+        stmt.bind(2, to);
+        std::vector<PaidInvoiceActivities> invoices;
+        while (stmt.executeStep()) {
+            const std::int64_t id = stmt.getColumn(0).getInt64();
+            if (invoices.empty() || invoices.back().invoice_id != id) {
+                PaidInvoiceActivities& invoice = invoices.emplace_back();
+                invoice.invoice_id = id;
+                invoice.gross_minor = stmt.getColumn(1).getInt64();
+            }
+            if (stmt.getColumn(2).isNull()) continue;  // an invoice without lines
+            InvoiceLineActivity& line = invoices.back().lines.emplace_back();
+            line.net_minor = stmt.getColumn(2).getInt64();
+            line.has_mission = stmt.getColumn(3).getInt() != 0;
+            if (!stmt.getColumn(4).isNull()) line.activity = stmt.getColumn(4).getString();
+        }
+        return invoices;
     });
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT p.id, p.client_id, c.handle, p.invoice_id, coalesce(i.number, ''), p.paid_on, p.amount_minor, "
-    "p.currency, p.eur_minor, p.method, p.note, p.created_at "
+    "p.currency, p.eur_minor, p.method, p.note, p.created_at, p.activity "
     "FROM payments p JOIN clients c ON c.id = p.client_id LEFT JOIN invoices i ON i.id = p.invoice_id ";
 
 domain::Payment read_payment(SQLite::Statement& row) {
@@ -26,6 +26,7 @@ domain::Payment read_payment(SQLite::Statement& row) {
     p.method = row.getColumn(9).getString();
     p.note = row.getColumn(10).getString();
     p.created_at = row.getColumn(11).getInt64();
+    if (!row.getColumn(12).isNull()) p.activity = row.getColumn(12).getString();
     return p;
 }
 
@@ -63,7 +64,7 @@ std::int64_t PaymentStore::insert(const domain::Payment& p) {
     return guarded(db_, [&] {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO payments (client_id, invoice_id, paid_on, amount_minor, currency, "
-                               "eur_minor, method, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+                               "eur_minor, method, note, created_at, activity) VALUES (?,?,?,?,?,?,?,?,?,?)");
         stmt.bind(1, p.client_id);
         bind_optional(stmt, 2, p.invoice_id);
         stmt.bind(3, p.paid_on);
@@ -73,6 +74,7 @@ std::int64_t PaymentStore::insert(const domain::Payment& p) {
         stmt.bind(7, p.method);
         stmt.bind(8, p.note);
         stmt.bind(9, p.created_at);
+        bind_optional(stmt, 10, p.activity);
         stmt.exec();
         return connection(db_).getLastInsertRowid();
     });

@@ -132,7 +132,7 @@ void add_portfolio(Workspace& ws) {
 
 const std::string kWebsiteJson =
     R"({"mission":"acme/website","client":"acme","handle":"website","title":"Website","billing":"hourly",)"
-    R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,)"
     R"("budget":{"seconds":36000,"hours":"10.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-20","overdue":true,"tags":["web"],)"
     R"("status":"active","logged_seconds":16020,"logged_hours":"4.45","budget_used_percent":44,)"
@@ -140,7 +140,7 @@ const std::string kWebsiteJson =
     kStamps;
 const std::string kAuditJson =
     R"({"mission":"beta/audit","client":"beta","handle":"audit","title":"Audit","billing":"daily",)"
-    R"("rate":{"amount":"450.50","currency":"GBP"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("rate":{"amount":"450.50","currency":"GBP"},"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,)"
     R"("budget":{"amount":"2000.00","currency":"GBP"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-12-15","overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":29400,"logged_hours":"8.17","budget_used_percent":33,)"
@@ -148,21 +148,21 @@ const std::string kAuditJson =
     kStamps;
 const std::string kWordsJson =
     R"({"mission":"beta/words","client":"beta","handle":"words","title":"Translation","billing":"unit",)"
-    R"("rate":{"amount":"0.05","currency":"GBP"},"unit_name":"word","vat_regime":null,"vat_rate":null,"budget":null,)"
+    R"("rate":{"amount":"0.05","currency":"GBP"},"unit_name":"word","vat_regime":null,"vat_rate":null,"activity":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":9000,"logged_hours":"2.50","budget_used_percent":null,)"
     R"("unbilled":{"amount":"102.53","currency":"GBP"},)" +
     kStamps;
 const std::string kAdminJson =
     R"({"mission":"gamma/admin","client":"gamma","handle":"admin","title":"Admin","billing":"none",)"
-    R"("rate":null,"unit_name":null,"vat_regime":null,"vat_rate":null,"budget":null,)"
+    R"("rate":null,"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":3600,"logged_hours":"1.00","budget_used_percent":null,)"
     R"("unbilled":null,)" +
     kStamps;
 const std::string kSiteJson =
     R"({"mission":"gamma/site","client":"gamma","handle":"site","title":null,"billing":"fixed",)"
-    R"("rate":{"amount":"1200.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+    R"("rate":{"amount":"1200.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,)"
     R"("budget":{"seconds":72000,"hours":"20.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-28","overdue":false,"tags":[],)"
     R"("status":"planned","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
@@ -173,7 +173,7 @@ const std::string kMissionsJson = "[\n" + kWebsiteJson + ",\n" + kAuditJson + ",
                                   kAdminJson + ",\n" + kSiteJson + "\n]\n";
 
 const std::string kCsvHeader =
-    "mission,client,handle,title,billing,rate.amount,rate.currency,unit_name,vat_regime,vat_rate,budget.seconds,"
+    "mission,client,handle,title,billing,rate.amount,rate.currency,unit_name,vat_regime,vat_rate,activity,budget.seconds,"
     "budget.hours,budget.amount,budget.currency,estimate_seconds,start_date,due_date,overdue,tags,status,"
     "logged_seconds,logged_hours,budget_used_percent,unbilled.amount,unbilled.currency,created_at,updated_at\r\n";
 
@@ -188,7 +188,7 @@ TEST_CASE("cli/mission add prints the address and stores every field") {
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
           R"({"mission":"acme/website","client":"acme","handle":"website","title":"Website redesign",)"
           R"("billing":"hourly","rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,)"
-          R"("vat_regime":null,"vat_rate":null,)"
+          R"("vat_regime":null,"vat_rate":null,"activity":null,)"
           R"("budget":{"seconds":144000,"hours":"40.00"},"estimate_seconds":108000,"start_date":"2026-11-02",)"
           R"("due_date":"2026-12-18","overdue":false,"tags":["web","design"],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
@@ -292,7 +292,7 @@ TEST_CASE("cli/mission edit changes only what is given, empty clears, renames ke
                   "--tag", "", "--estimate", "12h", "--status", "planned"}) == "acme/website\n");
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
           R"({"mission":"acme/website","client":"acme","handle":"website","title":"Site","billing":"daily",)"
-          R"("rate":{"amount":"500.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,)"
+          R"("rate":{"amount":"500.00","currency":"EUR"},"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,)"
           R"("budget":null,"estimate_seconds":43200,)"
           R"("start_date":"2026-11-02","due_date":null,"overdue":false,"tags":[],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
@@ -501,6 +501,7 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
               "Unit:          \n"
               "VAT regime:    \n"
               "VAT rate (%):  \n"
+              "Activity:      \n"
               "Budget:        10h\n"
               "Budget used:   44%\n"
               "Estimate:      \n"
@@ -516,15 +517,15 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
     SUBCASE("csv: every field, both kinds of budget in their own columns") {
         CHECK(ok(ws, {"missions", "--csv"}) ==
               kCsvHeader +
-                  "acme/website,acme,website,Website,hourly,65.00,EUR,,,,36000,10.00,,,,,2026-11-20,true,web,active,"
+                  "acme/website,acme,website,Website,hourly,65.00,EUR,,,,,36000,10.00,,,,,2026-11-20,true,web,active,"
                   "16020,4.45,44,211.25,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,"
+                  "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,"
                   "8.17,33,675.75,GBP,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
+                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
                   "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,,,false,,active,3600,1.00,,,,"
+                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,,,,false,,active,3600,1.00,,,,"
                   "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "gamma/site,gamma,site,,fixed,1200.00,EUR,,,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
+                  "gamma/site,gamma,site,,fixed,1200.00,EUR,,,,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
                   "0.00,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("-q prints addresses, --tsv has the csv columns") {
@@ -592,7 +593,7 @@ TEST_CASE("cli/mission VAT overrides: set on add and edit, read back, empty clea
           "acme/website\n");
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}) ==
           R"({"mission":"acme/website","client":"acme","handle":"website","title":null,"billing":"hourly",)"
-          R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":"standard","vat_rate":"5.5",)"
+          R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":"standard","vat_rate":"5.5","activity":null,)"
           R"("budget":null,"estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
           R"("status":"active","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
           R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
@@ -609,7 +610,7 @@ TEST_CASE("cli/mission VAT overrides: set on add and edit, read back, empty clea
     ok(ws, {"mission", "edit", "acme/website", "--vat-regime", "", "--vat-rate", ""});
     CHECK(ok(ws, fields) == "||Site\n");
     CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}).find(R"("unit_name":null,"vat_regime":null,)"
-                                                                       R"("vat_rate":null,"budget":null,)") !=
+                                                                       R"("vat_rate":null,"activity":null,"budget":null,)") !=
           std::string::npos);
 
     // The mission keeps its own value whatever its client says: null is "inherit".
@@ -621,7 +622,7 @@ TEST_CASE("cli/mission VAT overrides: set on add and edit, read back, empty clea
     ws.env.stdout_is_tty = true;
     ws.env.variables["NO_COLOR"] = "1";
     auto tty = ok(ws, {"mission", "show", "acme/audit"});
-    CHECK(tty.find("Unit:          \nVAT regime:    reverse-charge\nVAT rate (%):  2.1\nBudget:        \n") !=
+    CHECK(tty.find("Unit:          \nVAT regime:    reverse-charge\nVAT rate (%):  2.1\nActivity:      \nBudget:        \n") !=
           std::string::npos);
 }
 
@@ -735,4 +736,43 @@ TEST_CASE("cli/mission a fixed price billed by an invoice is no longer unbilled,
     CHECK(unbilled() == "0.00\n");
     REQUIRE(ws.run({"invoice", "credit", "2026-0001"}).out == "AV2026-0001\n");
     CHECK(unbilled() == "800.00\n");
+}
+
+TEST_CASE("cli/mission URSSAF activity: set on add and edit, shown, default or empty clears, unknown refused") {
+    Workspace ws;
+    add_clients(ws);
+    CHECK(ok(ws, {"mission", "add", "acme/shop", "--fixed", "900", "--activity", "bic-sales"}) == "acme/shop\n");
+    ok(ws, {"mission", "add", "acme/website"});
+    const std::vector<std::string> activities = {"mission", "list", "acme", "--template", "{mission}|{activity}"};
+    // null: the [urssaf] activity of the config applies.
+    CHECK(ok(ws, activities) == "acme/shop|bic-sales\nacme/website|\n");
+    CHECK(ok(ws, {"mission", "show", "acme/shop", "--json"}).find(R"("vat_rate":null,"activity":"bic-sales",)"
+                                                                    R"("budget":null,)") != std::string::npos);
+    CHECK(ok(ws, {"mission", "show", "acme/website", "--json"}).find(R"("vat_rate":null,"activity":null,)") !=
+          std::string::npos);
+
+    ok(ws, {"mission", "edit", "acme/website", "--activity", "bic-services"});
+    CHECK(ok(ws, activities) == "acme/shop|bic-sales\nacme/website|bic-services\n");
+    // Other edits keep it.
+    ok(ws, {"mission", "edit", "acme/website", "--title", "Site"});
+    CHECK(ok(ws, activities) == "acme/shop|bic-sales\nacme/website|bic-services\n");
+    ok(ws, {"mission", "edit", "acme/website", "--activity", "default"});
+    ok(ws, {"mission", "edit", "acme/shop", "--activity", ""});
+    CHECK(ok(ws, activities) == "acme/shop|\nacme/website|\n");
+
+    ok(ws, {"mission", "edit", "acme/shop", "--activity", "bnc"});
+    ws.env.stdout_is_tty = true;
+    ws.env.variables["NO_COLOR"] = "1";
+    CHECK(ok(ws, {"mission", "show", "acme/shop"}).find("VAT rate (%):  \nActivity:      bnc\nBudget:") !=
+          std::string::npos);
+    ws.env.stdout_is_tty = false;
+
+    for (const char* verb : {"add", "edit"}) {
+        CAPTURE(verb);
+        const std::string address = std::string(verb) == "add" ? "acme/new" : "acme/website";
+        for (const char* bad : {"bic", "BNC", "services", "liberal"}) {
+            expect_refusal(ws, {"mission", verb, address, "--activity", bad}, 2,
+                           "invalid --activity \"" + std::string(bad) + "\": use bnc, bic-services or bic-sales");
+        }
+    }
 }

@@ -82,11 +82,11 @@ TEST_CASE("cli/payment add prints the id, list shows it with no invoice") {
         ok(ws, {"payment", "list", "--json"}) ==
         "[\n"
         R"({"id":1,"date":"2026-11-15","client":"acme","invoice":null,"amount":{"amount":"250.00","currency":"EUR"},)"
-        R"("eur":{"amount":"250.00","currency":"EUR"},"method":"transfer","note":"acompte",)" +
+        R"("eur":{"amount":"250.00","currency":"EUR"},"method":"transfer","note":"acompte","activity":null,)" +
             kCreated +
             ",\n"
             R"({"id":2,"date":"2026-11-28","client":"acme","invoice":null,"amount":{"amount":"1234.50","currency":"EUR"},)"
-            R"("eur":{"amount":"1234.50","currency":"EUR"},"method":"platform","note":null,)" +
+            R"("eur":{"amount":"1234.50","currency":"EUR"},"method":"platform","note":null,"activity":null,)" +
             kCreated + "\n]\n");
     CHECK(ok(ws, {"payment", "list", "2026-11-15", "-q"}) == "1\n");
     CHECK(ok(ws, {"payment", "list", "today", "-q"}) == "2\n");
@@ -105,7 +105,7 @@ TEST_CASE(
         ok(ws, {"payment", "list", "--json"}) ==
         "[\n"
         R"({"id":1,"date":"2026-11-28","client":"brit","invoice":null,"amount":{"amount":"100.00","currency":"GBP"},)"
-        R"("eur":{"amount":"116.50","currency":"EUR"},"method":"platform","note":"Upwork",)" +
+        R"("eur":{"amount":"116.50","currency":"EUR"},"method":"platform","note":"Upwork","activity":null,)" +
             kCreated + "\n]\n");
     CHECK(ok(ws, {"payment", "list"}) == "1\t2026-11-28\tbrit\t\t100.00 GBP\tplatform\tUpwork\n");
     expect_refusal(ws, {"payment", "add", "--client", "acme", "--amount", "10", "--eur", "10"}, 2,
@@ -181,10 +181,10 @@ TEST_CASE("cli/payment invoice pay defaults to what is due, payment rm makes it 
     CHECK(
         after(paid, "payments") ==
         R"([{"id":1,"date":"2026-11-20","client":"acme","invoice":"2026-0001","amount":{"amount":"100.00","currency":"EUR"},)"
-        R"("eur":{"amount":"100.00","currency":"EUR"},"method":"check","note":"chèque 1234",)" +
+        R"("eur":{"amount":"100.00","currency":"EUR"},"method":"check","note":"chèque 1234","activity":null,)" +
             kCreated +
             R"(,{"id":2,"date":"2026-11-28","client":"acme","invoice":"2026-0001","amount":{"amount":"30.00","currency":"EUR"},)"
-            R"("eur":{"amount":"30.00","currency":"EUR"},"method":"transfer","note":null,)" +
+            R"("eur":{"amount":"30.00","currency":"EUR"},"method":"transfer","note":null,"activity":null,)" +
             kCreated + "]");
     CHECK(ok(ws, {"payment", "list", "--invoice", "2026-0001"}) ==
           "1\t2026-11-20\tacme\t2026-0001\t100.00 EUR\tcheck\tchèque 1234\n"
@@ -217,11 +217,11 @@ TEST_CASE("cli/payment invoice pay of a GBP invoice with the EUR received") {
         ok(ws, {"payment", "list", "--client", "brit", "--json"}) ==
         "[\n"
         R"({"id":1,"date":"2026-11-28","client":"brit","invoice":"2026-0001","amount":{"amount":"50.00","currency":"GBP"},)"
-        R"("eur":{"amount":"58.10","currency":"EUR"},"method":"transfer","note":null,)" +
+        R"("eur":{"amount":"58.10","currency":"EUR"},"method":"transfer","note":null,"activity":null,)" +
             kCreated +
             ",\n"
             R"({"id":2,"date":"2026-11-28","client":"brit","invoice":"2026-0001","amount":{"amount":"70.00","currency":"GBP"},)"
-            R"("eur":{"amount":"81.35","currency":"EUR"},"method":"card","note":null,)" +
+            R"("eur":{"amount":"81.35","currency":"EUR"},"method":"card","note":null,"activity":null,)" +
             kCreated + "\n]\n");
     auto paid = ok(ws, {"invoice", "show", "2026-0001", "--json"});
     CHECK(after(paid, "status") == R"("paid")");
@@ -261,4 +261,37 @@ TEST_CASE("cli/payment a payment cannot be dated in the future nor carry a multi
                    "invoice is a receipt (slash payment add)");
     expect_refusal(ws, {"invoice", "pay", "2026-0001", "--eur", "100", "--note", "a\nb"}, 2,
                    "invalid --note \"a\\x0ab\": it must be one line without control characters");
+}
+
+TEST_CASE("cli/payment add --activity: the URSSAF activity of a receipt, stored and listed") {
+    Workspace ws;
+    two_clients(ws);
+    CHECK(ok(ws, {"payment", "add", "--client", "acme", "--amount", "116.50", "--on", "2026-11-10", "--activity",
+                  "bic-services", "--note", "micro-tâches"}) == "1\n");
+    CHECK(ok(ws, {"payment", "add", "--client", "acme", "--amount", "40", "--on", "2026-11-11", "--activity",
+                  "default"}) == "2\n");
+    CHECK(ok(ws, {"payment", "add", "--client", "acme", "--amount", "50", "--on", "2026-11-12"}) == "3\n");
+    CHECK(ok(ws, {"payment", "list", "--json"}) ==
+          "[\n"
+          R"({"id":1,"date":"2026-11-10","client":"acme","invoice":null,"amount":{"amount":"116.50","currency":"EUR"},)"
+          R"("eur":{"amount":"116.50","currency":"EUR"},"method":"platform","note":"micro-tâches",)"
+          R"("activity":"bic-services",)" +
+              kCreated + ",\n" +
+              R"({"id":2,"date":"2026-11-11","client":"acme","invoice":null,)"
+              R"("amount":{"amount":"40.00","currency":"EUR"},)"
+              R"("eur":{"amount":"40.00","currency":"EUR"},"method":"platform","note":null,"activity":null,)" +
+              kCreated + ",\n" +
+              R"({"id":3,"date":"2026-11-12","client":"acme","invoice":null,)"
+              R"("amount":{"amount":"50.00","currency":"EUR"},)"
+              R"("eur":{"amount":"50.00","currency":"EUR"},"method":"platform","note":null,"activity":null,)" +
+              kCreated + "\n]\n");
+    // What the URSSAF declaration of November makes of them: 116.50 BIC services, the rest
+    // the config's activity (bnc).
+    auto r = ws.run({"urssaf", "month", "--template", "{activity} {turnover}"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "bnc 90.00 EUR\nbic-services 116.50 EUR\nbic-sales 0.00 EUR\n");
+    for (const char* bad : {"bic", "BNC", ""}) {
+        expect_refusal(ws, {"payment", "add", "--client", "acme", "--amount", "10", "--activity", bad}, 2,
+                       "invalid --activity \"" + std::string(bad) + "\": use bnc, bic-services or bic-sales");
+    }
 }

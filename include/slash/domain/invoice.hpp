@@ -110,6 +110,10 @@ struct Payment {
     std::optional<std::int64_t> eur_minor;
     std::string method = "transfer";
     std::string note;
+    /// A receipt without invoice: the URSSAF activity it declares ("bnc", "bic-services" or
+    /// "bic-sales"); nullopt: [urssaf] activity of the config. Always nullopt for a payment
+    /// of an invoice, whose lines' missions decide.
+    std::optional<std::string> activity;
     std::int64_t created_at = 0;
 };
 

@@ -35,6 +35,9 @@ struct Mission {
     /// The VAT rate under the standard regime, percent × 1000 (5.5 % = 5500); nullopt:
     /// inherit the client's, then [tax] vat_rate of the config.
     std::optional<std::int64_t> vat_rate_milli;
+    /// The URSSAF activity of its turnover ("bnc", "bic-services" or "bic-sales"); nullopt:
+    /// [urssaf] activity of the config.
+    std::optional<std::string> activity;
     /// "planned", "active", "paused" or "done"; every status but done is open.
     std::string status = "active";
     std::int64_t created_at = 0;

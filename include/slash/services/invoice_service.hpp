@@ -121,6 +121,9 @@ struct PaymentRequest {
     std::string method = "platform";
     std::optional<std::string> eur;
     std::string note;
+    /// The URSSAF activity of the receipt: bnc, bic-services or bic-sales; nullopt (or
+    /// "default"): [urssaf] activity of the config.
+    std::optional<std::string> activity;
 };
 
 /// `slash payment list` filters, as typed.

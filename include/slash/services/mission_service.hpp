@@ -36,6 +36,8 @@ struct MissionChanges {
     std::optional<std::string> status;  ///< planned or active
     std::optional<std::string> vat_regime;  ///< empty: back to the client's, then [tax] regime
     std::optional<std::string> vat_rate;    ///< percent ("5.5"); empty: back to the client's, then [tax] vat_rate
+    /// bnc, bic-services or bic-sales; empty or "default": back to [urssaf] activity.
+    std::optional<std::string> activity;
 
     /// True when no field was given (an `edit` with nothing to do).
     [[nodiscard]] bool empty() const;

@@ -50,6 +50,21 @@ struct MissionWithActivity {
     MissionActivity activity;
 };
 
+/// One line of an invoice as the URSSAF split sees it: its net and its mission's activity.
+struct InvoiceLineActivity {
+    std::int64_t net_minor = 0;
+    bool has_mission = false;
+    /// The mission's activity; nullopt for a line without mission or a mission without one.
+    std::optional<std::string> activity;
+};
+
+/// An invoice with a payment in a date range: its total and its lines, in position order.
+struct PaidInvoiceActivities {
+    std::int64_t invoice_id = 0;
+    std::int64_t gross_minor = 0;
+    std::vector<InvoiceLineActivity> lines;
+};
+
 /// Missions in the database, always read with their client's handle. Writes expect the
 /// caller's transaction.
 class MissionStore {
@@ -81,6 +96,11 @@ public:
     [[nodiscard]] std::int64_t entry_count(std::int64_t id);
     /// How many invoices (drafts, issued or credit notes) have a line for the mission.
     [[nodiscard]] std::int64_t invoice_count(std::int64_t id);
+    /// The invoices with a payment dated FROM to TO (YYYY-MM-DD, both included), by id, with
+    /// their lines and the activity of each line's mission: how `slash urssaf` splits a
+    /// payment between activities, in one query.
+    [[nodiscard]] std::vector<PaidInvoiceActivities> paid_invoice_activities(const std::string& from,
+                                                                           const std::string& to);
 
 private:
     Database& db_;

@@ -398,6 +398,9 @@ void add_payment_commands(CLI::App& app, Context& ctx) {
         optional_option(*verb, "--eur", request->eur, "EUR actually received, for another currency")
             ->type_name("AMOUNT");
         verb->add_option("--note", request->note, "What it pays for");
+        optional_option(*verb, "--activity", request->activity,
+                        "URSSAF activity: bnc, bic-services or bic-sales (default: [urssaf] activity)")
+            ->type_name("ACTIVITY");
         ctx.on_run(verb, [&ctx, request] {
             auto payment = services::PaymentService(ctx.database(), ctx.time_context()).add(*request);
             ctx.out << payment.id << '\n';

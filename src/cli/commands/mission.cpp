@@ -46,6 +46,9 @@ void add_field_options(CLI::App& verb, MissionOptions& o) {
         ->type_name("REGIME");
     optional_option(verb, "--vat-rate", c.vat_rate, "VAT rate in percent, e.g. 5.5 (default: the client's)")
         ->type_name("PERCENT");
+    optional_option(verb, "--activity", c.activity,
+                    "URSSAF activity: bnc, bic-services or bic-sales (default: [urssaf] activity)")
+        ->type_name("ACTIVITY");
 }
 
 void add_list_command(CLI::App& parent, Context& ctx) {

@@ -153,6 +153,7 @@ render::Record payment_record(const domain::Payment& p, const domain::TimeZone& 
         {"eur", p.eur_minor ? money_value(*p.eur_minor, "EUR") : (p.currency == "EUR" ? money_value(p.amount_minor, "EUR") : Value())},
         {"method", p.method},
         {"note", optional_text(p.note)},
+        {"activity", p.activity ? Value(*p.activity) : Value()},
         {"created_at", domain::format_local_iso(p.created_at, zone)},
     };
 }
@@ -167,7 +168,7 @@ const render::Schema& payment_schema() {
                          {"amount", "AMOUNT", true}, {"method", "METHOD"}, {"note", "NOTE"}};
         built.labels = {{"id", "Payment"}, {"date", "Date"},     {"client", "Client"}, {"invoice", "Invoice"},
                         {"amount", "Amount"}, {"eur", "EUR"},    {"method", "Method"}, {"note", "Note"},
-                        {"created_at", "Recorded"}};
+                        {"activity", "Activity"}, {"created_at", "Recorded"}};
         built.id_field = "id";
         return built;
     }();

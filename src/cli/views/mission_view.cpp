@@ -70,6 +70,7 @@ render::Record mission_record(const services::MissionReport& r, const domain::Ti
         {"unit_name", optional_text(m.unit_name)},
         {"vat_regime", m.vat_regime ? Value(*m.vat_regime) : Value()},
         {"vat_rate", m.vat_rate_milli ? Value(domain::format_vat_rate(*m.vat_rate_milli)) : Value()},
+        {"activity", m.activity ? Value(*m.activity) : Value()},
         {"budget", budget_value(m)},
         {"estimate_seconds", optional_int(m.estimate_seconds)},
         {"start_date", optional_text(m.start_date)},
@@ -106,7 +107,8 @@ const render::Schema& mission_schema() {
                          {"unbilled", "UNBILLED", true},   {"title", "TITLE"}};
         built.labels = {{"mission", "Mission"},       {"title", "Title"},         {"billing", "Billing"},
                         {"rate", "Rate"},             {"unit_name", "Unit"},      {"vat_regime", "VAT regime"},
-                        {"vat_rate", "VAT rate (%)"}, {"budget_text", "Budget"},
+                        {"vat_rate", "VAT rate (%)"}, {"activity", "Activity"},
+                        {"budget_text", "Budget"},
                         {"budget_used", "Budget used"}, {"estimate_text", "Estimate"}, {"start_date", "Start"},
                         {"due", "Due"},               {"tags", "Tags"},           {"status", "Status"},
                         {"logged", "Logged"},         {"unbilled", "Unbilled"},   {"created_at", "Created"},
