@@ -176,3 +176,20 @@ TEST_CASE("cli/completion invoice and payment values: statuses, methods, formats
     // invoice's.
     CHECK(ws.run({"__complete", "mission", "add", "acme/x", "--status", ""}).out.find("overdue") == std::string::npos);
 }
+
+TEST_CASE("cli/completion report groupings and URSSAF activities") {
+    Workspace ws;
+    invoice_fixture(ws);
+    CHECK(ws.run({"__complete", "report", "--by", ""}).out ==
+          "client\tone group per client\nmission\tone group per mission\ntag\tone group per tag\n"
+          "day\tone group per day\nweek\tone group per week\nmonth\tone group per month\n:4\n");
+    CHECK(ws.run({"__complete", "report", "--by", "client", "--by", "m"}).out ==
+          "mission\tone group per mission\nmonth\tone group per month\n:4\n");
+    const std::string activities = "bnc\tliberal profession (BNC)\nbic-services\tcommercial or craft services (BIC)\n"
+                                   "bic-sales\tsales of goods (BIC)\n";
+    CHECK(ws.run({"__complete", "mission", "add", "acme/x", "--activity", ""}).out == activities + ":4\n");
+    CHECK(ws.run({"__complete", "mission", "edit", "acme/website", "--activity", ""}).out ==
+          activities + "default\tthe [urssaf] activity of the config\n:4\n");
+    CHECK(ws.run({"__complete", "payment", "add", "--activity", "bic"}).out ==
+          "bic-services\tcommercial or craft services (BIC)\nbic-sales\tsales of goods (BIC)\n:4\n");
+}

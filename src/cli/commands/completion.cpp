@@ -126,6 +126,18 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
                                       {"cii", "Factur-X CII XML (EN 16931)"},
                                       {"pdf", "Factur-X PDF/A-3 with the XML embedded"}};
     }
+    if (name == "by" && path == "report") {
+        return std::vector<Candidate>{{"client", "one group per client"},  {"mission", "one group per mission"},
+                                      {"tag", "one group per tag"},        {"day", "one group per day"},
+                                      {"week", "one group per week"},      {"month", "one group per month"}};
+    }
+    if (name == "activity" && (path == "mission add" || path == "mission edit" || path == "payment add")) {
+        std::vector<Candidate> out{{"bnc", "liberal profession (BNC)"},
+                                   {"bic-services", "commercial or craft services (BIC)"},
+                                   {"bic-sales", "sales of goods (BIC)"}};
+        if (path != "mission add") out.push_back({"default", "the [urssaf] activity of the config"});
+        return out;
+    }
     if (name == "by" && path == "revenue") {
         return std::vector<Candidate>{{"month", "one row per month, the default"}, {"client", "one row per client"}};
     }
