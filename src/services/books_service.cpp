@@ -4,6 +4,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "slash/domain/calendar.hpp"
@@ -12,6 +13,7 @@
 #include "slash/domain/time_zone.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/invoice_store.hpp"
+#include "slash/storage/mission_store.hpp"
 #include "slash/storage/payment_store.hpp"
 
 namespace slash::services {
@@ -122,11 +124,33 @@ std::string receipt_nature(std::string_view activity) {
 ReceiptsJournal BooksService::receipts(const std::optional<std::string>& year) {
     ReceiptsJournal journal;
     journal.year = year_of(year, time_);
-    journal.nature = receipt_nature(config_.urssaf.activity);
     storage::PaymentFilter filter;
     filter.from = day_text(journal.year, 1, 1);
     filter.to = day_text(journal.year, 12, 31);
     auto payments = storage::PaymentStore(db_).list(filter);
+    // The activities of each paid invoice, in the order bnc, bic-services, bic-sales.
+    const std::string& fallback = config_.urssaf.activity;
+    std::unordered_map<std::int64_t, std::set<std::string>> invoice_activities;
+    for (const auto& invoice : storage::MissionStore(db_).paid_invoice_activities(filter.from, filter.to)) {
+        auto& set = invoice_activities[invoice.invoice_id];
+        for (const auto& line : invoice.lines) set.insert(line.activity.value_or(fallback));
+    }
+    auto nature_of = [&](const domain::Payment& payment) {
+        std::set<std::string> activities;
+        if (payment.invoice_id) {
+            auto found = invoice_activities.find(*payment.invoice_id);
+            if (found != invoice_activities.end()) activities = found->second;
+        } else {
+            activities.insert(payment.activity.value_or(fallback));
+        }
+        if (activities.empty()) activities.insert(fallback);
+        std::string nature;
+        for (const char* activity : {"bnc", "bic-services", "bic-sales"}) {
+            if (activities.count(activity) == 0) continue;
+            nature += (nature.empty() ? "" : " + ") + receipt_nature(activity);
+        }
+        return nature;
+    };
     std::unordered_map<std::int64_t, std::string> names;
     for (auto& client : storage::ClientStore(db_).list(true)) names.emplace(client.id, std::move(client.name));
     for (auto& payment : payments) {
@@ -138,6 +162,7 @@ ReceiptsJournal BooksService::receipts(const std::optional<std::string>& year) {
             ++journal.missing_eur;
         }
         receipt.client_name = names[payment.client_id];
+        receipt.nature = nature_of(payment);
         receipt.payment = std::move(payment);
     }
     return journal;

@@ -242,6 +242,27 @@ TEST_CASE("cli/books receipts: the nature follows [urssaf] activity, in French")
     CHECK(nature() == "ventes de marchandises (BIC)\n");
 }
 
+TEST_CASE("cli/books receipts: each receipt's nature follows its missions' or its own activity") {
+    Workspace ws;
+    three_clients(ws);
+    ok(ws, {"mission", "add", "acme/shop", "--fixed", "300", "--activity", "bic-sales"});
+    ok(ws, {"mission", "add", "beta/repair", "--activity", "bic-services"});
+    // acme: one invoice with a BNC line (web, default activity) and a sales line (shop).
+    run_ok(ws, {"log", "acme/shop", "9:00-10:00", "--on", "2026-02-03"});
+    const auto mixed = invoice(ws, "acme/web", "10:00-11:00", "2026-02-03", "2026-02-28");
+    const auto services = invoice(ws, "beta/repair", "9:00-10:00", "2026-02-04", "2026-02-28");
+    ok(ws, {"invoice", "pay", mixed, "--on", "2026-03-01"});
+    ok(ws, {"invoice", "pay", services, "--on", "2026-03-02"});
+    ok(ws, {"payment", "add", "--client", "brit", "--amount", "10", "--eur", "11.50", "--on", "2026-03-03",
+            "--method", "platform", "--activity", "bic-services"});
+    ok(ws, {"payment", "add", "--client", "acme", "--amount", "5", "--on", "2026-03-04"});
+    CHECK(run_ok(ws, {"receipts", "2026", "--template", "{invoice}|{nature}"}) ==
+          mixed + "|prestations de services (BNC) + ventes de marchandises (BIC)\n" + services +
+              "|prestations de services (BIC)\n"
+              "|prestations de services (BIC)\n"
+              "|prestations de services (BNC)\n");
+}
+
 TEST_CASE("cli/books the default year is the current one in local time") {
     Workspace ws;
     three_clients(ws);

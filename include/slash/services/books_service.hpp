@@ -25,6 +25,9 @@ namespace slash::services {
 struct Receipt {
     domain::Payment payment;
     std::string client_name;
+    /// What was sold: the activities of the invoice's missions (or of the receipt itself,
+    /// else [urssaf] activity), each by receipt_nature, joined with " + " when mixed.
+    std::string nature;
     /// The euros received: the amount of a payment in EUR, its --eur amount otherwise;
     /// nullopt for a payment in another currency recorded without it.
     std::optional<std::int64_t> eur_minor;
@@ -33,7 +36,6 @@ struct Receipt {
 /// `slash receipts [YEAR]`: the livre des recettes of a micro-entrepreneur.
 struct ReceiptsJournal {
     int year = 0;
-    std::string nature;
     /// Every payment received in the year, by date then id.
     std::vector<Receipt> receipts;
     /// The sum of the known EUR amounts, in cents.

@@ -20,7 +20,7 @@ bool with_total(const render::OutputOptions& options) { return options.format ==
 
 }  // namespace
 
-render::Record receipt_record(const services::Receipt& r, const std::string& nature) {
+render::Record receipt_record(const services::Receipt& r) {
     const auto& p = r.payment;
     return {
         {"id", p.id},
@@ -28,7 +28,7 @@ render::Record receipt_record(const services::Receipt& r, const std::string& nat
         {"client", p.client_handle},
         {"client_name", r.client_name},
         {"invoice", optional_text(p.invoice_number)},
-        {"nature", nature},
+        {"nature", r.nature},
         {"amount", money_value(p.amount_minor, p.currency)},
         {"eur", r.eur_minor ? eur(*r.eur_minor) : Value()},
         {"method", p.method},
@@ -42,7 +42,7 @@ const render::Schema& receipt_schema() {
         services::Receipt prototype;
         prototype.payment.currency = "EUR";
         prototype.eur_minor = 0;
-        built.fields = render::flat_field_names(receipt_record(prototype, ""));
+        built.fields = render::flat_field_names(receipt_record(prototype));
         built.columns = {{"date", "DATE"},          {"client", "CLIENT"},   {"client_name", "NAME"},
                          {"invoice", "INVOICE"},    {"nature", "NATURE"},   {"amount", "AMOUNT", true},
                          {"eur", "EUR", true},      {"method", "METHOD"},   {"note", "NOTE"}};
@@ -54,7 +54,7 @@ const render::Schema& receipt_schema() {
 
 render::ListView receipts_view(const services::ReceiptsJournal& journal, const render::OutputOptions& options) {
     render::ListView view{receipt_schema(), {}};
-    for (const auto& receipt : journal.receipts) view.rows.push_back(receipt_record(receipt, journal.nature));
+    for (const auto& receipt : journal.receipts) view.rows.push_back(receipt_record(receipt));
     if (with_total(options)) view.rows.push_back({{"date", kTotal}, {"eur", eur(journal.eur_total_minor)}});
     return view;
 }

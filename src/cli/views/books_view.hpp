@@ -6,7 +6,7 @@
 namespace slash::cli {
 
 /// The JSON shape of a line of the receipts journal (field names are a stable contract).
-render::Record receipt_record(const services::Receipt& receipt, const std::string& nature);
+render::Record receipt_record(const services::Receipt& receipt);
 const render::Schema& receipt_schema();
 /// `slash receipts`: one row per payment; the table (on a terminal or piped) ends with a
 /// TOTAL row of the EUR received, which the machine formats (--json, --csv, --tsv,
