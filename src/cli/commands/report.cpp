@@ -1,11 +1,65 @@
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
 
 #include "../context.hpp"
+#include "../options.hpp"
+#include "../views/report_view.hpp"
 #include "commands.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/services/report_service.hpp"
 
 namespace slash::cli {
 
-// Stub: filled in by issue 6.
-void add_report_command(CLI::App&, Context&) {}
+namespace {
+
+struct ReportRequest {
+    services::ReportQuery query;
+    bool chart = false;
+    bool ascii = false;
+};
+
+// The output flag that asks for machine output, if any: a chart is for people.
+const char* machine_flag(const GlobalOptions& globals) {
+    if (globals.json) return "--json";
+    if (globals.csv) return "--csv";
+    if (globals.tsv) return "--tsv";
+    if (globals.template_text) return "--template";
+    if (globals.quiet) return "-q";
+    return nullptr;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Context& ctx) {
+    auto request = std::make_shared<ReportRequest>();
+    CLI::App* verb = app.add_subcommand(
+        "report", "Hours, billable amount, billed and unbilled, effective hourly rate of a period, grouped");
+    optional_option(*verb, "period", request->query.period, "PERIOD (default: this month)")->type_name("PERIOD");
+    verb->add_option("--by", request->query.by, "client (the default), mission, tag, day, week or month; repeat to nest")
+        ->allow_extra_args(false)
+        ->type_name("GROUP");
+    optional_option(*verb, "--client", request->query.client, "Only this client's work")->type_name("CLIENT");
+    verb->add_flag("--chart", request->chart, "Horizontal bars of the amount of each row instead of the table");
+    verb->add_flag("--ascii", request->ascii, "Draw the chart with ASCII characters (implies --chart)");
+    ctx.on_run(verb, [&ctx, request] {
+        const bool chart = request->chart || request->ascii;
+        if (chart) {
+            if (const char* flag = machine_flag(ctx.globals)) {
+                throw Error(ErrorKind::Usage,
+                            fmt::format("{} does not combine with {}: the chart is for people, {} for programs",
+                                        request->chart ? "--chart" : "--ascii", flag, flag));
+            }
+        }
+        auto report = services::ReportService(ctx.database(), ctx.config(), ctx.time_context()).report(request->query);
+        if (chart) {
+            ctx.out << report_chart(report, request->ascii);
+            return;
+        }
+        auto options = ctx.output();
+        render::write_list(ctx.out, report_view(report, options), options);
+    });
+}
 
 }  // namespace slash::cli
