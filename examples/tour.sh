@@ -132,5 +132,14 @@ slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice nee
 slash invoice list
 
 step "A receipt without invoice (the payout), then every payment: what the URSSAF declaration counts."
-slash payment add --client microtask --amount 48.00 --note "October payout"
+slash payment add --client microtask --amount 48.00 --activity bic-services --note "October payout"
 slash payment list
+
+step "Which client really pays best? October and November by client: hours, amounts, effective hourly rate."
+slash report 2026-10-01..2026-11-30 --by client
+slash report 2026-10-01..2026-11-30 --by mission --chart
+
+step "The URSSAF declaration of November (declared monthly): turnover collected by activity, contributions, thresholds."
+slash config set urssaf.periodicity monthly
+slash urssaf 2026-11
+slash receipts
