@@ -71,10 +71,16 @@ std::string uid_of(std::uint64_t a, std::uint64_t b) {
     return text;
 }
 
+// Mission m belongs to client 1 + (m - 1) % clients and is that client's k-th mission,
+// k = (m - 1) / clients; its billing mode cycles with k, so that every client has hourly,
+// daily, per-unit and fixed-price missions (a fixed price is billed once, and a client
+// with fixed-price missions only would have nothing to invoice after the first month).
+std::int64_t g_clients = 50;
+int mode_of(std::int64_t mission) { return static_cast<int>(((mission - 1) / g_clients) % 5); }
 const char* const kBilling[] = {"hourly", "hourly", "daily", "unit", "fixed"};
-const char* billing_of(std::int64_t mission) { return kBilling[mission % 5]; }
+const char* billing_of(std::int64_t mission) { return kBilling[mode_of(mission)]; }
 std::int64_t rate_of(std::int64_t mission) {
-    switch (mission % 5) {
+    switch (mode_of(mission)) {
         case 2: return 45000;   // daily, 450.00 a day
         case 3: return 12;      // unit, 0.12 a task
         case 4: return 120000;  // fixed, 1200.00
@@ -166,9 +172,9 @@ struct History {
         e.uid = uid_of(first_half, second_half);
         // Units are drawn for the mission first picked, so that the sequence does not
         // depend on the remapping below.
-        std::int64_t units = e.mission % 5 == 3 ? 1000 * (1 + random.below(50)) : 0;
+        std::int64_t units = mode_of(e.mission) == 3 ? 1000 * (1 + random.below(50)) : 0;
         if (e.start >= unbilled_from && i % 21 == 0) e.mission = 1 + (e.mission - 1) / clients * clients;  // client1
-        e.units_milli = e.mission % 5 == 3 ? units : 0;
+        e.units_milli = mode_of(e.mission) == 3 ? units : 0;
         e.billable = i % 11 != 0;
         return e;
     }
@@ -192,6 +198,7 @@ int main(int argc, char** argv) {
     const std::string path = argv[1];
     const std::int64_t entries = std::atoll(argv[2]);
     const std::int64_t clients = argc > 3 ? std::atoll(argv[3]) : 50;
+    g_clients = clients > 0 ? clients : 1;
     const std::int64_t missions = argc > 4 ? std::atoll(argv[4]) : 500;
     const std::int64_t years = argc > 5 ? std::atoll(argv[5]) : 10;
     if (entries < 0 || clients < 1 || missions < 1 || years < 1) {
@@ -235,7 +242,7 @@ int main(int argc, char** argv) {
             insert.bind(3, "Mission " + std::to_string(m));
             insert.bind(4, billing_of(m));
             insert.bind(5, rate_of(m));
-            insert.bind(6, m % 5 == 3 ? "task" : "");
+            insert.bind(6, mode_of(m) == 3 ? "task" : "");
             insert.bind(7, 3600 * (20 + m % 80));
             insert.bind(8, m % 10 == 0 ? "2026-12-31" : "2027-03-31");
             insert.bind(9, m % 7 == 0 ? "done" : "active");
@@ -310,7 +317,7 @@ int main(int argc, char** argv) {
                     const auto& w = work[static_cast<std::size_t>(month * missions + m - 1)];
                     if (w.entries == 0) continue;
                     Line l{m, 0, "C62"};
-                    switch (m % 5) {
+                    switch (mode_of(m)) {
                         case 2:
                             l.quantity_milli = domain::divide_rounded(
                                 domain::day_steps(w.rounded_seconds, rules.hours_per_day, rules.day_step) *
@@ -350,10 +357,10 @@ int main(int argc, char** argv) {
                     line.bind(1, id);
                     line.bind(2, static_cast<std::int64_t>(i + 1));
                     line.bind(3, m);
-                    line.bind(4, "Mission " + std::to_string(m) + (m % 5 == 4 ? " — forfait " : " — ") + period);
+                    line.bind(4, "Mission " + std::to_string(m) + (mode_of(m) == 4 ? " — forfait " : " — ") + period);
                     line.bind(5, lines[i].quantity_milli);
                     line.bind(6, lines[i].unit_code);
-                    line.bind(7, m % 5 == 3 ? "task" : "");
+                    line.bind(7, mode_of(m) == 3 ? "task" : "");
                     line.bind(8, rate_of(m));
                     line.bind(9, totals.line_net_minor[i]);
                     line.exec();

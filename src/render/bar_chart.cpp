@@ -52,7 +52,8 @@ std::string draw(const Bar& bar, std::int64_t scale, const ChartOptions& options
             columns = at + 1;
         }
     }
-    const std::int64_t room = std::max<std::int64_t>(options.width + 1, columns) - columns;
+    // At least one space before the value, even when a marker sits past the last column.
+    const std::int64_t room = std::max<std::int64_t>(options.width + 1, columns + 1) - columns;
     out.append(static_cast<std::size_t>(room), ' ');
     return out;
 }

@@ -46,6 +46,8 @@ TEST_CASE("bar chart: a marker past the bar's end shows the limit, scale include
     unicode.width = 4;
     unicode.scale_max = 40;
     CHECK(bar_chart({{"w", 10, "", 40}}, unicode) == "w  █   │\n");
+    // A marker at the scale's end still leaves a space before the value.
+    CHECK(bar_chart({{"w", 10, "10/40", 40}}, unicode) == "w  █   │ 10/40\n");
 }
 
 TEST_CASE("bar chart: no bars, no text") {
