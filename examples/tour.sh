@@ -139,6 +139,12 @@ step "Which client really pays best? October and November by client: hours, amou
 slash report 2026-10-01..2026-11-30 --by client
 slash report 2026-10-01..2026-11-30 --by mission --chart
 
+step "Am I overbooked? The coming weeks: 28 h a week, Christmas off, against what the open missions still need before their due dates."
+slash config set time.capacity 28h
+slash config set time.days_off 2026-12-24..2027-01-01
+slash plan --weeks 6
+slash plan --weeks 6 --chart
+
 step "The URSSAF declaration of November (declared monthly): turnover collected by activity, contributions, thresholds."
 slash config set urssaf.periodicity monthly
 slash urssaf 2026-11
