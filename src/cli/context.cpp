@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -53,8 +54,14 @@ const config::Config& Context::config() {
         auto loaded = config::load_config_file(config_path());
         for (const auto& warning : loaded.warnings) warn(warning);
         config_ = std::move(loaded.config);
+        config_keys_set_ = std::move(loaded.keys_set);
     }
     return *config_;
+}
+
+bool Context::config_sets(std::string_view key) {
+    (void)config();
+    return std::find(config_keys_set_.begin(), config_keys_set_.end(), key) != config_keys_set_.end();
 }
 
 storage::Database& Context::database() {

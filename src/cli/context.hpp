@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "slash/cli/environment.hpp"
 #include "slash/config/config.hpp"
@@ -58,6 +60,8 @@ public:
 
     /// The config file, loaded once; its warnings go to stderr.
     const config::Config& config();
+    /// True when the config file sets `key` ("time.capacity"), false when it has its default.
+    bool config_sets(std::string_view key);
     /// The database, opened (created, migrated) once.
     storage::Database& database();
     /// UTC seconds: $SLASH_NOW when set, else the system clock.
@@ -80,6 +84,7 @@ public:
 
 private:
     std::optional<config::Config> config_;
+    std::vector<std::string> config_keys_set_;
     std::optional<storage::Database> database_;
     std::unique_ptr<domain::TimeZone> time_zone_;
     std::optional<domain::TimeContext> time_context_;

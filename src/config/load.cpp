@@ -148,8 +148,9 @@ std::string unknown(std::string_view what, std::string_view name,
     return message;
 }
 
-void read_section(Reader& reader, Config& config, std::string_view section,
+void read_section(Reader& reader, LoadResult& result, std::string_view section,
                   const toml::table& table) {
+    Config& config = result.config;
     for (auto&& [name, node] : table) {
         const std::string key = std::string(section) + "." + std::string(name.str());
         const KeySpec* spec = detail::find_key(key);
@@ -167,6 +168,7 @@ void read_section(Reader& reader, Config& config, std::string_view section,
             continue;
         }
         spec->set(config, std::move(*value));
+        result.keys_set.push_back(key);
     }
 }
 
@@ -201,7 +203,7 @@ LoadResult parse_config(std::string_view text, const std::string& source) {
             continue;
         }
         if (const auto* table = node.as_table()) {
-            read_section(reader, result.config, section, *table);
+            read_section(reader, result, section, *table);
         } else {
             reader.error(node.source(),
                          std::string(section) + " must be a table, got " + describe(node));

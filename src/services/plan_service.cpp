@@ -1,8 +1,6 @@
 #include "slash/services/plan_service.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -91,24 +89,6 @@ PlanRequest check_plan_query(const PlanQuery& query) {
     if (query.weeks) request.weeks = parse_weeks(*query.weeks);
     for (const auto& text : query.off) request.off.push_back(parse_off(text));
     return request;
-}
-
-bool config_sets_capacity(const std::filesystem::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    const std::string text = buffer.str();
-    std::string edited;
-    try {
-        edited = config::set_config_value(text, "time.capacity", {"1h"}, path.string());
-    } catch (const Error&) {
-        // Only an inline `time = {...}` table stops the editor in a file that loaded:
-        // the capacity may be in it, so no warning rather than a wrong one.
-        return true;
-    }
-    auto lines = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
-    return lines(edited) <= lines(text);
 }
 
 Plan PlanService::plan(const PlanRequest& request) {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -218,6 +220,14 @@ TEST_CASE("config/parse: due_days is between 0 and 365") {
           "config.toml:2:12: invoice.due_days must be an integer between 0 and 365, got 366");
     CHECK(config_error("[invoice]\ndue_days = -1") ==
           "config.toml:2:12: invoice.due_days must be an integer between 0 and 365, got -1");
+}
+
+TEST_CASE("config/parse: the keys the file sets, defaults and unknown keys absent") {
+    const auto loaded = parse_config("[time]\ncapacity = \"35h\"\n[seller]\nname = \"C\"\nnmae = \"x\"\n", "c");
+    auto keys = loaded.keys_set;
+    std::sort(keys.begin(), keys.end());
+    CHECK(keys == std::vector<std::string>{"seller.name", "time.capacity"});
+    CHECK(parse_config("", "c").keys_set.empty());
 }
 
 TEST_CASE("config/parse: days off, URSSAF rates, amounts and year are checked") {

@@ -86,6 +86,9 @@ struct LoadResult {
     /// One line each, `FILE:LINE:COL: unknown key "seller.nmae" (did you mean
     /// "seller.name"?)`, in file order and without the "slash: warning:" prefix.
     std::vector<std::string> warnings;
+    /// The keys the file sets ("time.capacity"), in no particular order: a key absent has
+    /// its built-in default, which a command may want to say (`slash plan`).
+    std::vector<std::string> keys_set;
 };
 
 /// Parses config text. `source` is the file name used in messages. Absent keys keep

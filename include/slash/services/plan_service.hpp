@@ -82,12 +82,6 @@ struct Plan {
     std::vector<PlannedMission> unscheduled;
 };
 
-/// True when the config file at `path` sets `[time] capacity` itself (false for a missing
-/// file). The typed Config cannot tell a key set to its default from an absent one, so
-/// this asks the config editor where it would put the key: in place (the file has it) or
-/// on a new line (it has not).
-[[nodiscard]] bool config_sets_capacity(const std::filesystem::path& path);
-
 /// The workload plan: read-only.
 class PlanService {
 public:

@@ -42,7 +42,7 @@ void run_plan(Context& ctx, const PlanOptions& o) {
     // Every value is checked before the database is opened: a refused plan touches nothing.
     const services::PlanRequest request = services::check_plan_query(o.query);
     const config::Config& config = ctx.config();
-    const bool from_config = services::config_sets_capacity(ctx.config_path());
+    const bool from_config = ctx.config_sets("time.capacity");
     auto options = ctx.output();
     auto plan = services::PlanService(ctx.database(), config, ctx.time_context(), from_config).plan(request);
     if (!from_config) {
