@@ -131,7 +131,7 @@ TEST_CASE("cli/bad args: the corpus covers every noun") {
     std::set<std::string> nouns;
     for (const auto& line : corpus()) nouns.insert(line.args.empty() ? "" : line.args.front());
     for (const char* noun : {"client", "mission", "missions", "start", "stop", "continue", "cancel", "log", "status",
-                             "today", "week", "entry", "invoice", "payment", "receipts", "revenue", "config", "db",
+                             "today", "week", "entry", "invoice", "payment", "report", "plan", "receipts", "revenue", "urssaf", "config", "db",
                              "completion", "init"}) {
         CHECK_MESSAGE(nouns.count(noun) == 1, "no bad command line for " << noun);
     }

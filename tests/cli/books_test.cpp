@@ -472,7 +472,7 @@ TEST_CASE("cli/books refusals: one line, exit 2, nothing written") {
     expect_refusal(ws, {"revenue", "--by", "mission"}, 2, "invalid --by \"mission\": use month or client");
     expect_refusal(ws, {"revenue", "--by", "Client"}, 2, "invalid --by \"Client\": use month or client");
     expect_refusal(ws, {"revenue", "--by", "client", "--by", "month"}, 2,
-                   "--by: At Most 1 required but received 2; see \"slash revenue --help\"");
+                   "--by given 2 times: revenue groups one way, give month or client once");
     expect_refusal(ws, {"receipts", "2026", "2027"}, 2,
                    "unexpected argument \"2027\" for \"slash receipts\"; see \"slash receipts --help\"");
     expect_refusal(ws, {"receipts", "--template", "{amount.cents}"}, 2,

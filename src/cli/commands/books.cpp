@@ -2,11 +2,14 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "../context.hpp"
 #include "../options.hpp"
 #include "../views/books_view.hpp"
 #include "commands.hpp"
+#include "slash/domain/error.hpp"
 #include "slash/services/books_service.hpp"
 
 namespace slash::cli {
@@ -41,8 +44,15 @@ void add_revenue_command(CLI::App& app, Context& ctx) {
     CLI::App* verb =
         app.add_subcommand("revenue", "Invoiced, collected, outstanding and overdue in EUR, by month or client");
     optional_option(*verb, "year", query->year, "YEAR, four digits (default: this year)")->type_name("YEAR");
-    verb->add_option("--by", query->by, "month (the default) or client")->type_name("GROUP");
-    ctx.on_run(verb, [&ctx, query] {
+    // A vector, so that a repeated --by gets slash's own message rather than CLI11's.
+    auto by = std::make_shared<std::vector<std::string>>();
+    verb->add_option("--by", *by, "month (the default) or client")->type_name("GROUP");
+    ctx.on_run(verb, [&ctx, query, by] {
+        if (by->size() > 1) {
+            throw Error(ErrorKind::Usage, "--by given " + std::to_string(by->size()) +
+                                              " times: revenue groups one way, give month or client once");
+        }
+        if (!by->empty()) query->by = by->front();
         auto revenue = service(ctx).revenue(*query);
         auto options = ctx.output();
         render::write_list(ctx.out, revenue_view(revenue, options), options);
