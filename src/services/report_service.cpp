@@ -311,7 +311,13 @@ std::string_view group_name(ReportGroup group) {
 
 std::optional<std::int64_t> ReportFigures::effective_rate_minor() const {
     if (raw_seconds <= 0) return std::nullopt;
-    return domain::divide_rounded(narrow(static_cast<Wide>(amount_minor) * kSecondsPerHour), raw_seconds);
+    // In 128 bits: amount × 3600 overflows 64 bits long before the rate does.
+    const Wide product = static_cast<Wide>(amount_minor) * kSecondsPerHour;
+    Wide quotient = product / raw_seconds;
+    Wide remainder = product % raw_seconds;
+    if (remainder < 0) remainder = -remainder;
+    if (2 * remainder >= raw_seconds) quotient += product < 0 ? -1 : 1;  // half away from zero
+    return narrow(quotient);
 }
 
 Report ReportService::report(const ReportQuery& query) {

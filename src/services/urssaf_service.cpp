@@ -115,6 +115,26 @@ void apply_overrides(const config::UrssafConfig& c, domain::UrssafFigures& figur
     euros(c.vat_threshold_sales_majore, "vat_threshold_sales_majore", figures.vat_sales_majore);
 }
 
+// The [urssaf] figure keys given a value, in config order.
+std::vector<std::string> set_overrides(const config::UrssafConfig& c) {
+    const std::pair<const std::string*, const char*> keys[] = {
+        {&c.rate_bnc, "rate_bnc"},
+        {&c.rate_bic_services, "rate_bic_services"},
+        {&c.rate_bic_sales, "rate_bic_sales"},
+        {&c.ceiling_services, "ceiling_services"},
+        {&c.ceiling_sales, "ceiling_sales"},
+        {&c.vat_threshold_services, "vat_threshold_services"},
+        {&c.vat_threshold_services_majore, "vat_threshold_services_majore"},
+        {&c.vat_threshold_sales, "vat_threshold_sales"},
+        {&c.vat_threshold_sales_majore, "vat_threshold_sales_majore"},
+    };
+    std::vector<std::string> set;
+    for (const auto& [value, key] : keys) {
+        if (!value->empty()) set.push_back(fmt::format("urssaf.{}", key));
+    }
+    return set;
+}
+
 // The euros a payment brought in: its amount in EUR, else the EUR recorded with --eur.
 std::optional<std::int64_t> eur_of(const domain::Payment& p) {
     if (p.currency == kEur) return p.amount_minor;
@@ -215,7 +235,14 @@ UrssafDeclaration UrssafService::declaration(const std::optional<std::string>& t
     d.figures = domain::builtin_urssaf_figures_for(year);
     d.builtin_year = d.figures.year;
     d.figures.year = year;
-    if (settings.rates_year == year) apply_overrides(settings, d.figures, d.overrides);
+    d.rates_year = static_cast<int>(settings.rates_year);
+    if (settings.rates_year == year) {
+        apply_overrides(settings, d.figures, d.overrides);
+    } else if (settings.rates_year < year) {
+        // Figures for no year, or for a past one: not used, which the output says (a later
+        // year's figures say nothing of the declarations of earlier years).
+        d.unused_overrides = set_overrides(settings);
+    }
     d.default_activity = *default_activity;
     d.versement_liberatoire = settings.versement_liberatoire;
     d.cfp = settings.cfp;

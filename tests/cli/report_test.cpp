@@ -564,3 +564,20 @@ TEST_CASE("cli/report a generated quarter: every figure against independent sums
         CHECK(row_sums == expected_total);
     }
 }
+
+TEST_CASE("cli/report large amounts: the effective rate is computed exactly, not refused as too large") {
+    Workspace ws;
+    init_seller(ws);
+    ok(ws, {"client", "add", "acme", "--name", "ACME SAS"});
+    // 10^15 EUR an hour is 10^17 cents; 3 h are 3 × 10^17 cents, which fit in 64 bits, and so
+    // does the rate. Only the intermediate amount × 3600 (1.08 × 10^21) does not.
+    ok(ws, {"mission", "add", "acme/web", "--hourly", "1000000000000000"});
+    run_ok(ws, {"log", "acme/web", "9:00-12:00", "--on", "2026-11-02"});
+    CHECK(run_ok(ws, {"report", "--by", "mission", "--template", "{amount}|{effective_rate}"}) ==
+          "3000000000000000.00 EUR|1000000000000000.00 EUR\n");
+    // 7 more minutes, billed as 15 (15m up): 3.25 h = 3.25 × 10^17 cents over 11220 s, so
+    // 3.25 × 10^17 × 3600 / 11220 = 104278074866310160.43 -> 104278074866310160 cents an hour.
+    run_ok(ws, {"log", "acme/web", "13:00-13:07", "--on", "2026-11-02"});
+    CHECK(run_ok(ws, {"report", "--by", "mission", "--template", "{amount}|{effective_rate}"}) ==
+          "3250000000000000.00 EUR|1042780748663101.60 EUR\n");
+}

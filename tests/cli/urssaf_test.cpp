@@ -690,3 +690,56 @@ TEST_CASE("cli/urssaf without CFP and with the versement libératoire: the colum
     CHECK(field(json, "versement_liberatoire") == eur("22.00"));
     CHECK(json.find(R"("cfp_rate":null,"cfp":null,"total":)" + eur("278.00")) != std::string::npos);
 }
+
+TEST_CASE("cli/urssaf a receipt without its EUR amount: the command to record it again keeps its activity and method") {
+    Workspace ws;
+    init_seller(ws);
+    ok(ws, {"client", "add", "brit", "--name", "Brit Ltd", "--address", "10 Downing St", "--address", "London",
+            "--country", "GB", "--email", "ap@brit.example", "--language", "en", "--currency", "GBP"});
+    run_ok(ws, {"payment", "add", "--client", "brit", "--amount", "250", "--on", "2026-08-03", "--activity",
+                "bic-sales", "--method", "transfer", "--note", "shop's stock"});
+    auto r = ws.run({"urssaf", "2026-Q3"});
+    CHECK(r.code == 0);
+    const std::string again =
+        "slash payment add --client brit --amount 250.00 --on 2026-08-03 --method transfer --activity bic-sales "
+        "--note 'shop'\\''s stock' --eur AMOUNT";
+    CHECK(r.err.find("record it again with it: slash payment rm 1, then " + again + "\n") != std::string::npos);
+    // Doing what it says gives the same receipt, with its EUR amount: bic-sales turnover.
+    REQUIRE(ok(ws, {"payment", "rm", "1"}) == "1\n");
+    REQUIRE(run_ok(ws, {"payment", "add", "--client", "brit", "--amount", "250.00", "--on", "2026-08-03", "--method",
+                        "transfer", "--activity", "bic-sales", "--note", "shop's stock", "--eur", "290.00"}) == "2\n");
+    auto json = ok(ws, {"urssaf", "2026-Q3", "--json"});
+    CHECK(json.find(R"({"activity":"bic-sales","turnover":)" + eur("290.00")) != std::string::npos);
+    CHECK(ok(ws, {"payment", "list", "--template", "{method}|{note}|{activity}"}) ==
+          "transfer|shop's stock|bic-sales\n");
+}
+
+TEST_CASE("cli/urssaf [urssaf] figures that rates_year keeps from applying are named on stderr, never silently dropped") {
+    Workspace ws;
+    init_seller(ws);
+    eur_client(ws, "acme");
+    ok(ws, {"payment", "add", "--client", "acme", "--amount", "1000", "--on", "2026-07-10"});
+    // A CIPAV member sets its rate and forgets rates_year: the built-in 25.6 % is used
+    // (1000.00 × 25.6 % = 256.00), and stderr says why.
+    ok(ws, {"config", "set", "urssaf.rate_bnc", "23.2"});
+    ok(ws, {"config", "set", "urssaf.vat_threshold_services", "36800"});
+    auto unset = ws.run({"urssaf", "2026-Q3", "--json"});
+    CHECK(unset.code == 0);
+    CHECK(unset.err ==
+          "slash: warning: [urssaf] rate_bnc, vat_threshold_services are set but not used: they apply to the year "
+          "[urssaf] rates_year names, and it is not set; set rates_year = 2026 to use them for 2026\n");
+    CHECK(field(unset.out, "contributions") == eur("256.00"));
+    // Last year's figures: not used for this year, and said so.
+    ok(ws, {"config", "set", "urssaf.rates_year", "2025"});
+    auto stale = ws.run({"urssaf", "2026-Q3", "--json"});
+    CHECK(stale.err ==
+          "slash: warning: [urssaf] rate_bnc, vat_threshold_services are set for 2025 (rates_year), not for 2026: "
+          "the built-in figures are used; set rates_year = 2026 if they still apply\n");
+    CHECK(field(stale.out, "contributions") == eur("256.00"));
+    // For 2026: used, and no warning (1000.00 × 23.2 % = 232.00).
+    ok(ws, {"config", "set", "urssaf.rates_year", "2026"});
+    CHECK(field(ok(ws, {"urssaf", "2026-Q3", "--json"}), "contributions") == eur("232.00"));
+    // A past year declared after them keeps its built-in figures without a word.
+    ok(ws, {"payment", "add", "--client", "acme", "--amount", "1000", "--on", "2025-07-10"});
+    CHECK(field(ok(ws, {"urssaf", "2025-Q3", "--json"}), "contributions") == eur("246.00"));
+}

@@ -69,6 +69,10 @@ struct UrssafDeclaration {
     int builtin_year = 0;
     /// The [urssaf] keys that replaced built-in figures ("urssaf.rate_bnc"), in config order.
     std::vector<std::string> overrides;
+    /// The [urssaf] figure keys that are set but not used because [urssaf] rates_year is not
+    /// set (0) or names an earlier year than the period's, in config order; and that year.
+    std::vector<std::string> unused_overrides;
+    int rates_year = 0;
     domain::Activity default_activity = domain::Activity::Bnc;
     bool versement_liberatoire = false;
     bool cfp = true;

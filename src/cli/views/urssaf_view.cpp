@@ -127,13 +127,34 @@ std::string figures_text(const UrssafDeclaration& d) {
     return text;
 }
 
-std::string missing_eur_text(const domain::Payment& p) {
+// `text` as one word for sh: in single quotes unless it is plain.
+std::string shell_word(const std::string& text) {
+    if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                                "._-/:@+,") == std::string::npos) {
+        return text;
+    }
+    std::string word = "'";
+    for (char c : text) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return word + "'";
+}
+
+// The command that records `p` again with its EUR amount: the same payment otherwise (its
+// method, activity and note), so that following it changes nothing but the EUR.
+std::string record_again(const domain::Payment& p) {
     const std::string amount = domain::format_amount(p.amount_minor, domain::currency_minor_digits(p.currency));
-    std::string again =
-        p.invoice_id ? fmt::format("slash invoice pay {} --amount {} --on {} --eur AMOUNT", p.invoice_number, amount,
-                                   p.paid_on)
-                     : fmt::format("slash payment add --client {} --amount {} --on {} --eur AMOUNT", p.client_handle,
-                                   amount, p.paid_on);
+    std::string command =
+        p.invoice_id ? fmt::format("slash invoice pay {} --amount {} --on {}", p.invoice_number, amount, p.paid_on)
+                     : fmt::format("slash payment add --client {} --amount {} --on {}", p.client_handle, amount,
+                                   p.paid_on);
+    // The default method of each command: transfer for an invoice, platform for a receipt.
+    if (p.method != (p.invoice_id ? "transfer" : "platform")) command += " --method " + shell_word(p.method);
+    if (!p.invoice_id && p.activity) command += " --activity " + *p.activity;
+    if (!p.note.empty()) command += " --note " + shell_word(p.note);
+    return command + " --eur AMOUNT";
+}
+
+std::string missing_eur_text(const domain::Payment& p) {
+    const std::string again = record_again(p);
     return fmt::format("payment {} of {} from {} on {}{} has no EUR amount and is left out; record it again with "
                        "it: slash payment rm {}, then {}",
                        p.id, domain::format_money(p.amount_minor, p.currency), p.client_handle, p.paid_on,
@@ -284,6 +305,24 @@ std::vector<std::string> urssaf_warnings(const UrssafDeclaration& d) {
         lines.push_back(fmt::format("no built-in URSSAF figures for {}: using those of {} with the [urssaf] figures "
                                     "set for {}",
                                     d.figures.year, d.builtin_year, d.figures.year));
+    }
+    if (!d.unused_overrides.empty()) {
+        std::string keys;
+        for (const auto& key : d.unused_overrides) keys += (keys.empty() ? "" : ", ") + key.substr(key.find('.') + 1);
+        const bool plural = d.unused_overrides.size() > 1;
+        const int year = d.figures.year;
+        if (d.rates_year == 0) {
+            lines.push_back(fmt::format("[urssaf] {} {} set but not used: {} to the year [urssaf] rates_year names, "
+                                        "and it is not set; set rates_year = {} to use {} for {}",
+                                        keys, plural ? "are" : "is", plural ? "they apply" : "it applies", year,
+                                        plural ? "them" : "it", year));
+        } else {
+            lines.push_back(fmt::format("[urssaf] {} {} set for {} (rates_year), not for {}: the built-in {} {} "
+                                        "used; set rates_year = {} if {} still {}",
+                                        keys, plural ? "are" : "is", d.rates_year, year, plural ? "figures" : "figure",
+                                        plural ? "are" : "is", year, plural ? "they" : "it",
+                                        plural ? "apply" : "applies"));
+        }
     }
     if (!d.complete) {
         lines.push_back(fmt::format("{} is not over (it ends on {}): these are the figures collected so far", d.period,

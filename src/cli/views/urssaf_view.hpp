@@ -20,8 +20,8 @@ render::ListView urssaf_activity_rows(const services::UrssafDeclaration& declara
 void write_urssaf(std::ostream& out, const services::UrssafDeclaration& declaration,
                   const render::OutputOptions& options);
 /// What stderr must say, one line each without the "slash: warning: " prefix: figures
-/// borrowed from another year, a period not over yet, payments without their EUR amount,
-/// thresholds at 80 % or crossed.
+/// borrowed from another year, [urssaf] figures that rates_year keeps unused, a period not
+/// over yet, payments without their EUR amount, thresholds at 80 % or crossed.
 std::vector<std::string> urssaf_warnings(const services::UrssafDeclaration& declaration);
 
 }  // namespace slash::cli
