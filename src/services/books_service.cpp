@@ -128,12 +128,17 @@ ReceiptsJournal BooksService::receipts(const std::optional<std::string>& year) {
     filter.from = day_text(journal.year, 1, 1);
     filter.to = day_text(journal.year, 12, 31);
     auto payments = storage::PaymentStore(db_).list(filter);
-    // The activities of each paid invoice, in the order bnc, bic-services, bic-sales.
+    // The activities of each paid invoice as `slash urssaf` splits it: those whose lines
+    // (a line without mission counts for [urssaf] activity) add up to more than zero.
     const std::string& fallback = config_.urssaf.activity;
     std::unordered_map<std::int64_t, std::set<std::string>> invoice_activities;
     for (const auto& invoice : storage::MissionStore(db_).paid_invoice_activities(filter.from, filter.to)) {
+        std::map<std::string, std::int64_t> net;
+        for (const auto& line : invoice.lines) net[line.activity.value_or(fallback)] += line.net_minor;
         auto& set = invoice_activities[invoice.invoice_id];
-        for (const auto& line : invoice.lines) set.insert(line.activity.value_or(fallback));
+        for (const auto& [activity, sum] : net) {
+            if (sum > 0) set.insert(activity);
+        }
     }
     auto nature_of = [&](const domain::Payment& payment) {
         std::set<std::string> activities;

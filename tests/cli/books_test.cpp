@@ -256,11 +256,21 @@ TEST_CASE("cli/books receipts: each receipt's nature follows its missions' or it
     ok(ws, {"payment", "add", "--client", "brit", "--amount", "10", "--eur", "11.50", "--on", "2026-03-03",
             "--method", "platform", "--activity", "bic-services"});
     ok(ws, {"payment", "add", "--client", "acme", "--amount", "5", "--on", "2026-03-04"});
+    // A discount line (no mission: the default activity, bnc) does not make BNC a nature of
+    // a services invoice, as it gets no share of the URSSAF turnover either.
+    run_ok(ws, {"log", "beta/repair", "9:00-10:00", "--on", "2026-03-05"});
+    auto draft = run_ok(ws, {"invoice", "new", "beta", "2026-03"});
+    draft.pop_back();
+    ok(ws, {"invoice", "line", "add", draft, "Remise", "--price", "-10"});
+    auto discounted = run_ok(ws, {"invoice", "issue", draft, "--date", "2026-03-31"});
+    discounted.pop_back();
+    ok(ws, {"invoice", "pay", discounted, "--on", "2026-04-01"});
     CHECK(run_ok(ws, {"receipts", "2026", "--template", "{invoice}|{nature}"}) ==
           mixed + "|prestations de services (BNC) + ventes de marchandises (BIC)\n" + services +
               "|prestations de services (BIC)\n"
               "|prestations de services (BIC)\n"
-              "|prestations de services (BNC)\n");
+              "|prestations de services (BNC)\n" +
+              discounted + "|prestations de services (BIC)\n");
 }
 
 TEST_CASE("cli/books the default year is the current one in local time") {
