@@ -6,6 +6,7 @@
 #include "../context.hpp"
 #include "../options.hpp"
 #include "../views/plan_view.hpp"
+#include "chart_output.hpp"
 #include "commands.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/services/plan_service.hpp"
@@ -20,24 +21,10 @@ struct PlanOptions {
     bool ascii = false;
 };
 
-// The output flag that asks for machine output, if any: a chart is for people.
-const char* machine_flag(const GlobalOptions& globals) {
-    if (globals.json) return "--json";
-    if (globals.csv) return "--csv";
-    if (globals.tsv) return "--tsv";
-    if (globals.template_text) return "--template";
-    if (globals.quiet) return "-q";
-    return nullptr;
-}
-
 void run_plan(Context& ctx, const PlanOptions& o) {
     const bool chart = o.chart || o.ascii;
     if (chart) {
-        if (const char* flag = machine_flag(ctx.globals)) {
-            throw Error(ErrorKind::Usage,
-                        fmt::format("--chart does not combine with {}: the chart is for people, {} for programs", flag,
-                                    flag));
-        }
+        refuse_chart_with_machine_output(ctx.globals, o.chart ? "--chart" : "--ascii");
     }
     // Every value is checked before the database is opened: a refused plan touches nothing.
     const services::PlanRequest request = services::check_plan_query(o.query);

@@ -6,6 +6,7 @@
 #include "../context.hpp"
 #include "../options.hpp"
 #include "../views/report_view.hpp"
+#include "chart_output.hpp"
 #include "commands.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/services/report_service.hpp"
@@ -19,16 +20,6 @@ struct ReportRequest {
     bool chart = false;
     bool ascii = false;
 };
-
-// The output flag that asks for machine output, if any: a chart is for people.
-const char* machine_flag(const GlobalOptions& globals) {
-    if (globals.json) return "--json";
-    if (globals.csv) return "--csv";
-    if (globals.tsv) return "--tsv";
-    if (globals.template_text) return "--template";
-    if (globals.quiet) return "-q";
-    return nullptr;
-}
 
 }  // namespace
 
@@ -46,11 +37,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
     ctx.on_run(verb, [&ctx, request] {
         const bool chart = request->chart || request->ascii;
         if (chart) {
-            if (const char* flag = machine_flag(ctx.globals)) {
-                throw Error(ErrorKind::Usage,
-                            fmt::format("{} does not combine with {}: the chart is for people, {} for programs",
-                                        request->chart ? "--chart" : "--ascii", flag, flag));
-            }
+            refuse_chart_with_machine_output(ctx.globals, request->chart ? "--chart" : "--ascii");
         }
         auto report = services::ReportService(ctx.database(), ctx.config(), ctx.time_context()).report(request->query);
         if (chart) {
