@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -121,6 +123,8 @@ std::size_t count(const std::string& text, const std::string& wanted) {
 }
 
 bool ready() {
+    // A build with the PDF libraries has the module: its absence is a failure, not a skip.
+    if (SLASH_EXPECT_PDF) REQUIRE(slash::pdf::available());
     if (!slash::pdf::available()) {
         MESSAGE("skipped: slash was built without PDF support (cairo, pango, qpdf, lcms2)");
         return false;
@@ -205,7 +209,7 @@ class PdfFile {
 }  // namespace
 
 TEST_CASE("pdf/invoice_pdf refuses politely when slash has no PDF support") {
-    if (slash::pdf::available()) return;
+    if (SLASH_EXPECT_PDF || slash::pdf::available()) return;
     try {
         (void)slash::pdf::invoice_pdf(franchise_invoice(), kXml, false);
         FAIL("no exception");
@@ -386,4 +390,43 @@ TEST_CASE("pdf/invoice_pdf adds the timesheet annex on a page of its own") {
     CHECK(contains(text, "03/11/2026"));
     CHECK(contains(text, "8:00"));  // the total of the two entries
     CHECK(contains(text, "Page 2/2"));
+}
+
+TEST_CASE("pdf/the binary does not link the PDF libraries: they load only for a PDF") {
+    if (!slash::testing::have_program("ldd")) {
+        MESSAGE("skipped: ldd is not installed");
+        return;
+    }
+    const auto r = slash::testing::run_process({"ldd", slash::testing::slash_binary()});
+    REQUIRE(r.code == 0);
+    for (const char* library : {"libcairo", "libpango", "libqpdf", "liblcms2", "libglib"}) {
+        CAPTURE(library);
+        CHECK(r.out.find(library) == std::string::npos);
+    }
+}
+
+TEST_CASE("pdf/a binary without its module says where it looked, exit 1") {
+    const auto dir = slash::testing::make_temp_dir("slash-lonely");
+    const auto copy = dir / "bin" / "slash";
+    std::filesystem::create_directories(copy.parent_path());
+    std::filesystem::copy_file(slash::testing::slash_binary(), copy);
+    const std::map<std::string, std::string> env{{"SLASH_DB", (dir / "slash.db").string()},
+                                                 {"SLASH_CONFIG", (dir / "config.toml").string()},
+                                                 {"SLASH_NOW", "2026-11-20T10:00:00Z"}};
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), copy.string());
+        return slash::testing::run_process(args, env);
+    };
+    REQUIRE(run({"client", "add", "acme", "--name", "ACME", "--hourly", "65"}).code == 0);
+    REQUIRE(run({"mission", "add", "acme/web"}).code == 0);
+    REQUIRE(run({"log", "acme/web", "2h", "--on", "2026-10-05"}).code == 0);
+    REQUIRE(run({"invoice", "new", "acme", "2026-10"}).code == 0);
+    const auto r = run({"invoice", "show", "#1", "--format", "pdf", "-o", (dir / "draft.pdf").string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind("slash: error: this slash has no PDF support: its module libslash-pdf.so is missing (looked in " +
+                          (dir / "bin" / "libslash-pdf.so").string() + ", ",
+                      0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "draft.pdf"));
+    std::filesystem::remove_all(dir);
 }
