@@ -297,7 +297,7 @@ TEST_CASE("plan: bad --weeks, --off and flag combinations are refused with exit 
     expect_refusal(ws, {"plan", "--chart", "--json"}, 2,
                    "--chart does not combine with --json: the chart is for people, --json for programs");
     expect_refusal(ws, {"plan", "--ascii", "--csv"}, 2,
-                   "--chart does not combine with --csv: the chart is for people, --csv for programs");
+                   "--ascii does not combine with --csv: the chart is for people, --csv for programs");
 }
 
 TEST_CASE("plan: a bad value is refused before the database is created") {
