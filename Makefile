@@ -15,24 +15,38 @@ BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtom
                  libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine \
                  libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils
+# clang and libFuzzer's runtime (libclang_rt.fuzzer) for `make fuzz`.
+FUZZ_PACKAGES  = clang libclang-rt-dev
 # sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench sanitize stress install clean
+# libFuzzer targets of fuzz/ (fuzz/README.md), each run FUZZ_SECONDS on a scratch copy of
+# its seed corpus; FUZZ_FLAGS adds libFuzzer options (-jobs=N, -seed=N, ...).
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= time_grammar money config
+FUZZ_FLAGS   ?=
+
+.PHONY: all deps configure build test run bench sanitize stress fuzz install clean
 
 all: build
 
-deps:
-	@command -v dpkg-query >/dev/null 2>&1 || { echo "deps: not a Debian system, skipping apt (CMake fetches what is missing)"; exit 0; }; \
+# $(call apt_install,NAME,PACKAGES): installs those of PACKAGES that are missing, on Debian.
+define apt_install
+@command -v dpkg-query >/dev/null 2>&1 || { echo "$(1): not a Debian system, skipping apt (CMake fetches what is missing)"; exit 0; }; \
 	missing=""; \
-	for p in $(BUILD_PACKAGES) $(TOOL_PACKAGES); do \
+	for p in $(2); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "deps: installing$$missing"; \
+	  echo "$(1): installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call apt_install,deps,$(BUILD_PACKAGES) $(TOOL_PACKAGES))
 
 configure: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
@@ -56,6 +70,8 @@ bench: build
 	bash bench/startup.sh $(BUILD)/slash
 	bash bench/tracking.sh $(BUILD) 1000000
 	bash bench/invoicing.sh $(BUILD) 1000000
+	bash bench/report.sh $(BUILD) 1000000
+	bash bench/plan.sh $(BUILD) 1000000
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
@@ -67,8 +83,36 @@ sanitize:
 stress: build
 	SLASH_STRESS=full $(BUILD)/tests/slash_tests -tc='cli/concurrency*,cli/invoice concurrency*,cli/migration*'
 
+# Exits non-zero when a fuzzer finds a crash or a violated property; the input is printed
+# and kept in $(FUZZ_BUILD)/findings/. The committed corpus never grows: runs add to a copy.
+fuzz:
+	$(call apt_install,fuzz,$(BUILD_PACKAGES) $(FUZZ_PACKAGES))
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DSLASH_FUZZ=ON -DSLASH_BUILD_TESTS=OFF \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	@failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  scratch=$$(mktemp -d); mkdir -p $$scratch/corpus $$scratch/artifacts; \
+	  cp fuzz/corpus/$$t/* $$scratch/corpus/; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  if nice -n 10 $(FUZZ_BUILD)/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	       -print_final_stats=1 -dict=fuzz/$$t.dict -artifact_prefix=$$scratch/artifacts/ \
+	       $(FUZZ_FLAGS) $$scratch/corpus; then \
+	    echo "fuzz: $$t: no finding, corpus $$(ls $$scratch/corpus | wc -l) inputs"; \
+	  else \
+	    failed="$$failed $$t"; mkdir -p $(FUZZ_BUILD)/findings; \
+	    for f in $$scratch/artifacts/*; do \
+	      [ -f "$$f" ] || continue; \
+	      cp "$$f" $(FUZZ_BUILD)/findings/$$t-$$(basename "$$f"); \
+	      echo "fuzz: $$t: finding $(FUZZ_BUILD)/findings/$$t-$$(basename "$$f"):"; od -c "$$f" | head -20; \
+	    done; \
+	  fi; \
+	  rm -rf $$scratch; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in:$$failed"; exit 1; fi
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-sanitize
+	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD)
