@@ -4,8 +4,7 @@
 // file that loads to the same config with only the key it set changed: first set to the
 // value it already has, then to another valid value.
 //
-// With SLASH_FUZZ_STRICT_CONFIG=1 in the environment, a config that loads must also be
-// usable: each value passes the domain parser the services read it with later
+// A config that loads must also be usable (SLASH_FUZZ_STRICT_CONFIG=0 turns this off): each value passes the domain parser the services read it with later
 // (parse_decimal, parse_vat_rate, parse_rate, parse_duration, ...), so that a value the
 // loader accepts never fails at the first `slash invoice` instead.
 
@@ -171,7 +170,7 @@ std::vector<std::size_t> keys_to_edit(const std::string& text, const Config& con
 bool strict() {
     static const bool on = [] {
         const char* value = std::getenv("SLASH_FUZZ_STRICT_CONFIG");
-        return value != nullptr && std::string_view(value) == "1";
+        return value == nullptr || std::string_view(value) != "0";
     }();
     return on;
 }

@@ -75,8 +75,9 @@ class Scanner {
         if (pos_ < text_.size()) ++pos_;
     }
 
-    /// `a.b`, `"a b".c`, `'x'` with blanks around the dots; escapes in quoted keys are
-    /// only kept apart from the quote, which is all that matching schema keys needs.
+    /// `a.b`, `"a b".c`, `'x'` with blanks around the dots. Escapes in double-quoted keys
+    /// are decoded as TOML does (`"na\u006De"` is `name`), so that a key written that way
+    /// is found and replaced, not duplicated.
     std::vector<std::string> key_path() {
         std::vector<std::string> path;
         for (;;) {
@@ -86,7 +87,10 @@ class Scanner {
             if (c == '"' || c == '\'') {
                 ++pos_;
                 while (pos_ < text_.size() && text_[pos_] != c && text_[pos_] != '\n') {
-                    if (c == '"' && text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
+                    if (c == '"' && text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
+                        part += unescape();
+                        continue;
+                    }
                     part += text_[pos_++];
                 }
                 ++pos_;
@@ -98,6 +102,60 @@ class Scanner {
             if (peek() != '.') return path;
             ++pos_;
         }
+    }
+
+    /// One escape of a basic string, pos_ on its backslash: its UTF-8 text (a malformed
+    /// escape is kept as written; the TOML parser has already refused such a file).
+    std::string unescape() {
+        const char kind = peek(1);
+        const char* simple = nullptr;
+        switch (kind) {
+            case 'b': simple = "\b"; break;
+            case 't': simple = "\t"; break;
+            case 'n': simple = "\n"; break;
+            case 'f': simple = "\f"; break;
+            case 'r': simple = "\r"; break;
+            case '"': simple = "\""; break;
+            case '\\': simple = "\\"; break;
+            default: break;
+        }
+        if (simple != nullptr) {
+            pos_ += 2;
+            return simple;
+        }
+        const std::size_t digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+        std::uint32_t code = 0;
+        for (std::size_t i = 0; i < digits; ++i) {
+            const char h = peek(2 + i);
+            const int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                                         : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (v < 0) return std::string(1, text_[pos_++]);
+            code = code * 16 + static_cast<std::uint32_t>(v);
+        }
+        if (digits == 0) return std::string(1, text_[pos_++]);
+        pos_ += 2 + digits;
+        return utf8(code);
+    }
+
+    static std::string utf8(std::uint32_t code) {
+        std::string out;
+        auto byte = [&](std::uint32_t v) { out += static_cast<char>(v); };
+        if (code < 0x80) {
+            byte(code);
+        } else if (code < 0x800) {
+            byte(0xC0 | (code >> 6));
+            byte(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            byte(0xE0 | (code >> 12));
+            byte(0x80 | ((code >> 6) & 0x3F));
+            byte(0x80 | (code & 0x3F));
+        } else {
+            byte(0xF0 | (code >> 18));
+            byte(0x80 | ((code >> 12) & 0x3F));
+            byte(0x80 | ((code >> 6) & 0x3F));
+            byte(0x80 | (code & 0x3F));
+        }
+        return out;
     }
 
     static bool is_bare_key_char(char c) {

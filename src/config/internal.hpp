@@ -24,6 +24,7 @@ enum class Rule {
     None,
     Choice,     ///< one of `choices`
     Decimal,    ///< digits with an optional "." fraction, greater than zero
+    VatRate,    ///< a VAT rate in percent, above 0, at most 100, at most 3 decimals
     SeqFormat,  ///< contains a "{seq" placeholder
     Rounding,   ///< a positive duration in m/min/h, or "0" for none
     Capacity,   ///< a positive duration in m/min/h

@@ -6,7 +6,11 @@
 #include <type_traits>
 #include <utility>
 
+#include "slash/domain/billing.hpp"
 #include "slash/domain/calendar.hpp"
+#include "slash/domain/duration.hpp"
+#include "slash/domain/invoice_totals.hpp"
+#include "slash/domain/urssaf_figures.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/invoice_number.hpp"
 #include "slash/domain/text.hpp"
@@ -91,7 +95,7 @@ constexpr std::array kSchema{
                                      Rule::Choice, kRegimes),
     key<&C::tax, &TaxConfig::vat_rate>(
         "tax.vat_rate", "VAT rate in percent under the standard regime, a decimal string.",
-        Rule::Decimal),
+        Rule::VatRate),
 
     key<&C::invoice, &InvoiceConfig::number_format>(
         "invoice.number_format",
@@ -191,6 +195,20 @@ bool is_positive_decimal(std::string_view s) {
     if (dot != std::string_view::npos && fraction.empty()) return false;
     return s.find_first_not_of("0.") != std::string_view::npos;
 }
+
+/// True when `parse` accepts the text: the rules below use the very parsers the services
+/// apply later, so that a value `config set` accepts never fails at the first invoice.
+template <class Parse>
+bool parses(Parse&& parse) {
+    try {
+        parse();
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+constexpr std::int64_t kWeekSeconds = 7 * 24 * 3600;
 
 /// "0", "24.6", "100": a percentage that may be zero (a reduced rate such as ACRE's is not).
 bool is_percent(std::string_view s) {
@@ -293,7 +311,8 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
         case Rule::DayRanges:
             return std::nullopt;
         case Rule::Percent:
-            if (s.empty() || is_percent(s)) return std::nullopt;
+            if (s.empty() || (is_percent(s) && parses([&] { (void)domain::parse_rate(s, spec.key); })))
+                return std::nullopt;
             return must_be(spec, "a percentage from 0 to 100 such as \"24.6\", or \"\" for the built-in rate",
                            quote(s));
         case Rule::Euros:
@@ -305,7 +324,8 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
             }
             return must_be(spec, "one of " + join(spec.choices, ", "), quote(s));
         case Rule::Decimal:
-            if (is_positive_decimal(s)) return std::nullopt;
+            if (is_positive_decimal(s) && parses([&] { (void)domain::parse_decimal(s, spec.key); }))
+                return std::nullopt;
             return must_be(spec, "a positive decimal number such as \"7\" or \"0.5\"", quote(s));
         case Rule::SeqFormat:
             // The same parser invoicing uses: a format it would refuse at issue time is
@@ -319,13 +339,23 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
                                "such as \"{year}-{seq:04}\"",
                                quote(s));
             }
+        case Rule::VatRate:
+            if (is_positive_decimal(s) && parses([&] { (void)domain::parse_vat_rate(s); })) return std::nullopt;
+            return must_be(spec, "a rate in percent above 0 and at most 100, with at most 3 decimals, such as \"20\" "
+                                 "or \"5.5\"",
+                           quote(s));
         case Rule::Rounding:
-            if (s == "0" || is_positive_duration(s)) return std::nullopt;
+            if (s == "0" || (is_positive_duration(s) && parses([&] { (void)domain::parse_duration(s); })))
+                return std::nullopt;
             return must_be(spec, "a duration such as \"15m\" or \"1h\", or \"0\" for none",
                            quote(s));
-        case Rule::Capacity:
-            if (is_positive_duration(s)) return std::nullopt;
-            return must_be(spec, "a duration such as \"35h\" or \"2100m\"", quote(s));
+        case Rule::Capacity: {
+            std::int64_t seconds = 0;
+            if (is_positive_duration(s) && parses([&] { seconds = domain::parse_duration(s); }) &&
+                seconds <= kWeekSeconds)
+                return std::nullopt;
+            return must_be(spec, "a duration of at most a week's 168 hours, such as \"35h\" or \"2100m\"", quote(s));
+        }
     }
     return std::nullopt;
 }

@@ -315,6 +315,7 @@ TEST_CASE("plan: a capacity over the hours of a week is a config error") {
     write_config(ws, "[time]\ncapacity = \"169h\"\n");
     auto r = ws.run({"plan"});
     CHECK(r.code == 5);
-    CHECK(r.err == "slash: error: time.capacity \"169h\" is more than the 168 hours of a week; set yours with: "
-                   "slash config set time.capacity 35h\n");
+    CHECK(r.err == "slash: error: " + ws.config_path().string() +
+                       ":2:12: time.capacity must be a duration of at most a week's 168 hours, such as \"35h\" or "
+                       "\"2100m\", got \"169h\"\n");
 }

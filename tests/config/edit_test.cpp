@@ -178,6 +178,16 @@ TEST_CASE("config/set: keys written as dotted keys at the top level stay there")
           "[seller]\nname = \"A\"\n[invoice]\nfooter = \"x\"\n");
 }
 
+TEST_CASE("config/set: keys and table names written with escapes are found, not duplicated") {
+    // Found by fuzz/config_fuzz.cpp (fuzz/corpus/config/escaped-key.toml).
+    CHECK(set("[seller]\n\"na\\u006De\" = \"Camille\" # mine\n", "seller.name", {"Cam"}) ==
+          "[seller]\n\"na\\u006De\" = \"Cam\" # mine\n");
+    CHECK(set("[\"sell\\u0065r\"]\nname = \"C\"\n", "seller.email", {"x@y.z"}) ==
+          "[\"sell\\u0065r\"]\nname = \"C\"\nemail = \"x@y.z\"\n");
+    CHECK(set("[\"ti\\U0000006De\"]\n\"capa\\tcity\" = \"35h\"\n", "time.capacity", {"28h"}) ==
+          "[\"ti\\U0000006De\"]\n\"capa\\tcity\" = \"35h\"\ncapacity = \"28h\"\n");
+}
+
 TEST_CASE("config/set: strings are escaped as TOML basic strings") {
     const std::string value = "say \"hi\" \\ C:\\temp\ttab\nnew line";
     const std::string text = set("[invoice]\nfooter = \"\"\n", "invoice.footer", {value});
@@ -247,7 +257,8 @@ TEST_CASE("config/set: a value with the wrong type or shape is refused with the 
           "time.rounding must be a duration such as \"15m\" or \"1h\", or \"0\" for none, got "
           "\"15\"");
     CHECK(set_error(kFile, "tax.vat_rate", {"20%"}).second ==
-          "tax.vat_rate must be a positive decimal number such as \"7\" or \"0.5\", got \"20%\"");
+          "tax.vat_rate must be a rate in percent above 0 and at most 100, with at most 3 decimals, such as \"20\" or "
+          "\"5.5\", got \"20%\"");
     CHECK(set_error(kFile, "seller.address", {"ok", "caf\xE9"}) ==
           Result{ErrorKind::Usage, "seller.address must be UTF-8 text, got \"caf\xE9\""});
     CHECK(set_error(kFile, "seller.name", {"\xC0\xAF"}).second ==

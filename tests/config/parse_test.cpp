@@ -318,7 +318,7 @@ TEST_CASE("config/parse: enumerations accept their values and refuse others") {
 }
 
 TEST_CASE("config/parse: decimal strings are digits with an optional fraction, above zero") {
-    for (const std::string_view key : {"tax.vat_rate", "time.hours_per_day", "time.day_step"}) {
+    for (const std::string_view key : {"time.hours_per_day", "time.day_step"}) {
         const std::string table(key.substr(0, key.find('.')));
         const std::string name(key.substr(key.find('.') + 1));
         for (const std::string_view good : {"20", "5.5", "0.5", "07", "0.25", "100"}) {
@@ -336,6 +336,36 @@ TEST_CASE("config/parse: decimal strings are digits with an optional fraction, a
                       std::string(bad) + "\"");
         }
     }
+}
+
+// The values the services would refuse later are refused when the file is read: the
+// config rules call the services' own parsers (inputs found by fuzz/config_fuzz.cpp).
+TEST_CASE("config/parse: values the services would refuse later are refused at load") {
+    for (const std::string_view good : {"20", "5.5", "2.1", "100", "0.001"}) {
+        CHECK(parse_config("[tax]\nvat_rate = \"" + std::string(good) + "\"", "c").config.tax.vat_rate == good);
+    }
+    for (const std::string_view bad : {"0", "0.0", "", "abc", "1,5", "150", "5.5555", "-1", "20%"}) {
+        CAPTURE(bad);
+        CHECK(config_error("[tax]\nvat_rate = \"" + std::string(bad) + "\"") ==
+              "config.toml:2:12: tax.vat_rate must be a rate in percent above 0 and at most 100, with at most 3 "
+              "decimals, such as \"20\" or \"5.5\", got \"" + std::string(bad) + "\"");
+    }
+    CHECK(config_error("[time]\nhours_per_day = \"0000000007\"") ==
+          "config.toml:2:17: time.hours_per_day must be a positive decimal number such as \"7\" or \"0.5\", got "
+          "\"0000000007\"");
+    CHECK(config_error("[time]\nrounding = \"0.001m\"") ==
+          "config.toml:2:12: time.rounding must be a duration such as \"15m\" or \"1h\", or \"0\" for none, got "
+          "\"0.001m\"");
+    for (const std::string_view bad : {"99999999999999999999h", "169h", "10081m"}) {
+        CAPTURE(bad);
+        CHECK(config_error("[time]\ncapacity = \"" + std::string(bad) + "\"") ==
+              "config.toml:2:12: time.capacity must be a duration of at most a week's 168 hours, such as \"35h\" or "
+              "\"2100m\", got \"" + std::string(bad) + "\"");
+    }
+    CHECK(parse_config("[time]\ncapacity = \"168h\"", "c").config.time.capacity == "168h");
+    CHECK(config_error("[urssaf]\nrate_bnc = \"24.6666\"") ==
+          "config.toml:2:12: urssaf.rate_bnc must be a percentage from 0 to 100 such as \"24.6\", or \"\" for the "
+          "built-in rate, got \"24.6666\"");
 }
 
 TEST_CASE("config/parse: number formats must contain a sequence placeholder") {
@@ -371,7 +401,7 @@ TEST_CASE("config/parse: rounding and capacity are durations in minutes or hours
         CAPTURE(bad);
         CHECK(
             config_error("[time]\ncapacity = \"" + std::string(bad) + "\"") ==
-            "config.toml:2:12: time.capacity must be a duration such as \"35h\" or \"2100m\", got "
+            "config.toml:2:12: time.capacity must be a duration of at most a week's 168 hours, such as \"35h\" or \"2100m\", got "
             "\"" +
                 std::string(bad) + "\"");
     }
