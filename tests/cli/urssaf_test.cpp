@@ -639,7 +639,7 @@ TEST_CASE("cli/urssaf periods: months and quarters in any spelling, anything els
     }
 }
 
-TEST_CASE("cli/urssaf the current period: the figures so far, with a warning; an empty period is zeros") {
+TEST_CASE("cli/urssaf the current period: the figures so far, with a warning, and an empty period is zeros") {
     Workspace ws;
     init_seller(ws);
     eur_client(ws, "acme");
