@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -742,4 +746,83 @@ TEST_CASE("cli/urssaf [urssaf] figures that rates_year keeps from applying are n
     // A past year declared after them keeps its built-in figures without a word.
     ok(ws, {"payment", "add", "--client", "acme", "--amount", "1000", "--on", "2025-07-10"});
     CHECK(field(ok(ws, {"urssaf", "2025-Q3", "--json"}), "contributions") == eur("246.00"));
+}
+
+// A generated year of receipts, checked against the test's own sums: 120 receipts without
+// invoice from January to September 2026, each of a random amount (up to 2,500.00) and
+// activity (the payouts of a slasher's platforms); the third quarter's turnover,
+// contributions and CFP per activity, the year to date, and the day each limit was crossed,
+// computed here with integer cents, never by slash's code.
+TEST_CASE("cli/urssaf a generated year of receipts: every figure against the test's own sums") {
+    Workspace ws;
+    ws.env.variables["SLASH_NOW"] = "2026-11-28T10:00:00Z";
+    init_seller(ws);
+    ok(ws, {"client", "add", "plat", "--name", "Platform SAS"});
+    const char* const activities[] = {"bnc", "bic-services", "bic-sales"};
+    const std::int64_t rate[] = {25600, 21200, 12300};  // thousandths of a percent, 2026
+    const std::int64_t cfp_rate[] = {200, 100, 100};
+    std::int64_t quarter[3] = {0, 0, 0}, year[3] = {0, 0, 0};
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::int64_t>>> receipts;  // date, activity, cents
+    std::uint64_t state = 20261128;
+    auto next = [&](std::uint64_t below) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state >> 33) % below;
+    };
+    auto text = [](std::int64_t cents) {
+        return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+    };
+    for (int i = 0; i < 120; ++i) {
+        const int month = 1 + static_cast<int>(next(9));
+        const int day = 1 + static_cast<int>(next(28));
+        const std::size_t a = next(3);
+        const std::int64_t cents = 1 + static_cast<std::int64_t>(next(250000));
+        char date[11];
+        std::snprintf(date, sizeof date, "2026-%02d-%02d", month, day);
+        ok(ws, {"payment", "add", "--client", "plat", "--amount", text(cents), "--on", date, "--method", "platform",
+                "--activity", activities[a]});
+        year[a] += cents;
+        if (month >= 7) quarter[a] += cents;
+        receipts.push_back({date, {a, cents}});
+    }
+    // Half away from zero, on positive amounts: (x × rate + half) / divisor.
+    auto percent = [](std::int64_t cents, std::int64_t milli) { return (cents * milli + 50000) / 100000; };
+    std::string expected;
+    for (std::size_t a = 0; a < 3; ++a) {
+        const std::int64_t contributions = percent(quarter[a], rate[a]);
+        const std::int64_t cfp = percent(quarter[a], cfp_rate[a]);
+        expected += std::string(activities[a]) + "|" + text(quarter[a]) + "|" + text(contributions) + "|" +
+                    text(cfp) + "|" + text(contributions + cfp) + "|" + text(year[a]) + "\n";
+    }
+    // The day a running total first goes over a limit: services are bnc and bic-services.
+    std::stable_sort(receipts.begin(), receipts.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    auto crossed = [&](bool services_only, std::int64_t limit) {
+        std::int64_t sum = 0;
+        for (const auto& [date, part] : receipts) {
+            if (services_only && part.first == 2) continue;
+            sum += part.second;
+            if (sum > limit) return date;
+        }
+        return std::string("never");
+    };
+    auto r = ws.run({"urssaf", "2026-Q3", "--template",
+                     "{activity}|{turnover.amount}|{contributions.amount}|{cfp.amount}|{total.amount}|"
+                     "{year_to_date.amount}"});
+    CHECK(r.code == 0);
+    CHECK(r.out == expected);
+    const std::int64_t services = year[0] + year[1], total = year[0] + year[1] + year[2];
+    INFO("services " << text(services) << ", total " << text(total) << "\n" << r.err);
+    REQUIRE(services > 8360000);  // the history is drawn so that these three limits are crossed
+    REQUIRE(total > 9350000);
+    REQUIRE(total < 20310000);
+    CHECK(r.err.find("the services turnover of 2026 to 2026-09-30, " + text(services) +
+                     " EUR, is over the micro-entreprise ceiling of 83600.00 EUR since " + crossed(true, 8360000)) !=
+          std::string::npos);
+    CHECK(r.err.find("the services turnover of 2026 to 2026-09-30, " + text(services) +
+                     " EUR, is over the VAT franchise threshold majoré of 41250.00 EUR since " +
+                     crossed(true, 4125000)) != std::string::npos);
+    CHECK(r.err.find("the total turnover of 2026 to 2026-09-30, " + text(total) +
+                     " EUR, is over the VAT franchise threshold majoré of 93500.00 EUR since " +
+                     crossed(false, 9350000)) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 3);
 }
