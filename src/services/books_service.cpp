@@ -40,12 +40,6 @@ void add_to(std::int64_t& sum, std::int64_t value, int year) {
     }
 }
 
-// The euros a payment brought in: its amount in EUR, else the EUR recorded with --eur.
-std::optional<std::int64_t> eur_of(const domain::Payment& p) {
-    if (p.currency == kEur) return p.amount_minor;
-    return p.eur_minor;
-}
-
 std::string day_text(int year, int month, int day) { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 std::string last_day_of(int year, int month) {
@@ -160,7 +154,7 @@ ReceiptsJournal BooksService::receipts(const std::optional<std::string>& year) {
     for (auto& client : storage::ClientStore(db_).list(true)) names.emplace(client.id, std::move(client.name));
     for (auto& payment : payments) {
         Receipt& receipt = journal.receipts.emplace_back();
-        receipt.eur_minor = eur_of(payment);
+        receipt.eur_minor = payment.eur();
         if (receipt.eur_minor) {
             add_to(journal.eur_total_minor, *receipt.eur_minor, journal.year);
         } else {
@@ -195,7 +189,7 @@ Revenue BooksService::revenue(const RevenueQuery& query) {
         if (issued(v) && v.currency != kEur && month_in(v.issue_date, year) != 0) ++revenue.foreign_invoices;
     }
     for (const auto& p : ledger.payments()) {
-        if (p.paid_on >= year_from && !eur_of(p)) ++revenue.missing_eur;
+        if (p.paid_on >= year_from && !p.eur()) ++revenue.missing_eur;
     }
 
     if (!revenue.by_client) {
@@ -205,7 +199,7 @@ Revenue BooksService::revenue(const RevenueQuery& query) {
             if (m != 0) add(months[static_cast<std::size_t>(m - 1)].invoiced_minor, invoiced_amount(v));
         }
         for (const auto& p : ledger.payments()) {
-            auto eur = eur_of(p);
+            auto eur = p.eur();
             int m = eur ? month_in(p.paid_on, year) : 0;
             if (m != 0) add(months[static_cast<std::size_t>(m - 1)].collected_minor, *eur);
         }
@@ -247,7 +241,7 @@ Revenue BooksService::revenue(const RevenueQuery& query) {
     for (const auto& p : ledger.payments()) {
         if (p.paid_on < year_from) continue;
         auto& row = clients[p.client_id];
-        if (auto eur = eur_of(p)) add(row.collected_minor, *eur);
+        if (auto eur = p.eur()) add(row.collected_minor, *eur);
     }
     if (year_from <= today) {
         const bool current = today <= year_to;

@@ -19,7 +19,6 @@ namespace {
 using domain::Activity;
 using domain::CivilDate;
 
-constexpr std::string_view kEur = "EUR";
 
 // Sums of cents: exact, and a failure rather than a wrapped figure on overflow.
 void add_to(std::int64_t& sum, std::int64_t value) {
@@ -133,12 +132,6 @@ std::vector<std::string> set_overrides(const config::UrssafConfig& c) {
         if (!value->empty()) set.push_back(fmt::format("urssaf.{}", key));
     }
     return set;
-}
-
-// The euros a payment brought in: its amount in EUR, else the EUR recorded with --eur.
-std::optional<std::int64_t> eur_of(const domain::Payment& p) {
-    if (p.currency == kEur) return p.amount_minor;
-    return p.eur_minor;
 }
 
 Activity stored_activity(const std::optional<std::string>& name, Activity fallback) {
@@ -270,7 +263,7 @@ UrssafDeclaration UrssafService::declaration(const std::optional<std::string>& t
     std::vector<std::string> crossed_on(specs.size());
     std::int64_t services = 0, total = 0;
     for (const auto& payment : payments) {
-        auto eur = eur_of(payment);
+        auto eur = payment.eur();
         if (!eur) {
             d.missing_eur.push_back(payment);
             continue;

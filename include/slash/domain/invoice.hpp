@@ -115,6 +115,13 @@ struct Payment {
     /// of an invoice, whose lines' missions decide.
     std::optional<std::string> activity;
     std::int64_t created_at = 0;
+
+    /// The euros it brought in, in cents: the amount of a EUR payment, else the EUR
+    /// recorded with --eur; nullopt for a foreign payment recorded without it.
+    [[nodiscard]] std::optional<std::int64_t> eur() const {
+        if (currency == "EUR") return amount_minor;
+        return eur_minor;
+    }
 };
 
 }  // namespace slash::domain
