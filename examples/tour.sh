@@ -149,3 +149,16 @@ step "The URSSAF declaration of November (declared monthly): turnover collected 
 slash config set urssaf.periodicity monthly
 slash urssaf 2026-11
 slash receipts
+
+step "Coming from Timewarrior: its export comes in whole or not at all; tags written client/mission find their mission, --map sends the others."
+slash mission add acme/admin --none --title "Admin"
+slash import timewarrior "$(dirname "$0")/timew-export.json" || echo "(exit $?)"
+slash import timewarrior "$(dirname "$0")/timew-export.json" --map admin=acme/admin --dry-run
+slash import timewarrior "$(dirname "$0")/timew-export.json" --map admin=acme/admin
+slash import timewarrior "$(dirname "$0")/timew-export.json" --map admin=acme/admin
+slash report 2026-09 --by mission
+
+step "And out again: hledger's timeclock, a calendar, a lossless copy in JSON lines."
+slash export 2026-09 --format timeclock
+slash export 2026-09-07 --format ical
+slash export 2026-09-07 --format jsonl

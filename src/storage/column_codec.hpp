@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "slash/domain/entry.hpp"
+
 namespace slash::storage {
 
 inline std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
@@ -77,6 +79,29 @@ inline std::vector<std::string> split_line_list(const std::string& text) {
         start = end + 1;
     }
     return lines;
+}
+
+/// Binds the ten columns of an entry row in the order of `INSERT INTO entries (uid, mission_id,
+/// start_at, end_at, note, tags, units_milli, billable, created_at, updated_at)`.
+inline void bind_entry_fields(SQLite::Statement& stmt, const domain::Entry& e) {
+    stmt.bind(1, e.uid);
+    stmt.bind(2, e.mission_id);
+    stmt.bind(3, e.start);
+    if (e.end) {
+        stmt.bind(4, *e.end);
+    } else {
+        stmt.bind(4);
+    }
+    stmt.bind(5, e.note);
+    stmt.bind(6, join_tags(e.tags));
+    if (e.units_milli) {
+        stmt.bind(7, *e.units_milli);
+    } else {
+        stmt.bind(7);
+    }
+    stmt.bind(8, e.billable ? 1 : 0);
+    stmt.bind(9, e.created_at);
+    stmt.bind(10, e.updated_at);
 }
 
 }  // namespace slash::storage

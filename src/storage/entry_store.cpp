@@ -47,27 +47,6 @@ std::optional<domain::Entry> read_one(SQLite::Statement& stmt) {
     return read_entry(stmt);
 }
 
-void bind_fields(SQLite::Statement& stmt, const domain::Entry& e) {
-    stmt.bind(1, e.uid);
-    stmt.bind(2, e.mission_id);
-    stmt.bind(3, e.start);
-    if (e.end) {
-        stmt.bind(4, *e.end);
-    } else {
-        stmt.bind(4);
-    }
-    stmt.bind(5, e.note);
-    stmt.bind(6, join_tags(e.tags));
-    if (e.units_milli) {
-        stmt.bind(7, *e.units_milli);
-    } else {
-        stmt.bind(7);
-    }
-    stmt.bind(8, e.billable ? 1 : 0);
-    stmt.bind(9, e.created_at);
-    stmt.bind(10, e.updated_at);
-}
-
 }  // namespace
 
 std::optional<domain::Entry> EntryStore::find(std::int64_t id) {
@@ -136,23 +115,40 @@ std::optional<std::int64_t> EntryStore::last_end_between(std::int64_t from, std:
     });
 }
 
+namespace {
+
+// The statement of a filtered listing, bound, rows by start.
+SQLite::Statement listing(Database& db, const EntryFilter& filter) {
+    std::string sql = std::string(kSelect) + "WHERE e.start_at >= ? AND e.start_at < ? ";
+    if (filter.client_id) sql += "AND m.client_id = ? ";
+    if (filter.mission_id) sql += "AND e.mission_id = ? ";
+    if (filter.tag) sql += "AND instr(e.tags, ?) > 0 ";
+    if (filter.unbilled_only) sql += "AND e.billable = 1 AND e.invoice_id IS NULL ";
+    sql += "ORDER BY e.start_at";
+    SQLite::Statement stmt(connection(db), sql);
+    int index = 1;
+    stmt.bind(index++, filter.from);
+    stmt.bind(index++, filter.to);
+    if (filter.client_id) stmt.bind(index++, *filter.client_id);
+    if (filter.mission_id) stmt.bind(index++, *filter.mission_id);
+    // Stored tags are " a b ": " tag " matches one whole tag, case and all.
+    if (filter.tag) stmt.bind(index++, " " + *filter.tag + " ");
+    return stmt;
+}
+
+}  // namespace
+
 std::vector<domain::Entry> EntryStore::list(const EntryFilter& filter) {
     return guarded(db_, [&] {
-        std::string sql = std::string(kSelect) + "WHERE e.start_at >= ? AND e.start_at < ? ";
-        if (filter.client_id) sql += "AND m.client_id = ? ";
-        if (filter.mission_id) sql += "AND e.mission_id = ? ";
-        if (filter.tag) sql += "AND instr(e.tags, ?) > 0 ";
-        if (filter.unbilled_only) sql += "AND e.billable = 1 AND e.invoice_id IS NULL ";
-        sql += "ORDER BY e.start_at";
-        SQLite::Statement stmt(connection(db_), sql);
-        int index = 1;
-        stmt.bind(index++, filter.from);
-        stmt.bind(index++, filter.to);
-        if (filter.client_id) stmt.bind(index++, *filter.client_id);
-        if (filter.mission_id) stmt.bind(index++, *filter.mission_id);
-        // Stored tags are " a b ": " tag " matches one whole tag, case and all.
-        if (filter.tag) stmt.bind(index++, " " + *filter.tag + " ");
+        SQLite::Statement stmt = listing(db_, filter);
         return read_all(stmt);
+    });
+}
+
+void EntryStore::each(const EntryFilter& filter, const std::function<void(const domain::Entry&)>& visit) {
+    guarded(db_, [&] {
+        SQLite::Statement stmt = listing(db_, filter);
+        while (stmt.executeStep()) visit(read_entry(stmt));
     });
 }
 
@@ -184,7 +180,7 @@ std::int64_t EntryStore::insert(const domain::Entry& entry) {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli, "
                                "billable, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-        bind_fields(stmt, entry);
+        bind_entry_fields(stmt, entry);
         stmt.exec();
         return connection(db_).getLastInsertRowid();
     });
@@ -195,7 +191,7 @@ void EntryStore::update(const domain::Entry& entry) {
         SQLite::Statement stmt(connection(db_),
                                "UPDATE entries SET uid=?, mission_id=?, start_at=?, end_at=?, note=?, tags=?, "
                                "units_milli=?, billable=?, created_at=?, updated_at=? WHERE id=?");
-        bind_fields(stmt, entry);
+        bind_entry_fields(stmt, entry);
         stmt.bind(11, entry.id);
         stmt.exec();
     });

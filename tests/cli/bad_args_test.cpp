@@ -69,6 +69,13 @@ std::vector<BadLine> corpus() {
         line.code = std::stoi(text.substr(0, tab));
         line.text = text.substr(tab + 1);
         line.args = shell_words(line.text);
+        // Files the import lines read live beside the corpus.
+        const std::string dir = slash::testing::source_dir() + "/tests/corpus";
+        for (auto& arg : line.args) {
+            for (auto at = arg.find("@corpus@"); at != std::string::npos; at = arg.find("@corpus@")) {
+                arg.replace(at, 8, dir);
+            }
+        }
         lines.push_back(std::move(line));
     }
     return lines;
@@ -131,7 +138,7 @@ TEST_CASE("cli/bad args: the corpus covers every noun") {
     std::set<std::string> nouns;
     for (const auto& line : corpus()) nouns.insert(line.args.empty() ? "" : line.args.front());
     for (const char* noun : {"client", "mission", "missions", "start", "stop", "continue", "cancel", "log", "status",
-                             "today", "week", "entry", "invoice", "payment", "report", "plan", "receipts", "revenue", "urssaf", "config", "db",
+                             "today", "week", "entry", "invoice", "payment", "report", "plan", "receipts", "revenue", "urssaf", "import", "export", "config", "db",
                              "completion", "init"}) {
         CHECK_MESSAGE(nouns.count(noun) == 1, "no bad command line for " << noun);
     }

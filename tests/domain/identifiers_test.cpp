@@ -303,3 +303,25 @@ TEST_SUITE("domain/identifiers") {
         }
     }
 }
+
+TEST_CASE("handle_from_name turns another tool's names into handles") {
+    using slash::domain::handle_from_name;
+    CHECK(handle_from_name("Acme Corp") == "acme-corp");
+    CHECK(handle_from_name("Refonte du site") == "refonte-du-site");
+    CHECK(handle_from_name("Café Été") == "cafe-ete");
+    CHECK(handle_from_name("Œuvre & Straße") == "oeuvre-strasse");
+    CHECK(handle_from_name("  --Lead & trail!! ") == "lead-trail");
+    CHECK(handle_from_name("v1.2_beta") == "v1.2_beta");
+    CHECK(handle_from_name("_private") == "private");
+    CHECK(handle_from_name("???") == "");
+    CHECK(handle_from_name("東京") == "");
+    CHECK(handle_from_name("東京 office") == "office");
+    CHECK(handle_from_name("a\xff" "b") == "a-b");
+    CHECK(handle_from_name("x×y") == "x-y");
+    CHECK(handle_from_name(std::string(40, 'a')) == std::string(32, 'a'));
+    CHECK(handle_from_name(std::string(31, 'a') + " b") == std::string(31, 'a'));
+    for (const char* name : {"Acme Corp", "Café Été", "  --Lead & trail!! ", "Żółć gęślą jaźń"}) {
+        CAPTURE(name);
+        CHECK(slash::domain::is_valid_handle(handle_from_name(name)));
+    }
+}

@@ -14,6 +14,13 @@ namespace slash::domain {
 /// starting with a letter or digit`.
 void require_handle(std::string_view text, std::string_view what);
 
+/// The handle a name from another tool becomes ("Acme Corp" -> "acme-corp", "Refonte du
+/// site" -> "refonte-du-site", "Café Été" -> "cafe-ete"): ASCII letters lower-cased, Latin
+/// letters with diacritics folded to their base letter (œ -> oe, ß -> ss), digits, '.',
+/// '_' and '-' kept, every other run of characters one '-', no leading or trailing
+/// separator, cut to 32 characters. Empty when nothing usable is left ("???", "東京").
+[[nodiscard]] std::string handle_from_name(std::string_view name);
+
 /// A French company identity. The SIREN names the company; the SIRET (SIREN + 5-digit NIC)
 /// one of its establishments.
 struct CompanyId {

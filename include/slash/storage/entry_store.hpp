@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] std::optional<std::int64_t> last_end_between(std::int64_t from, std::int64_t to);
 
     [[nodiscard]] std::vector<domain::Entry> list(const EntryFilter& filter);
+    /// The same entries, one at a time, in constant memory (export of any history size).
+    void each(const EntryFilter& filter, const std::function<void(const domain::Entry&)>& visit);
     /// The entries an invoice (or a draft) bills, by start: through the entries_by_invoice index.
     [[nodiscard]] std::vector<domain::Entry> billed_by(std::int64_t invoice_id);
     /// Entries sharing time with [from, to), for day and week views that clip them.

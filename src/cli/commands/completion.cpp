@@ -146,6 +146,12 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
                                       {"cii", "Factur-X CII XML (EN 16931)"},
                                       {"html", "self-contained printable HTML"}};
     }
+    if (name == "format" && path == "export") {
+        return std::vector<Candidate>{{"jsonl", "one JSON object per line, the default"},
+                                      {"csv", "slash's CSV, read back by slash import csv"},
+                                      {"timeclock", "hledger and ledger timeclock"},
+                                      {"ical", "iCalendar (RFC 5545) events"}};
+    }
     if (name == "unit" && path == "invoice line add") {
         return std::vector<Candidate>{
             {"hour", "hours (HUR)"}, {"day", "days (DAY)"}, {"unit", "units (C62), the default"}};
@@ -223,6 +229,15 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
     } else if (path == "completion" && index == 0) {
         out = {{"bash", ""}, {"zsh", ""}, {"fish", ""}};
     } else if (path == "db backup") {
+        directive = kDirectiveDefault;
+    } else if (path == "import" && index == 0) {
+        out = {{"timewarrior", "the JSON of timew export"},
+               {"watson", "Watson's frames file or watson log --json"},
+               {"toggl", "Toggl Track detailed report (CSV)"},
+               {"clockify", "Clockify detailed report (CSV)"},
+               {"csv", "slash's CSV (slash export --format csv)"},
+               {"jsonl", "slash's JSON lines (slash export)"}};
+    } else if (path == "import" && index == 1) {
         directive = kDirectiveDefault;
     }
     return out;

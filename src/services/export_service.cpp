@@ -1,0 +1,53 @@
+#include "slash/services/export_service.hpp"
+
+#include <limits>
+
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/database.hpp"
+#include "slash/storage/entry_store.hpp"
+#include "slash/storage/mission_store.hpp"
+
+namespace slash::services {
+
+namespace {
+
+interchange::ExportEntry exported(const domain::Entry& entry) {
+    interchange::ExportEntry row;
+    row.uid = entry.uid;
+    row.start = entry.start;
+    row.end = entry.end;
+    auto slash = entry.mission_address.find('/');
+    row.client = entry.mission_address.substr(0, slash);
+    row.mission = entry.mission_address.substr(slash + 1);
+    row.units_milli = entry.units_milli;
+    row.billable = entry.billable;
+    row.tags = entry.tags;
+    row.note = entry.note;
+    row.updated_at = entry.updated_at;
+    return row;
+}
+
+}  // namespace
+
+std::int64_t ExportService::write(const ExportRequest& request, interchange::EntryWriter& writer) {
+    storage::EntryFilter filter;
+    filter.from = std::numeric_limits<std::int64_t>::min();
+    filter.to = std::numeric_limits<std::int64_t>::max();
+    if (request.period) {
+        auto period = domain::parse_period(*request.period, context_);
+        filter.from = period.from;
+        filter.to = period.to;
+    }
+    // Names are checked before the first line goes out: a typo never leaves half a file.
+    if (request.client) filter.client_id = storage::ClientStore(db_).get(*request.client).id;
+    if (request.mission) filter.mission_id = storage::MissionStore(db_).get(*request.mission).id;
+    std::int64_t count = 0;
+    storage::EntryStore(db_).each(filter, [&](const domain::Entry& entry) {
+        writer.write(exported(entry));
+        ++count;
+    });
+    writer.finish();
+    return count;
+}
+
+}  // namespace slash::services

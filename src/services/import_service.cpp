@@ -1,0 +1,346 @@
+#include "slash/services/import_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "slash/domain/client.hpp"
+#include "slash/domain/duration.hpp"
+#include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/mission.hpp"
+#include "slash/domain/quote.hpp"
+#include "slash/domain/time_zone.hpp"
+#include "slash/storage/client_store.hpp"
+#include "slash/storage/database.hpp"
+#include "slash/storage/entry_import.hpp"
+#include "slash/storage/entry_store.hpp"
+#include "slash/storage/mission_store.hpp"
+
+namespace slash::services {
+
+namespace {
+
+constexpr std::int64_t kMaxEntrySeconds = 24 * 3600;
+constexpr std::size_t kShownUnmapped = 10;
+
+[[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::Usage, message); }
+
+// What an entry needs to know of its mission.
+struct MissionRef {
+    std::int64_t id = 0;
+    std::string address;
+    bool per_unit = false;
+    bool bills_nothing = false;
+    std::string unit_name;
+};
+
+MissionRef ref_of(const domain::Mission& mission) {
+    return {mission.id, mission.address(), mission.billing == "unit", mission.billing == "none",
+            mission.unit_name.empty() ? std::string("unit") : mission.unit_name};
+}
+
+// A name of the source read as `client/mission`: both sides turned into handles.
+struct NamedAddress {
+    std::string client, mission;        // handles
+    std::string client_name, title;     // as the source writes them
+};
+
+std::optional<NamedAddress> address_in(std::string_view client, std::string_view project) {
+    if (client.empty()) {
+        auto slash = project.find('/');
+        if (slash == std::string_view::npos) return std::nullopt;
+        client = project.substr(0, slash);
+        project = project.substr(slash + 1);
+    }
+    NamedAddress address{domain::handle_from_name(client), domain::handle_from_name(project), std::string(client),
+                         std::string(project)};
+    if (address.client.empty() || address.mission.empty()) return std::nullopt;
+    return address;
+}
+
+// Finds, and with --create makes, the missions entries go to. Each distinct name is
+// resolved once: a million entries of fifty projects cost fifty lookups.
+class MissionResolver {
+public:
+    MissionResolver(storage::Database& db, const ImportRequest& request, std::int64_t now)
+        : db_(db), request_(request), now_(now) {
+        if (request.mission) everything_ = existing_or_created(storage::parse_mission_address(*request.mission));
+        for (const auto& map : request.maps) {
+            auto equal = map.rfind('=');
+            if (equal == std::string::npos || equal == 0) {
+                usage(fmt::format("invalid --map {}: use NAME=CLIENT/MISSION, e.g. --map \"Website=acme/website\"",
+                                  domain::quoted(map)));
+            }
+            maps_[map.substr(0, equal)] = existing_or_created(storage::parse_mission_address(map.substr(equal + 1)));
+        }
+    }
+
+    [[nodiscard]] bool maps_everything() const { return everything_.has_value(); }
+    [[nodiscard]] const std::vector<std::string>& created() const { return created_; }
+
+    // The mission of the entry, and which of its tags named it (Timewarrior), if any.
+    struct Resolution {
+        std::optional<MissionRef> mission;
+        std::optional<std::size_t> naming_tag;
+    };
+
+    Resolution resolve(const interchange::SourceEntry& entry) {
+        if (everything_) return {everything_, std::nullopt};
+        if (request_.format == interchange::SourceFormat::Timewarrior) {
+            // Timewarrior has tags only: the first one that names a mission is the mission.
+            for (std::size_t i = 0; i < entry.tags.size(); ++i) {
+                if (auto mission = lookup("", entry.tags[i])) return {mission, i};
+            }
+            return {};
+        }
+        if (!entry.client.empty() && !entry.project.empty()) {
+            if (auto mapped = mapped_name(entry.client + "/" + entry.project)) return {mapped, std::nullopt};
+        }
+        return {lookup(entry.client, entry.project), std::nullopt};
+    }
+
+private:
+    std::optional<MissionRef> mapped_name(const std::string& name) {
+        auto map = maps_.find(name);
+        if (map == maps_.end()) return std::nullopt;
+        return map->second;
+    }
+
+    std::optional<MissionRef> lookup(const std::string& client, const std::string& project) {
+        if (client.empty()) {
+            if (auto mapped = mapped_name(project)) return mapped;
+        }
+        std::string key = client + '\n' + project;
+        if (auto known = resolved_.find(key); known != resolved_.end()) return known->second;
+        std::optional<MissionRef> found;
+        if (auto address = address_in(client, project)) {
+            found = find(address->client, address->mission);
+            if (!found && request_.create) found = create(*address);
+        }
+        resolved_.emplace(std::move(key), found);
+        return found;
+    }
+
+    std::optional<MissionRef> find(const std::string& client_handle, const std::string& mission_handle) {
+        auto client = storage::ClientStore(db_).find(client_handle);
+        if (!client) return std::nullopt;
+        auto mission = storage::MissionStore(db_).find(client->id, mission_handle);
+        if (!mission) return std::nullopt;
+        return ref_of(*mission);
+    }
+
+    MissionRef existing_or_created(const storage::MissionAddress& address) {
+        if (auto found = find(address.client, address.mission)) return *found;
+        if (!request_.create) return ref_of(storage::MissionStore(db_).get(address.client + "/" + address.mission));
+        return create({address.client, address.mission, address.client, address.mission});
+    }
+
+    // A created mission takes its client's default rate, or bills nothing until
+    // `slash mission edit --hourly RATE` says otherwise: an import never invents a price.
+    MissionRef create(const NamedAddress& address) {
+        storage::ClientStore clients(db_);
+        auto client = clients.find(address.client);
+        if (!client) {
+            domain::Client made;
+            made.handle = address.client;
+            made.name = address.client_name;
+            made.created_at = made.updated_at = now_;
+            made.id = clients.insert(made);
+            created_.push_back("client " + made.handle);
+            client = made;
+        }
+        domain::Mission mission;
+        mission.client_id = client->id;
+        mission.client_handle = client->handle;
+        mission.handle = address.mission;
+        mission.title = address.title;
+        mission.currency = client->currency;
+        if (!client->rate_mode.empty() && client->rate_minor) {
+            mission.billing = client->rate_mode;
+            mission.rate_minor = client->rate_minor;
+        }
+        mission.created_at = mission.updated_at = now_;
+        mission.id = storage::MissionStore(db_).insert(mission);
+        created_.push_back("mission " + mission.address());
+        return ref_of(mission);
+    }
+
+    storage::Database& db_;
+    const ImportRequest& request_;
+    std::int64_t now_;
+    std::optional<MissionRef> everything_;
+    std::map<std::string, MissionRef> maps_;
+    std::map<std::string, std::optional<MissionRef>> resolved_;
+    std::vector<std::string> created_;
+};
+
+// How the unmapped entries are named when the import lists them.
+std::string unmapped_name(const interchange::SourceEntry& entry, interchange::SourceFormat format) {
+    if (format == interchange::SourceFormat::Timewarrior) {
+        if (entry.tags.empty()) return "(no tags)";
+        std::string joined;
+        for (const auto& tag : entry.tags) joined += (joined.empty() ? "" : " ") + tag;
+        return joined;
+    }
+    if (entry.project.empty()) return entry.client.empty() ? "(no project)" : entry.client + "/(no project)";
+    return entry.client.empty() ? entry.project : entry.client + "/" + entry.project;
+}
+
+std::string unmapped_message(const std::map<std::string, std::int64_t>& unmapped, interchange::SourceFormat format) {
+    std::vector<std::pair<std::string, std::int64_t>> names(unmapped.begin(), unmapped.end());
+    std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string list;
+    for (std::size_t i = 0; i < names.size() && i < kShownUnmapped; ++i) {
+        list += fmt::format("{}{} ({} {})", i == 0 ? "" : ", ", domain::quoted(names[i].first), names[i].second,
+                            names[i].second == 1 ? "entry" : "entries");
+    }
+    if (names.size() > kShownUnmapped) list += fmt::format(" and {} more", names.size() - kShownUnmapped);
+    const bool tags = format == interchange::SourceFormat::Timewarrior;
+    return fmt::format("{} {} no mission: {}; map them with --map NAME=CLIENT/MISSION, send everything to one with "
+                       "--mission CLIENT/MISSION, or {}",
+                       names.size(), names.size() == 1 ? (tags ? "tag set names" : "name maps to")
+                                                       : (tags ? "tag sets name" : "names map to"),
+                       list,
+                       tags ? "tag entries with an existing CLIENT/MISSION"
+                            : "pass --create to create the clients and missions they name");
+}
+
+std::vector<std::string> entry_tags(const interchange::SourceEntry& entry, std::optional<std::size_t> skip) {
+    std::vector<std::string> tags;
+    for (std::size_t i = 0; i < entry.tags.size(); ++i) {
+        if (skip && *skip == i) continue;
+        std::string tag = domain::handle_from_name(entry.tags[i]);
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+    }
+    return tags;
+}
+
+class Importer {
+public:
+    Importer(storage::Database& db, const ImportRequest& request, const domain::TimeContext& context)
+        : db_(db), request_(request), context_(context), entries_(db), resolver_(db, request, context.now),
+          first_new_id_(entries_.highest_id() + 1) {}
+
+    ImportResult run() {
+        interchange::ReaderOptions options;
+        options.zone = &context_.zone;
+        options.day_first = request_.day_first;
+        auto reader = interchange::open_reader(request_.format, *request_.input, request_.source_name, options);
+        while (auto source = reader->next()) take(*source);
+        if (!unmapped_.empty()) usage(unmapped_message(unmapped_, request_.format));
+        result_.created = resolver_.created();
+        return result_;
+    }
+
+private:
+    void take(const interchange::SourceEntry& source) {
+        ++result_.read;
+        auto resolution = resolver_.resolve(source);
+        if (!resolution.mission) {
+            ++unmapped_[unmapped_name(source, request_.format)];
+            return;
+        }
+        if (!unmapped_.empty()) return;  // the import fails: checking the rest is moot
+        if (auto existing = entries_.id_of_uid(source.uid)) {
+            if (*existing >= first_new_id_) {
+                usage(fmt::format("{} {}: uid {} appears earlier in this file; each entry needs its own uid",
+                                  request_.source_name, source.where, domain::quoted(source.uid)));
+            }
+            ++result_.duplicates;
+            return;
+        }
+        const MissionRef& mission = *resolution.mission;
+        if (auto reason = refusal(source, mission)) {
+            ++result_.refused;
+            if (result_.refusals.size() < ImportResult::kShownRefusals) {
+                result_.refusals.push_back({request_.source_name + " " + source.where, *reason});
+            }
+            return;
+        }
+        domain::Entry entry;
+        entry.uid = source.uid;
+        entry.mission_id = mission.id;
+        entry.start = source.start;
+        entry.end = source.end;
+        entry.note = source.note;
+        entry.tags = entry_tags(source, resolution.naming_tag);
+        entry.units_milli = source.units_milli;
+        entry.billable = source.billable.value_or(true);
+        entry.created_at = entry.updated_at = context_.now;
+        entries_.insert(entry);
+        ++result_.added;
+        result_.added_seconds += entry.duration(context_.now);
+    }
+
+    // Why slash's rules refuse the entry (the rules `log` and `start` apply), if they do.
+    std::optional<std::string> refusal(const interchange::SourceEntry& source, const MissionRef& mission) {
+        const auto& zone = context_.zone;
+        if (source.end) {
+            if (*source.end - source.start > kMaxEntrySeconds) {
+                return fmt::format("lasts {}, more than 24 h; split it in the source", 
+                                   domain::format_duration(*source.end - source.start));
+            }
+            if (*source.end > context_.now) {
+                return fmt::format("ends in the future ({})", domain::format_local_iso(*source.end, zone));
+            }
+        } else {
+            if (source.start > context_.now) {
+                return fmt::format("a timer starting in the future ({})", domain::format_local_iso(source.start, zone));
+            }
+            if (context_.now - source.start > kMaxEntrySeconds) {
+                return "still running and started more than 24 h ago; stop it in the source first";
+            }
+            if (entries_.timer_running()) return "still running, and a timer already runs; stop one of them first";
+        }
+        if (mission.per_unit && !source.units_milli) {
+            return fmt::format("mission {} is billed per {}: give the entry its units", mission.address,
+                               mission.unit_name);
+        }
+        // A mission that bills nothing keeps units as information: a mission --create made
+        // has no price yet, and export -> import into an empty database must keep them.
+        if (!mission.per_unit && !mission.bills_nothing && source.units_milli) {
+            return fmt::format("has units but mission {} is not billed per unit", mission.address);
+        }
+        std::int64_t until = source.end ? *source.end : std::max(context_.now, source.start + 1);
+        if (auto other = entries_.overlapping(source.start, until, context_.now)) {
+            return fmt::format("overlaps {}", describe(*other));
+        }
+        return std::nullopt;
+    }
+
+    std::string describe(std::int64_t id) {
+        auto other = storage::EntryStore(db_).get(id);
+        const auto& zone = context_.zone;
+        std::string end = other.end ? domain::format_local_hm(*other.end, zone) : std::string("now");
+        std::string text = fmt::format("{} {} {}-{}", other.mission_address,
+                                       domain::format_date(domain::local_date(other.start, zone)),
+                                       domain::format_local_hm(other.start, zone), end);
+        return id >= first_new_id_ ? fmt::format("{}, earlier in this file", text)
+                                   : fmt::format("entry {} ({})", id, text);
+    }
+
+    storage::Database& db_;
+    const ImportRequest& request_;
+    const domain::TimeContext& context_;
+    storage::EntryImport entries_;
+    MissionResolver resolver_;
+    std::int64_t first_new_id_;
+    std::map<std::string, std::int64_t> unmapped_;
+    ImportResult result_;
+};
+
+}  // namespace
+
+ImportResult ImportService::import(const ImportRequest& request) {
+    storage::WriteTransaction tx(db_);
+    ImportResult result = Importer(db_, request, context_).run();
+    result.written = !request.dry_run && (result.refused == 0 || request.skip_refused);
+    if (result.written) tx.commit();
+    return result;
+}
+
+}  // namespace slash::services

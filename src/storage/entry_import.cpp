@@ -1,0 +1,90 @@
+#include "slash/storage/entry_import.hpp"
+
+#include <algorithm>
+
+#include "column_codec.hpp"
+#include "sqlite_access.hpp"
+
+namespace slash::storage {
+
+struct EntryImport::Statements {
+    explicit Statements(SQLite::Database& connection)
+        : uid(connection, "SELECT id FROM entries WHERE uid = ?"),
+          last_before(connection,
+                      "SELECT id, start_at, end_at FROM entries WHERE start_at < ? ORDER BY start_at DESC LIMIT 1"),
+          running(connection, "SELECT 1 FROM entries WHERE end_at IS NULL"),
+          insert(connection,
+                 "INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli, billable, "
+                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)") {}
+    SQLite::Statement uid;
+    SQLite::Statement last_before;
+    SQLite::Statement running;
+    SQLite::Statement insert;
+};
+
+namespace {
+
+// Statements are reused: each use starts from a clean, unbound state.
+void rewind(SQLite::Statement& stmt) {
+    stmt.reset();
+    stmt.clearBindings();
+}
+
+}  // namespace
+
+EntryImport::EntryImport(Database& db)
+    : db_(db), statements_(guarded(db, [&] { return std::make_unique<Statements>(connection(db)); })) {}
+
+EntryImport::~EntryImport() = default;
+
+std::int64_t EntryImport::highest_id() {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(connection(db_), "SELECT coalesce(max(id), 0) FROM entries");
+        stmt.executeStep();
+        return stmt.getColumn(0).getInt64();
+    });
+}
+
+std::optional<std::int64_t> EntryImport::id_of_uid(const std::string& uid) {
+    return guarded(db_, [&]() -> std::optional<std::int64_t> {
+        auto& stmt = statements_->uid;
+        rewind(stmt);
+        stmt.bind(1, uid);
+        if (!stmt.executeStep()) return std::nullopt;
+        return stmt.getColumn(0).getInt64();
+    });
+}
+
+std::optional<std::int64_t> EntryImport::overlapping(std::int64_t start, std::int64_t end, std::int64_t now) {
+    return guarded(db_, [&]() -> std::optional<std::int64_t> {
+        auto& stmt = statements_->last_before;
+        rewind(stmt);
+        stmt.bind(1, end);
+        if (!stmt.executeStep()) return std::nullopt;
+        std::int64_t candidate_start = stmt.getColumn(1).getInt64();
+        std::int64_t candidate_end = stmt.getColumn(2).isNull() ? std::max(now, candidate_start + 1)
+                                                                : stmt.getColumn(2).getInt64();
+        if (candidate_end > start) return stmt.getColumn(0).getInt64();
+        return std::nullopt;
+    });
+}
+
+bool EntryImport::timer_running() {
+    return guarded(db_, [&] {
+        auto& stmt = statements_->running;
+        rewind(stmt);
+        return stmt.executeStep();
+    });
+}
+
+std::int64_t EntryImport::insert(const domain::Entry& entry) {
+    return guarded(db_, [&] {
+        auto& stmt = statements_->insert;
+        rewind(stmt);
+        bind_entry_fields(stmt, entry);
+        stmt.exec();
+        return connection(db_).getLastInsertRowid();
+    });
+}
+
+}  // namespace slash::storage
