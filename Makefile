@@ -8,13 +8,15 @@ CMAKE_FLAGS ?=
 
 # Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF), then the tools
 # the tests drive (shells for completion tests, mandoc for man page lint, sqlite3 and jq for
-# scripts, hyperfine for bench/, the Factur-X validators of ../shared/conformance and the
-# poppler tools that inspect PDFs).
+# scripts, hyperfine and time for bench/, the Factur-X validators of ../shared/conformance,
+# the poppler tools that inspect PDFs, and Timewarrior and hledger, which the import and
+# export tests run against).
 BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev \
                  libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata \
                  libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core
-TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine \
-                 libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils
+TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine time \
+                 libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils \
+                 timewarrior hledger
 # clang and libFuzzer's runtime (libclang_rt.fuzzer) for `make fuzz`.
 FUZZ_PACKAGES  = clang libclang-rt-dev
 # sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.
@@ -24,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # its seed corpus; FUZZ_FLAGS adds libFuzzer options (-jobs=N, -seed=N, ...).
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= time_grammar money config
+FUZZ_TARGETS ?= time_grammar money config import_timewarrior import_watson import_toggl import_clockify import_csv import_jsonl
 FUZZ_FLAGS   ?=
 
 .PHONY: all deps configure build test run bench sanitize stress fuzz install clean
@@ -72,6 +74,7 @@ bench: build
 	bash bench/invoicing.sh $(BUILD) 1000000
 	bash bench/report.sh $(BUILD) 1000000
 	bash bench/plan.sh $(BUILD) 1000000
+	bash bench/interchange.sh $(BUILD) 1000000
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

@@ -109,7 +109,7 @@ class ReportReader final : public EntryReader {
         if (!format_.numeric_date_orders) return "YYYY-MM-DD";
         std::string forms = day_first_ ? "DD/MM/YYYY or YYYY-MM-DD" : "MM/DD/YYYY or YYYY-MM-DD";
         if (!day_first_ && parse_report_date(text, true, true)) {
-            forms += "; if the file's dates are DD/MM/YYYY, import it with the day-first option";
+            forms += "; if the file's dates are DD/MM/YYYY, import it with --day-first";
         }
         return forms;
     }

@@ -245,16 +245,15 @@ private:
             return;
         }
         if (!unmapped_.empty()) return;  // the import fails: checking the rest is moot
-        if (auto existing = entries_.id_of_uid(source.uid)) {
-            if (*existing >= first_new_id_) {
-                usage(fmt::format("{} {}: uid {} appears earlier in this file; each entry needs its own uid",
-                                  request_.source_name, source.where, domain::quoted(source.uid)));
-            }
-            ++result_.duplicates;
-            return;
-        }
+        // The uid decides first: an entry already there is a duplicate whatever the rules
+        // would say of it now. The common cases need no lookup of their own: a duplicate
+        // overlaps itself, and a new entry is inserted unless its uid is taken.
+        std::int64_t until = source.end ? *source.end : std::max(context_.now, source.start + 1);
+        auto neighbour = entries_.overlapping(source.start, until, context_.now);
+        if (neighbour && neighbour->uid == source.uid) return duplicate(source, neighbour->id);
         const MissionRef& mission = *resolution.mission;
-        if (auto reason = refusal(source, mission)) {
+        if (auto reason = refusal(source, mission, neighbour)) {
+            if (auto existing = entries_.id_of_uid(source.uid)) return duplicate(source, *existing);
             ++result_.refused;
             if (result_.refusals.size() < ImportResult::kShownRefusals) {
                 result_.refusals.push_back({request_.source_name + " " + source.where, *reason});
@@ -271,13 +270,24 @@ private:
         entry.units_milli = source.units_milli;
         entry.billable = source.billable.value_or(true);
         entry.created_at = entry.updated_at = context_.now;
-        entries_.insert(entry);
+        if (!entries_.insert_if_new(entry)) return duplicate(source, entries_.id_of_uid(source.uid).value_or(0));
         ++result_.added;
         result_.added_seconds += entry.duration(context_.now);
     }
 
+    // An entry whose uid is taken: by an earlier entry of this very file (an error in the
+    // file), or by one the database had before (skipped: importing twice adds nothing).
+    void duplicate(const interchange::SourceEntry& source, std::int64_t existing_id) {
+        if (existing_id >= first_new_id_) {
+            usage(fmt::format("{} {}: uid {} appears earlier in this file; each entry needs its own uid",
+                              request_.source_name, source.where, domain::quoted(source.uid)));
+        }
+        ++result_.duplicates;
+    }
+
     // Why slash's rules refuse the entry (the rules `log` and `start` apply), if they do.
-    std::optional<std::string> refusal(const interchange::SourceEntry& source, const MissionRef& mission) {
+    std::optional<std::string> refusal(const interchange::SourceEntry& source, const MissionRef& mission,
+                                       const std::optional<storage::EntryImport::Neighbour>& neighbour) {
         const auto& zone = context_.zone;
         if (source.end) {
             if (*source.end - source.start > kMaxEntrySeconds) {
@@ -305,10 +315,7 @@ private:
         if (!mission.per_unit && !mission.bills_nothing && source.units_milli) {
             return fmt::format("has units but mission {} is not billed per unit", mission.address);
         }
-        std::int64_t until = source.end ? *source.end : std::max(context_.now, source.start + 1);
-        if (auto other = entries_.overlapping(source.start, until, context_.now)) {
-            return fmt::format("overlaps {}", describe(*other));
-        }
+        if (neighbour) return fmt::format("overlaps {}", describe(neighbour->id));
         return std::nullopt;
     }
 
@@ -336,6 +343,7 @@ private:
 }  // namespace
 
 ImportResult ImportService::import(const ImportRequest& request) {
+    storage::EntryImport::prepare_connection(db_);
     storage::WriteTransaction tx(db_);
     ImportResult result = Importer(db_, request, context_).run();
     result.written = !request.dry_run && (result.refused == 0 || request.skip_refused);

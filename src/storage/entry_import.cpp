@@ -11,11 +11,11 @@ struct EntryImport::Statements {
     explicit Statements(SQLite::Database& connection)
         : uid(connection, "SELECT id FROM entries WHERE uid = ?"),
           last_before(connection,
-                      "SELECT id, start_at, end_at FROM entries WHERE start_at < ? ORDER BY start_at DESC LIMIT 1"),
+                      "SELECT id, start_at, end_at, uid FROM entries WHERE start_at < ? ORDER BY start_at DESC LIMIT 1"),
           running(connection, "SELECT 1 FROM entries WHERE end_at IS NULL"),
           insert(connection,
                  "INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli, billable, "
-                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)") {}
+                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO NOTHING") {}
     SQLite::Statement uid;
     SQLite::Statement last_before;
     SQLite::Statement running;
@@ -31,6 +31,13 @@ void rewind(SQLite::Statement& stmt) {
 }
 
 }  // namespace
+
+void EntryImport::prepare_connection(Database& db) {
+    guarded(db, [&] {
+        connection(db).exec("PRAGMA temp_store = MEMORY");
+        connection(db).exec("PRAGMA cache_size = -16384");
+    });
+}
 
 EntryImport::EntryImport(Database& db)
     : db_(db), statements_(guarded(db, [&] { return std::make_unique<Statements>(connection(db)); })) {}
@@ -55,8 +62,9 @@ std::optional<std::int64_t> EntryImport::id_of_uid(const std::string& uid) {
     });
 }
 
-std::optional<std::int64_t> EntryImport::overlapping(std::int64_t start, std::int64_t end, std::int64_t now) {
-    return guarded(db_, [&]() -> std::optional<std::int64_t> {
+std::optional<EntryImport::Neighbour> EntryImport::overlapping(std::int64_t start, std::int64_t end,
+                                                                std::int64_t now) {
+    return guarded(db_, [&]() -> std::optional<Neighbour> {
         auto& stmt = statements_->last_before;
         rewind(stmt);
         stmt.bind(1, end);
@@ -64,7 +72,7 @@ std::optional<std::int64_t> EntryImport::overlapping(std::int64_t start, std::in
         std::int64_t candidate_start = stmt.getColumn(1).getInt64();
         std::int64_t candidate_end = stmt.getColumn(2).isNull() ? std::max(now, candidate_start + 1)
                                                                 : stmt.getColumn(2).getInt64();
-        if (candidate_end > start) return stmt.getColumn(0).getInt64();
+        if (candidate_end > start) return Neighbour{stmt.getColumn(0).getInt64(), stmt.getColumn(3).getString()};
         return std::nullopt;
     });
 }
@@ -77,12 +85,12 @@ bool EntryImport::timer_running() {
     });
 }
 
-std::int64_t EntryImport::insert(const domain::Entry& entry) {
-    return guarded(db_, [&] {
+std::optional<std::int64_t> EntryImport::insert_if_new(const domain::Entry& entry) {
+    return guarded(db_, [&]() -> std::optional<std::int64_t> {
         auto& stmt = statements_->insert;
         rewind(stmt);
         bind_entry_fields(stmt, entry);
-        stmt.exec();
+        if (stmt.exec() == 0) return std::nullopt;
         return connection(db_).getLastInsertRowid();
     });
 }

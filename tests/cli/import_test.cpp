@@ -226,3 +226,16 @@ TEST_CASE("import refuses unknown formats, missing files and directories") {
     expect_refusal(ws, {"import", "csv", ws.dir().string()}, 2,
                    "\"" + ws.dir().string() + "\" is a directory: give the export file");
 }
+
+TEST_CASE("--create names up to eight creations, and counts more") {
+    Workspace ws;
+    std::string csv = "start,end,mission\n";
+    for (int i = 0; i < 5; ++i) {
+        csv += "2026-11-0" + std::to_string(i + 2) + "T09:00:00Z,2026-11-0" + std::to_string(i + 2) +
+               "T10:00:00Z,client" + std::to_string(i) + "/work\n";
+    }
+    auto file = write(ws, "in.csv", csv);
+    CHECK(ok(ws, {"import", "csv", file, "--create"}) ==
+          "imported 5 entries (5h) from " + file + "; created 5 clients and 5 missions (see slash missions)\n");
+    CHECK(run_ok(ws, {"missions", "-q"}) == "client0/work\nclient1/work\nclient2/work\nclient3/work\nclient4/work\n");
+}

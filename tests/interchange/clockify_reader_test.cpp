@@ -75,7 +75,7 @@ TEST_CASE("interchange/clockify reader: ISO, day-first and dotted dates, 24-hour
 TEST_CASE("interchange/clockify reader: refusals name the value and the forms taken") {
     CHECK(error_of(kHeader + row("25/12/2026", "13:00", "25/12/2026", "14:00")) ==
           "clockify.csv line 2: \"Start Date\" \"25/12/2026\" is not MM/DD/YYYY or YYYY-MM-DD; "
-          "if the file's dates are DD/MM/YYYY, import it with the day-first option");
+          "if the file's dates are DD/MM/YYYY, import it with --day-first");
     CHECK(error_of(kHeader + row("12/25/2026", "13:00", "12/25/2026", "14:00"), true) ==
           "clockify.csv line 2: \"Start Date\" \"12/25/2026\" is not DD/MM/YYYY or YYYY-MM-DD");
     CHECK(error_of(kHeader + row("11/02/2026", "13:00 PM", "11/02/2026", "14:00")) ==

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <ostream>
@@ -36,6 +37,9 @@ render::Schema import_schema() {
     return schema;
 }
 
+// Up to this many creations are named in the summary; more are counted.
+constexpr std::size_t kNamedCreations = 8;
+
 std::string plural(std::int64_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -49,7 +53,16 @@ std::string import_sentence(const services::ImportResult& result, const std::str
     if (result.refused > 0) text += fmt::format("; {} refused", result.refused);
     if (!result.created.empty()) {
         text += dry_run ? "; would create " : "; created ";
-        for (std::size_t i = 0; i < result.created.size(); ++i) text += (i ? ", " : "") + result.created[i];
+        if (result.created.size() <= kNamedCreations) {
+            for (std::size_t i = 0; i < result.created.size(); ++i) text += (i ? ", " : "") + result.created[i];
+        } else {
+            // A whole history from another tool can make hundreds: count them instead.
+            auto clients = std::count_if(result.created.begin(), result.created.end(),
+                                         [](const std::string& made) { return made.rfind("client ", 0) == 0; });
+            auto missions = static_cast<std::int64_t>(result.created.size()) - clients;
+            text += fmt::format("{} and {} (see slash missions)", plural(clients, "client", "clients"),
+                                plural(missions, "mission", "missions"));
+        }
     }
     if (dry_run) text += " (dry run: nothing written)";
     return text;
