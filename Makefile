@@ -82,9 +82,10 @@ sanitize:
 	  $(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSLASH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
 
 # The reliability tests at the counts of issue 8 (4 x 250 concurrent logs, 50 SIGKILL
-# rounds each); the ordinary suite runs them with fewer rounds.
+# rounds each during invoice issue, a migration and an import); the ordinary suite runs
+# them with fewer rounds.
 stress: build
-	SLASH_STRESS=full $(BUILD)/tests/slash_tests -tc='cli/concurrency*,cli/invoice concurrency*,cli/migration*'
+	SLASH_STRESS=full $(BUILD)/tests/slash_tests -tc='cli/concurrency*,cli/invoice concurrency*,cli/migration*,cli/import*'
 
 # Exits non-zero when a fuzzer finds a crash or a violated property; the input is printed
 # and kept in $(FUZZ_BUILD)/findings/. The committed corpus never grows: runs add to a copy.

@@ -75,6 +75,9 @@ bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }  // namespace
 
 std::string handle_from_name(std::string_view name) {
+    // A handle already ("acme--corp", "v1."), as slash's own exports write them: kept as
+    // is, or export -> import would rename things.
+    if (is_valid_handle(name)) return std::string(name);
     std::string handle;
     bool pending_separator = false;
     for (std::size_t i = 0; i < name.size() && handle.size() < kMaxHandle;) {

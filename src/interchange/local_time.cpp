@@ -1,6 +1,7 @@
 #include "local_time.hpp"
 
 #include <cstdio>
+#include <vector>
 
 #include "slash/domain/error.hpp"
 #include "source_text.hpp"
@@ -96,6 +97,13 @@ std::int64_t instant_of(const domain::LocalDateTime& local, const domain::TimeZo
     } catch (const Error& error) {
         place.fail(error.what());
     }
+}
+
+std::optional<std::int64_t> later_instant_of(const domain::LocalDateTime& local,
+                                             const domain::TimeZone& zone) {
+    const std::vector<std::int64_t> instants = zone.instants_of(local);
+    if (instants.size() < 2) return std::nullopt;
+    return instants.back();
 }
 
 }  // namespace slash::interchange

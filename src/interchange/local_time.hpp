@@ -32,9 +32,15 @@ struct TimeOfDay {
 /// not depend on how the export wrote the date (or on the zone it is read in).
 [[nodiscard]] std::string format_local(const domain::LocalDateTime& local);
 
-/// domain::from_local, its error for a time in a DST gap given the entry's place.
+/// domain::from_local, its error for a time in a DST gap given the entry's place. In an
+/// autumn fold (a wall-clock time that happens twice) the earlier instant.
 [[nodiscard]] std::int64_t instant_of(const domain::LocalDateTime& local,
                                       const domain::TimeZone& zone, std::string_view text,
                                       const Place& place);
+
+/// The second time `local` happens in `zone` when it is in an autumn fold (02:10 at +01:00
+/// after 02:10 at +02:00); nullopt when it happens once, or never.
+[[nodiscard]] std::optional<std::int64_t> later_instant_of(const domain::LocalDateTime& local,
+                                                           const domain::TimeZone& zone);
 
 }  // namespace slash::interchange

@@ -61,6 +61,11 @@ class ReportReader final : public EntryReader {
             !trim(columns_.cell(row_, kEndTime)).empty()) {
             const domain::LocalDateTime end = local(kEndDate, kEndTime, place);
             entry.end = instant_of(end, zone_, written(kEndDate, kEndTime), place);
+            // An end in an autumn fold, not after the start the first time it happens, is
+            // its second time: 02:50 -> 02:10 on the night clocks go back is 20 minutes.
+            if (*entry.end <= entry.start) {
+                if (const auto later = later_instant_of(end, zone_)) entry.end = *later;
+            }
             check_order(entry.start, *entry.end, "end", written(kEndDate, kEndTime),
                         "start " + shown(written(kStartDate, kStartTime)), place);
             end_text = format_local(end);

@@ -38,7 +38,9 @@ struct ReportFormat {
 };
 
 /// A time tracker's "detailed report" CSV, one row per time entry, wall-clock dates and
-/// times in the account's zone (ReaderOptions::zone; UTC when none is given):
+/// times in the account's zone (ReaderOptions::zone; UTC when none is given), a time in an
+/// autumn fold read as its first occurrence, except an end that would then not be after the
+/// start, read as its second (02:50 -> 02:10 the night clocks go back):
 /// - note: the description; a row with a task gives "Task: Description" (or the task alone),
 ///   since slash has no task and an invoice line should still say what was done;
 /// - tags: the Tags cell cut at ','; billable: Yes or No, empty when the cell is;

@@ -9,6 +9,10 @@ namespace slash::interchange {
 
 namespace {
 
+/// The bound slash log puts on --units (services/time_service.cpp): a billion units, far
+/// beyond any real count, keeps every sum of units far from int64 overflow.
+constexpr std::int64_t kMaxUnitsMilli = 1'000'000'000'000;
+
 constexpr std::string_view kInstantForms =
     "is not ISO 8601 with an offset (2026-11-02T09:00:00+01:00 or 2026-11-02T08:00:00Z)";
 
@@ -55,15 +59,17 @@ SourceEntry build_slash_entry(const SlashFields& fields, std::string_view uid_pr
         }
         if (*entry.units_milli <= 0)
             place.fail("\"units\" " + shown(units) + " must be more than 0");
+        if (*entry.units_milli > kMaxUnitsMilli)
+            place.fail("\"units\" " + shown(units) + " is too large: at most 1000000000");
     }
     entry.billable = fields.billable;
     for (const std::string& tag : fields.tags) {
         std::string cleaned = clean_text(tag, "a tag", place);
         if (!cleaned.empty()) entry.tags.push_back(std::move(cleaned));
     }
-    entry.note = clean_text(fields.note.value_or(""), "\"note\"", place);
-
-    entry.uid = clean_text(fields.uid.value_or(""), "\"uid\"", place);
+    // The note and the uid as slash wrote them, so that an export reads back the same.
+    entry.note = exact_text(fields.note.value_or(""), "\"note\"", place);
+    entry.uid = std::string(trim(exact_text(fields.uid.value_or(""), "\"uid\"", place)));
     if (entry.uid.empty()) {
         entry.uid = std::string(uid_prefix) + ":" +
                     fnv1a64_hex({domain::format_iso_utc(entry.start),

@@ -23,8 +23,10 @@ struct SlashFields {
 ///   empty for a running entry, after start;
 /// - mission: "client/mission", or the mission alone when a client is given; kept as written
 ///   in `project` (the import resolves it);
-/// - units: a decimal more than 0, in thousandths;
-/// - every text cleaned (clean_text), tags emptied of blanks;
+/// - units: a decimal more than 0 and at most 1000000000 (slash log's bound), in thousandths;
+/// - the note kept byte for byte (exact_text: slash log's rule, so that export -> import
+///   gives it back as it was); client, mission and tags cleaned (clean_text), tags emptied
+///   of blanks;
 /// - uid: as written; when empty, "<uid_prefix>:" + fnv1a64_hex(start, end, client, mission,
 ///   note), start and end as format_iso_utc writes them, so that a file without uids can
 ///   still be imported twice without adding anything.

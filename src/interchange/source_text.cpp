@@ -13,8 +13,8 @@ Place Place::line(const std::string& source, long line) {
 }
 
 Place Place::entry(const std::string& source, long index, long line) {
-    std::string where = "entry " + std::to_string(index);
-    return Place(source + " " + where + " (line " + std::to_string(line) + ")", where);
+    std::string where = "entry " + std::to_string(index) + " (line " + std::to_string(line) + ")";
+    return Place(source + " " + where, where);
 }
 
 void Place::fail(std::string_view reason) const {
@@ -67,6 +67,13 @@ bool is_control_at(std::string_view text) {
     return byte == 0xC2 && text.size() > 1 && static_cast<unsigned char>(text[1]) < 0xA0;
 }
 
+/// `<label> has a control character (U+001b); remove it`, for `code` (below U+0100).
+[[noreturn]] void refuse_control(unsigned code, std::string_view label, const Place& place) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%02x", code);
+    place.fail(std::string(label) + " has a control character (U+00" + hex + "); remove it");
+}
+
 }  // namespace
 
 std::string clean_text(std::string_view text, std::string_view label, const Place& place) {
@@ -86,12 +93,9 @@ std::string clean_text(std::string_view text, std::string_view label, const Plac
             continue;
         }
         if (is_control_at(text)) {
-            const unsigned code = text.front() == '\xC2' ? static_cast<unsigned char>(text[1])
-                                                         : static_cast<unsigned char>(text[0]);
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "%02x", code);
-            place.fail(std::string(label) + " has a control character (U+00" + hex +
-                       "); remove it");
+            refuse_control(text.front() == '\xC2' ? static_cast<unsigned char>(text[1])
+                                                  : static_cast<unsigned char>(text[0]),
+                           label, place);
         }
         if (in_break) out += ' ';
         in_break = false;
@@ -99,6 +103,14 @@ std::string clean_text(std::string_view text, std::string_view label, const Plac
         text.remove_prefix(1);
     }
     return std::string(trim(out));
+}
+
+std::string exact_text(std::string_view text, std::string_view label, const Place& place) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) refuse_control(byte, label, place);
+    }
+    return std::string(text);
 }
 
 std::vector<std::string> split_list(std::string_view text, char separator, std::string_view label,

@@ -14,10 +14,11 @@ class Place {
   public:
     /// "line 12": CSV records (the line a record starts on) and JSONL lines.
     static Place line(const std::string& source, long line);
-    /// "entry 3", shown as "entry 3 (line 14)" in messages: an element of a JSON array.
+    /// "entry 3 (line 14)": an element of a JSON array, counted from 1, and the line it
+    /// starts on.
     static Place entry(const std::string& source, long index, long line);
 
-    /// What SourceEntry::where holds: "line 12" or "entry 3".
+    /// What SourceEntry::where holds: "line 12" or "entry 3 (line 14)".
     [[nodiscard]] const std::string& where() const { return where_; }
     /// Throws Error(Usage): `<source> line 12: <reason>` or `<source> entry 3 (line 14):
     /// <reason>`.
@@ -27,7 +28,7 @@ class Place {
     Place(std::string prefix, std::string where)
         : prefix_(std::move(prefix)), where_(std::move(where)) {}
     std::string prefix_;  ///< "<source> entry 3 (line 14)"
-    std::string where_;
+    std::string where_;   ///< "entry 3 (line 14)"
 };
 
 /// Throws Error(Usage) `<source> line <line>: <reason>`, for errors outside an entry
@@ -53,13 +54,20 @@ class Place {
 [[nodiscard]] std::string clean_text(std::string_view text, std::string_view label,
                                      const Place& place);
 
+/// A text of slash's own CSV or JSONL kept byte for byte, so that what slash exported reads
+/// back the same: the rule slash log applies to a note (valid UTF-8, already checked, and one
+/// line), which refuses a C0 control character or DEL, naming `label` as clean_text does, and
+/// keeps everything else (spaces at the ends, runs of spaces, C1 controls, U+2028).
+[[nodiscard]] std::string exact_text(std::string_view text, std::string_view label,
+                                     const Place& place);
+
 /// `text` cut at each `separator`, each piece cleaned (clean_text), empty pieces dropped.
 [[nodiscard]] std::vector<std::string> split_list(std::string_view text, char separator,
                                                   std::string_view label, const Place& place);
 
 /// The 16 lower-case hex digits of the 64-bit FNV-1a hash of `fields`, each followed by a
-/// unit separator (0x1F): a byte clean_text never lets through, so two different lists of
-/// fields never hash the same bytes ("a", "bc" vs "ab", "c").
+/// unit separator (0x1F): a byte neither clean_text nor exact_text lets through, so two
+/// different lists of fields never hash the same bytes ("a", "bc" vs "ab", "c").
 [[nodiscard]] std::string fnv1a64_hex(std::initializer_list<std::string_view> fields);
 
 /// Refuses an entry that does not end after it starts: `end_label end_text is before

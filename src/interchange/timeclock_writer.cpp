@@ -3,20 +3,24 @@
 #include <cstdio>
 #include <string>
 
+#include "slash/domain/calendar.hpp"
 #include "slash/domain/time_zone.hpp"
 
 namespace slash::interchange {
 
 namespace {
 
-// "2026-11-02 09:00:00": local wall time without an offset. ledger reads exactly 19
-// characters there, and hledger ignores an offset anyway; so in the hour a clock goes
-// back twice, both readers see the wall times as written.
-std::string local_stamp(std::int64_t utc, const domain::TimeZone& zone) {
-    domain::LocalDateTime local = domain::to_local(utc, zone);
+// "2026-11-02 09:00:00": a wall-clock reading without an offset, given as seconds since
+// 1970-01-01T00:00 of a reading taken as if it were UTC (domain::local_seconds). ledger
+// reads exactly 19 characters there, and hledger ignores an offset anyway.
+std::string wall_stamp(std::int64_t wall) {
+    const std::int64_t days = wall >= 0 ? wall / 86400 : (wall - 86399) / 86400;
+    const std::int64_t second_of_day = wall - days * 86400;
+    const domain::CivilDate date = domain::civil_from_days(days);
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", local.date.year,
-                  local.date.month, local.date.day, local.hour, local.minute, local.second);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", date.year, date.month,
+                  date.day, static_cast<int>(second_of_day / 3600),
+                  static_cast<int>(second_of_day / 60 % 60), static_cast<int>(second_of_day % 60));
     return buffer;
 }
 
@@ -44,26 +48,55 @@ std::string timeclock_description(std::string_view note) {
 
 // hledger and ledger timeclock: an `i` line naming the account client:mission (hledger
 // splits a session at midnight by itself), then an `o` line. LF line ends, as both expect.
+//
+// Both stamps are in the offset in force at the start. Neither reader knows of offsets or
+// zones: hledger 1.25 and ledger both take the length of a session as the difference of
+// the two wall times read as plain numbers, whatever TZ says (checked by hand with
+// TZ=Europe/Paris). Written each in its own offset, an entry across a clock change would
+// have a wrong length, or a negative one, which hledger rejects with the whole file
+// ("clock-out time less than clock-in time"):
+//  - autumn, 02:55+02:00 -> 02:05+01:00 (10 min): `o 02:05` would be before `i 02:55`;
+//    the start's wall time plus the exact length gives `o 03:05`, 0.17h in both readers
+//    (and 02:55+02:00 -> 03:05+01:00, 70 min, gives `o 04:05`, 1.17h, not 10 min);
+//  - spring, 01:30+01:00 -> 03:30+02:00 (60 min): `o 03:30` would count 2h; we write
+//    `o 02:30`, a wall time that does not exist in the zone, which both readers take as
+//    written (1h).
+// So the `o` stamp is the local wall time of the end only when no clock change falls
+// inside the entry; the length, which is what these files are for, is always exact. An
+// `o` stamp later than the next entry's `i` (the entry after an autumn one) is fine: both
+// readers accept sessions that overlap.
+//
+// A running entry stays clocked in (both readers count it up to the present), but an `i`
+// line followed by another `i` is an error to both (hledger: "expected timeclock code o but
+// got i"; ledger: "Cannot double check-in to the same account"), and entries logged in the future may come after the running one. So its `i` line is
+// held back and written by finish(), after every other entry.
 class TimeclockWriter final : public EntryWriter {
   public:
     TimeclockWriter(std::ostream& out, const domain::TimeZone& zone) : out_(out), zone_(zone) {}
 
     void write(const ExportEntry& entry) override {
-        std::string lines =
-            "i " + local_stamp(entry.start, zone_) + ' ' + entry.client + ':' + entry.mission;
+        const std::int64_t start_wall = domain::local_seconds(domain::to_local(entry.start, zone_));
+        std::string lines = "i " + wall_stamp(start_wall) + ' ' + entry.client + ':' + entry.mission;
         std::string description = timeclock_description(entry.note);
         if (!description.empty()) lines += "  " + description;
         lines += '\n';
-        // A running entry stays clocked in: both readers count it up to the present.
-        if (entry.end) lines += "o " + local_stamp(*entry.end, zone_) + '\n';
+        if (!entry.end) {
+            running_ += lines;
+            return;
+        }
+        lines += "o " + wall_stamp(start_wall + (*entry.end - entry.start)) + '\n';
         out_ << lines;
     }
 
-    void finish() override {}
+    void finish() override {
+        out_ << running_;
+        running_.clear();
+    }
 
   private:
     std::ostream& out_;
     const domain::TimeZone& zone_;
+    std::string running_;  ///< the running entry's `i` line, until finish()
 };
 
 }  // namespace

@@ -20,9 +20,12 @@ namespace slash::interchange {
 /// Writes the header line at once, so that an export of no entry is still a CSV file.
 [[nodiscard]] std::unique_ptr<EntryWriter> make_csv_writer(std::ostream& out,
                                                            const domain::TimeZone& zone);
+/// Holds a running entry's `i` line back until finish(), so that it comes last.
 [[nodiscard]] std::unique_ptr<EntryWriter> make_timeclock_writer(std::ostream& out,
                                                                  const domain::TimeZone& zone);
-/// Writes BEGIN:VCALENDAR and the calendar's properties at once; finish() closes it.
+/// Writes BEGIN:VCALENDAR and the calendar's properties at once; finish() closes it, with
+/// no VEVENT when no entry was finished (a documented deviation from RFC 5545, see
+/// EntryWriter).
 [[nodiscard]] std::unique_ptr<EntryWriter> make_ical_writer(std::ostream& out,
                                                             std::string_view version);
 

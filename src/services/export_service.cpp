@@ -29,18 +29,26 @@ interchange::ExportEntry exported(const domain::Entry& entry) {
 
 }  // namespace
 
-std::int64_t ExportService::write(const ExportRequest& request, interchange::EntryWriter& writer) {
-    storage::EntryFilter filter;
-    filter.from = std::numeric_limits<std::int64_t>::min();
-    filter.to = std::numeric_limits<std::int64_t>::max();
+ExportSelection ExportService::select(const ExportRequest& request) {
+    ExportSelection selection;
+    selection.from = std::numeric_limits<std::int64_t>::min();
+    selection.to = std::numeric_limits<std::int64_t>::max();
     if (request.period) {
         auto period = domain::parse_period(*request.period, context_);
-        filter.from = period.from;
-        filter.to = period.to;
+        selection.from = period.from;
+        selection.to = period.to;
     }
-    // Names are checked before the first line goes out: a typo never leaves half a file.
-    if (request.client) filter.client_id = storage::ClientStore(db_).get(*request.client).id;
-    if (request.mission) filter.mission_id = storage::MissionStore(db_).get(*request.mission).id;
+    if (request.client) selection.client_id = storage::ClientStore(db_).get(*request.client).id;
+    if (request.mission) selection.mission_id = storage::MissionStore(db_).get(*request.mission).id;
+    return selection;
+}
+
+std::int64_t ExportService::write(const ExportSelection& selection, interchange::EntryWriter& writer) {
+    storage::EntryFilter filter;
+    filter.from = selection.from;
+    filter.to = selection.to;
+    filter.client_id = selection.client_id;
+    filter.mission_id = selection.mission_id;
     std::int64_t count = 0;
     storage::EntryStore(db_).each(filter, [&](const domain::Entry& entry) {
         writer.write(exported(entry));

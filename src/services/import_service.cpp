@@ -97,10 +97,13 @@ public:
             }
             return {};
         }
-        if (!entry.client.empty() && !entry.project.empty()) {
-            if (auto mapped = mapped_name(entry.client + "/" + entry.project)) return {mapped, std::nullopt};
-        }
-        return {lookup(entry.client, entry.project), std::nullopt};
+        // Exports come in runs of one mission: the last answer is often the next one.
+        if (last_ && last_->client == entry.client && last_->project == entry.project) return {last_->mission, {}};
+        std::optional<MissionRef> mission;
+        if (!entry.client.empty() && !entry.project.empty()) mission = mapped_name(entry.client + "/" + entry.project);
+        if (!mission) mission = lookup(entry.client, entry.project);
+        last_ = LastName{entry.client, entry.project, mission};
+        return {mission, std::nullopt};
     }
 
 private:
@@ -111,16 +114,15 @@ private:
     }
 
     std::optional<MissionRef> lookup(const std::string& client, const std::string& project) {
-        if (client.empty()) {
-            if (auto mapped = mapped_name(project)) return mapped;
-        }
+        if (auto mapped = mapped_name(project)) return mapped;
+        auto address = address_in(client, project);
+        // Only names that read as an address are remembered: a Timewarrior history with a
+        // ticket tag per interval would otherwise grow the cache by one name per entry.
+        if (!address) return std::nullopt;
         std::string key = client + '\n' + project;
         if (auto known = resolved_.find(key); known != resolved_.end()) return known->second;
-        std::optional<MissionRef> found;
-        if (auto address = address_in(client, project)) {
-            found = find(address->client, address->mission);
-            if (!found && request_.create) found = create(*address);
-        }
+        std::optional<MissionRef> found = find(address->client, address->mission);
+        if (!found && request_.create) found = create(*address);
         resolved_.emplace(std::move(key), found);
         return found;
     }
@@ -175,6 +177,11 @@ private:
     std::optional<MissionRef> everything_;
     std::map<std::string, MissionRef> maps_;
     std::map<std::string, std::optional<MissionRef>> resolved_;
+    struct LastName {
+        std::string client, project;
+        std::optional<MissionRef> mission;
+    };
+    std::optional<LastName> last_;
     std::vector<std::string> created_;
 };
 
@@ -223,7 +230,7 @@ class Importer {
 public:
     Importer(storage::Database& db, const ImportRequest& request, const domain::TimeContext& context)
         : db_(db), request_(request), context_(context), entries_(db), resolver_(db, request, context.now),
-          first_new_id_(entries_.highest_id() + 1) {}
+          first_new_id_(entries_.highest_id() + 1), free_from_(entries_.latest_end(context.now)) {}
 
     ImportResult run() {
         interchange::ReaderOptions options;
@@ -249,7 +256,9 @@ private:
         // would say of it now. The common cases need no lookup of their own: a duplicate
         // overlaps itself, and a new entry is inserted unless its uid is taken.
         std::int64_t until = source.end ? *source.end : std::max(context_.now, source.start + 1);
-        auto neighbour = entries_.overlapping(source.start, until, context_.now);
+        // Exports run by start, so most entries begin after everything there is: no seek.
+        std::optional<storage::EntryImport::Neighbour> neighbour;
+        if (free_from_ && source.start < *free_from_) neighbour = entries_.overlapping(source.start, until, context_.now);
         if (neighbour && neighbour->uid == source.uid) return duplicate(source, neighbour->id);
         const MissionRef& mission = *resolution.mission;
         if (auto reason = refusal(source, mission, neighbour)) {
@@ -273,6 +282,7 @@ private:
         if (!entries_.insert_if_new(entry)) return duplicate(source, entries_.id_of_uid(source.uid).value_or(0));
         ++result_.added;
         result_.added_seconds += entry.duration(context_.now);
+        free_from_ = std::max(free_from_.value_or(until), until);
     }
 
     // An entry whose uid is taken: by an earlier entry of this very file (an error in the
@@ -294,12 +304,14 @@ private:
                 return fmt::format("lasts {}, more than 24 h; split it in the source", 
                                    domain::format_duration(*source.end - source.start));
             }
-            if (*source.end > context_.now) {
-                return fmt::format("ends in the future ({})", domain::format_local_iso(*source.end, zone));
+            if (*source.end > context_.now && !request_.allow_future) {
+                return fmt::format("ends in the future ({}); pass --allow-future to import it anyway",
+                                   domain::format_local_iso(*source.end, zone));
             }
         } else {
-            if (source.start > context_.now) {
-                return fmt::format("a timer starting in the future ({})", domain::format_local_iso(source.start, zone));
+            if (source.start > context_.now && !request_.allow_future) {
+                return fmt::format("a timer starting in the future ({}); pass --allow-future to import it anyway",
+                                   domain::format_local_iso(source.start, zone));
             }
             if (context_.now - source.start > kMaxEntrySeconds) {
                 return "still running and started more than 24 h ago; stop it in the source first";
@@ -336,6 +348,9 @@ private:
     storage::EntryImport entries_;
     MissionResolver resolver_;
     std::int64_t first_new_id_;
+    /// The end of the entries so far (nullopt: none); an entry starting then or later
+    /// overlaps nothing.
+    std::optional<std::int64_t> free_from_;
     std::map<std::string, std::int64_t> unmapped_;
     ImportResult result_;
 };

@@ -81,10 +81,10 @@ inline std::vector<std::string> split_line_list(const std::string& text) {
     return lines;
 }
 
-/// Binds the ten columns of an entry row in the order of `INSERT INTO entries (uid, mission_id,
-/// start_at, end_at, note, tags, units_milli, billable, created_at, updated_at)`.
-inline void bind_entry_fields(SQLite::Statement& stmt, const domain::Entry& e) {
-    stmt.bind(1, e.uid);
+/// Binds the columns of an entry row but its texts (uid 1, note 5, tags 6), in the order of
+/// `INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli,
+/// billable, created_at, updated_at)`.
+inline void bind_entry_numbers(SQLite::Statement& stmt, const domain::Entry& e) {
     stmt.bind(2, e.mission_id);
     stmt.bind(3, e.start);
     if (e.end) {
@@ -92,8 +92,6 @@ inline void bind_entry_fields(SQLite::Statement& stmt, const domain::Entry& e) {
     } else {
         stmt.bind(4);
     }
-    stmt.bind(5, e.note);
-    stmt.bind(6, join_tags(e.tags));
     if (e.units_milli) {
         stmt.bind(7, *e.units_milli);
     } else {
@@ -102,6 +100,14 @@ inline void bind_entry_fields(SQLite::Statement& stmt, const domain::Entry& e) {
     stmt.bind(8, e.billable ? 1 : 0);
     stmt.bind(9, e.created_at);
     stmt.bind(10, e.updated_at);
+}
+
+/// Binds the ten columns of an entry row, in the order above.
+inline void bind_entry_fields(SQLite::Statement& stmt, const domain::Entry& e) {
+    bind_entry_numbers(stmt, e);
+    stmt.bind(1, e.uid);
+    stmt.bind(5, e.note);
+    stmt.bind(6, join_tags(e.tags));
 }
 
 }  // namespace slash::storage

@@ -77,6 +77,15 @@ std::optional<EntryImport::Neighbour> EntryImport::overlapping(std::int64_t star
     });
 }
 
+std::optional<std::int64_t> EntryImport::latest_end(std::int64_t now) {
+    return guarded(db_, [&]() -> std::optional<std::int64_t> {
+        SQLite::Statement stmt(connection(db_), "SELECT start_at, end_at FROM entries ORDER BY start_at DESC LIMIT 1");
+        if (!stmt.executeStep()) return std::nullopt;
+        std::int64_t start = stmt.getColumn(0).getInt64();
+        return stmt.getColumn(1).isNull() ? std::max(now, start + 1) : stmt.getColumn(1).getInt64();
+    });
+}
+
 bool EntryImport::timer_running() {
     return guarded(db_, [&] {
         auto& stmt = statements_->running;
@@ -89,7 +98,12 @@ std::optional<std::int64_t> EntryImport::insert_if_new(const domain::Entry& entr
     return guarded(db_, [&]() -> std::optional<std::int64_t> {
         auto& stmt = statements_->insert;
         rewind(stmt);
-        bind_entry_fields(stmt, entry);
+        // The texts outlive the statement's run: bound without SQLite's copy of each.
+        const std::string tags = join_tags(entry.tags);
+        bind_entry_numbers(stmt, entry);
+        stmt.bindNoCopy(1, entry.uid);
+        stmt.bindNoCopy(5, entry.note);
+        stmt.bindNoCopy(6, tags);
         if (stmt.exec() == 0) return std::nullopt;
         return connection(db_).getLastInsertRowid();
     });

@@ -86,6 +86,11 @@ TEST_CASE("export narrows by period, client and mission") {
     CHECK(lines(run_ok(ws, {"export", "--client", "beta"})) == 2);
     CHECK(lines(run_ok(ws, {"export", "--mission", "acme/web", "--format", "csv"})) == 3);
     expect_refusal(ws, {"export", "--client", "acne"}, 3, "unknown client \"acne\" (did you mean \"acme\"?)");
+    // Refused before the writer starts: not even a CSV header or a VCALENDAR line.
+    expect_refusal(ws, {"export", "--format", "csv", "--client", "acne"}, 3,
+                   "unknown client \"acne\" (did you mean \"acme\"?)");
+    expect_refusal(ws, {"export", "--format", "ical", "--mission", "acme/wbe"}, 3,
+                   "unknown mission \"acme/wbe\" (did you mean \"acme/web\"?)");
     expect_refusal(ws, {"export", "--format", "xlsx"}, 2,
                    "unknown export format \"xlsx\": use jsonl, csv, timeclock or ical");
     expect_refusal(ws, {"export", "--json"}, 2,
@@ -155,5 +160,26 @@ TEST_CASE("export then import into an empty database then export again: identica
         CHECK(ok(target, {"import", format, file}) ==
               "imported 0 entries (0m) from " + file + "; 5 entries already there\n");
         CHECK(target.dump() == before);
+    }
+}
+
+TEST_CASE("the round trip keeps odd handles, notes as typed and future entries") {
+    for (const std::string format : {"jsonl", "csv"}) {
+        CAPTURE(format);
+        Workspace source;
+        ok(source, {"client", "add", "acme--corp", "--name", "ACME", "--hourly", "65"});
+        ok(source, {"mission", "add", "acme--corp/web."});
+        ok(source, {"log", "acme--corp/web.", "9:00-10:00", "--on", "2026-11-02", "--tag", "wip-", "--tag", "a--b",
+                    "  spaced note  "});
+        ok(source, {"log", "acme--corp/web.", "9:00-10:00", "--on", "2026-11-03", "line\u2028sep \xc2\x85 next"});
+        ok(source, {"log", "acme--corp/web.", "9:00-10:00", "--on", "2026-12-01", "--allow-future", "planned"});
+        std::string first = run_ok(source, {"export", "--format", format});
+        Workspace target;
+        auto file = write(target, "history." + format, first);
+        auto refused = target.run({"import", format, file, "--create"});
+        CHECK(refused.code == 1);
+        CHECK(ok(target, {"import", format, file, "--create", "--allow-future"}) ==
+              "imported 3 entries (3h) from " + file + "; created client acme--corp, mission acme--corp/web.\n");
+        CHECK(run_ok(target, {"export", "--format", format}) == first);
     }
 }

@@ -160,7 +160,8 @@ TEST_CASE("import refuses entries slash's rules refuse: all or nothing unless --
           "slash: warning: refused " + file + " line 2: overlaps entry 1 (acme/web 2026-11-02 09:00-12:00)\n"
           "slash: warning: refused " + file + " line 4: overlaps acme/web 2026-11-03 09:00-10:00, earlier in this file\n"
           "slash: warning: refused " + file + " line 5: lasts 25h, more than 24 h; split it in the source\n"
-          "slash: warning: refused " + file + " line 6: ends in the future (2026-11-30T10:00:00+00:00)\n"
+          "slash: warning: refused " + file +
+              " line 6: ends in the future (2026-11-30T10:00:00+00:00); pass --allow-future to import it anyway\n"
           "slash: warning: refused " + file + " line 7: mission acme/docs is billed per word: give the entry its units\n"
           "slash: warning: refused " + file + " line 8: has units but mission acme/web is not billed per unit\n"
           "slash: error: 6 of 7 entries refused, nothing imported; fix them in " + file +
@@ -238,4 +239,25 @@ TEST_CASE("--create names up to eight creations, and counts more") {
     CHECK(ok(ws, {"import", "csv", file, "--create"}) ==
           "imported 5 entries (5h) from " + file + "; created 5 clients and 5 missions (see slash missions)\n");
     CHECK(run_ok(ws, {"missions", "-q"}) == "client0/work\nclient1/work\nclient2/work\nclient3/work\nclient4/work\n");
+}
+
+TEST_CASE("--map takes the project alone as well as client/project") {
+    Workspace ws;
+    two_clients(ws);
+    auto file = write(ws, "in.csv",
+                      "start,end,client,mission\n"
+                      "2026-11-02T09:00:00Z,2026-11-02T10:00:00Z,Initech,TPS reports\n"
+                      "2026-11-03T09:00:00Z,2026-11-03T10:00:00Z,Umbrella,TPS reports\n"
+                      "2026-11-04T09:00:00Z,2026-11-04T10:00:00Z,Umbrella,Lab\n");
+    CHECK(ok(ws, {"import", "csv", file, "--map", "TPS reports=acme/web", "--map", "Umbrella/Lab=beta/audit"}) ==
+          "imported 3 entries (3h) from " + file + "\n");
+    CHECK(run_ok(ws, {"entry", "list", "2026-11", "--template", "{mission}"}) == "acme/web\nacme/web\nbeta/audit\n");
+}
+
+TEST_CASE("import --allow-future accepts entries after now") {
+    Workspace ws;
+    two_clients(ws);
+    auto file = write(ws, "in.csv", kHeader + "f,2026-12-01T09:00:00Z,2026-12-01T10:00:00Z,acme,web,,,,planned\n");
+    CHECK(ws.run({"import", "csv", file}).code == 1);
+    CHECK(ok(ws, {"import", "csv", file, "--allow-future"}) == "imported 1 entry (1h) from " + file + "\n");
 }

@@ -312,6 +312,10 @@ TEST_CASE("handle_from_name turns another tool's names into handles") {
     CHECK(handle_from_name("Œuvre & Straße") == "oeuvre-strasse");
     CHECK(handle_from_name("  --Lead & trail!! ") == "lead-trail");
     CHECK(handle_from_name("v1.2_beta") == "v1.2_beta");
+    // Valid handles stay as they are, so that slash's own exports read back unchanged.
+    CHECK(handle_from_name("acme--corp") == "acme--corp");
+    CHECK(handle_from_name("web.") == "web.");
+    CHECK(handle_from_name("wip-") == "wip-");
     CHECK(handle_from_name("_private") == "private");
     CHECK(handle_from_name("???") == "");
     CHECK(handle_from_name("東京") == "");

@@ -104,3 +104,11 @@ TEST_CASE("interchange/clockify reader: without a zone, wall-clock times are UTC
     REQUIRE(entries.size() == 1);
     CHECK(entries[0].start == utc("2026-11-02T13:00:00Z"));
 }
+
+TEST_CASE("interchange/clockify reader: an end in the autumn fold is read after the start") {
+    const auto entries =
+        read(kHeader + row("10/25/2026", "02:50:00 AM", "10/25/2026", "02:10:00 AM"));
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].start == utc("2026-10-25T00:50:00Z"));
+    CHECK(entries[0].end == utc("2026-10-25T01:10:00Z"));
+}

@@ -40,10 +40,11 @@ class GeneratedRows final : public std::streambuf {
         if (next_ == rows_) return traits_type::eof();
         char buffer[160];
         const std::size_t n = next_++;
-        std::snprintf(buffer, sizeof buffer,
-                      "u%zu,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z,acme,web,,true,a;b,\"row "
-                      "%zu, \"\"quoted\"\"\nsecond line\"\r\n",
-                      n, n);
+        std::snprintf(
+            buffer, sizeof buffer,
+            "u%zu,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z,acme,web,,true,\"a;b\nc\",\"row "
+            "%zu, \"\"quoted\"\"\"\r\n",
+            n, n);
         line_ = buffer;
         set();
         return traits_type::to_int_type(*gptr());
@@ -190,6 +191,10 @@ TEST_CASE("interchange/slash csv reader: row refusals name the line and the valu
           "x.csv line 3: \"mission\" is empty; write client/mission (acme/website)");
     CHECK(row("u,2026-11-02T09:00:00Z,,acme,web,0,,,") ==
           "x.csv line 3: \"units\" \"0\" must be more than 0");
+    CHECK(row("u,2026-11-02T09:00:00Z,,acme,web,9000000000000000,,,") ==
+          "x.csv line 3: \"units\" \"9000000000000000\" is too large: at most 1000000000");
+    CHECK(row("u,2026-11-02T09:00:00Z,,acme,web,1000000000.001,,,") ==
+          "x.csv line 3: \"units\" \"1000000000.001\" is too large: at most 1000000000");
     CHECK(row("u,2026-11-02T09:00:00Z,,acme,web,2.5005,,,")
               .starts_with("x.csv line 3: \"units\": invalid amount \"2.5005\""));
     CHECK(row("u,2026-11-02T09:00:00Z,,acme,web,,maybe,,") ==
@@ -203,15 +208,38 @@ TEST_CASE("interchange/slash csv reader: row refusals name the line and the valu
           "quotes?)");
 }
 
-TEST_CASE("interchange/slash csv reader: a note across lines, the next record's line right") {
+TEST_CASE("interchange/slash csv reader: a tags cell across lines, the next record's line right") {
     const auto entries = read_all(kCsv, kHeader +
-                                            "a,2026-11-02T08:00:00Z,,acme,web,,,,\"one\r\ntwo\n\n"
-                                            "three\"\n"
+                                            "a,2026-11-02T08:00:00Z,,acme,web,,,\"one\r\ntwo\n\n"
+                                            "three\",x\n"
                                             "b,2026-11-02T08:00:00Z,,acme,web,,yes,,four\n");
     REQUIRE(entries.size() == 2);
-    CHECK(entries[0].note == "one two three");
+    CHECK(entries[0].tags == std::vector<std::string>{"one two three"});
+    CHECK(entries[0].note == "x");
     CHECK(entries[1].where == "line 6");
     CHECK(entries[1].billable == true);
+}
+
+TEST_CASE("interchange/slash csv reader: a note is kept byte for byte, as slash log takes it") {
+    // Surrounding and repeated spaces, C1 controls (U+0085, U+0090) and U+2028 are all
+    // taken by slash log: an export must read back exactly.
+    const std::string note = "  two  spaces \xC2\x85 nel \xC2\x90 dcs \xE2\x80\xA8 ls  ";
+    const auto entries =
+        read_all(kCsv, kHeader + "\"  u1 \",2026-11-02T08:00:00Z,,acme,web,,,,\"" + note + "\"\n");
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].note == note);
+    CHECK(entries[0].uid == "u1");
+    const auto row = [](const std::string& uid, const std::string& note_cell) {
+        return error_of(kHeader + uid + ",2026-11-02T08:00:00Z,,acme,web,,,," + note_cell + "\n");
+    };
+    CHECK(row("u", "\"one\ntwo\"") ==
+          "x.csv line 2: \"note\" has a control character (U+000a); remove it");
+    CHECK(row("u", "\"one\r\ntwo\"") ==
+          "x.csv line 2: \"note\" has a control character (U+000d); remove it");
+    CHECK(row("u", "a\tb") == "x.csv line 2: \"note\" has a control character (U+0009); remove it");
+    CHECK(row("u", "a\x7f") ==
+          "x.csv line 2: \"note\" has a control character (U+007f); remove it");
+    CHECK(row("u\tv", "x") == "x.csv line 2: \"uid\" has a control character (U+0009); remove it");
 }
 
 TEST_CASE("interchange/slash csv reader: 200000 rows stream through, one at a time") {
@@ -221,12 +249,15 @@ TEST_CASE("interchange/slash csv reader: 200000 rows stream through, one at a ti
     auto reader = slash::interchange::open_reader(kCsv, in, "big.csv", {});
     std::size_t count = 0;
     std::string last_where, last_note;
+    std::vector<std::string> last_tags;
     while (auto entry = reader->next()) {
         ++count;
         last_where = entry->where;
         last_note = entry->note;
+        last_tags = entry->tags;
     }
     CHECK(count == kRows);
     CHECK(last_where == "line " + std::to_string(1 + 2 * kRows - 1));
-    CHECK(last_note == "row 199999, \"quoted\" second line");
+    CHECK(last_note == "row 199999, \"quoted\"");
+    CHECK(last_tags == std::vector<std::string>{"a", "b c"});
 }

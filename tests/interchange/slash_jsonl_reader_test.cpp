@@ -119,3 +119,39 @@ TEST_CASE("interchange/slash jsonl reader: refusals name the line") {
               "{\"start\":\"2026-11-02T08:00:00Z\",\"mission\":\"acme/web\",\"note\":\"\xFF\"}") ==
           "x.jsonl line 1: invalid UTF-8 (byte 0xff); save the file as UTF-8");
 }
+
+TEST_CASE("interchange/slash jsonl reader: units above a billion are refused, as slash log does") {
+    CHECK(
+        error_of(
+            R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web","units":"9000000000000000"})") ==
+        "x.jsonl line 1: \"units\" \"9000000000000000\" is too large: at most 1000000000");
+    CHECK(error_of(
+              R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web","units":1000000000.001})") ==
+          "x.jsonl line 1: \"units\" \"1000000000.001\" is too large: at most 1000000000");
+    const auto entries = read_all(
+        kJsonl, R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web","units":"1000000000"})");
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].units_milli == 1'000'000'000'000);
+}
+
+TEST_CASE("interchange/slash jsonl reader: a note is kept byte for byte, as slash log takes it") {
+    const std::string note = "  two  spaces \xC2\x85 nel \xC2\x90 dcs \xE2\x80\xA8 ls  ";
+    const auto entries = read_all(kJsonl, R"({"uid":" u1 ","start":"2026-11-02T08:00:00Z",)"
+                                          R"("mission":"acme/web","note":")" +
+                                              note + "\"}\n");
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].note == note);
+    CHECK(entries[0].uid == "u1");
+    const std::string prefix = R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web",)";
+    CHECK(error_of(prefix + R"("note":"one\ntwo"})") ==
+          "x.jsonl line 1: \"note\" has a control character (U+000a); remove it");
+    CHECK(error_of(prefix + R"("note":"a\tb"})") ==
+          "x.jsonl line 1: \"note\" has a control character (U+0009); remove it");
+    CHECK(error_of(prefix + R"("note":"a\u007f"})") ==
+          "x.jsonl line 1: \"note\" has a control character (U+007f); remove it");
+    const auto c1_uid = read_all(kJsonl, prefix + R"("uid":"u\u0085v"})");
+    REQUIRE(c1_uid.size() == 1);
+    CHECK(c1_uid[0].uid == "u\xC2\x85v");
+    CHECK(error_of(prefix + R"("uid":"u\rv"})") ==
+          "x.jsonl line 1: \"uid\" has a control character (U+000d); remove it");
+}

@@ -32,7 +32,7 @@ TEST_CASE("interchange/timewarrior reader: what timew export writes, running int
         "]\n";
     const auto entries = read_all(kTimew, text);
     REQUIRE(entries.size() == 3);
-    CHECK(entries[0].where == "entry 1");
+    CHECK(entries[0].where == "entry 1 (line 2)");
     CHECK(entries[0].uid == "timew:20261102T080000Z");
     CHECK(entries[0].start == utc("2026-11-02T08:00:00Z"));
     CHECK(entries[0].end == utc("2026-11-02T09:00:00Z"));
@@ -43,7 +43,7 @@ TEST_CASE("interchange/timewarrior reader: what timew export writes, running int
     CHECK(!entries[0].billable.has_value());
     CHECK(!entries[0].units_milli.has_value());
     CHECK(entries[1].note == "note \xC3\xA9");
-    CHECK(entries[2].where == "entry 3");
+    CHECK(entries[2].where == "entry 3 (line 4)");
     CHECK(entries[2].uid == "timew:20261103T080000Z");
     CHECK(!entries[2].end.has_value());
 }

@@ -159,3 +159,30 @@ TEST_CASE("interchange/toggl reader: a description on several lines is one line 
                    "10:00:00,01:00:00,,\n") ==
           "toggl.csv line 3: end \"2026-11-02 10:00:00\" is before start \"2026-11-02 11:00:00\"");
 }
+
+TEST_CASE("interchange/toggl reader: an end in the autumn fold is read after the start") {
+    // 2026-10-25 in Paris: 02:00-03:00 happens twice, at +02:00 then at +01:00.
+    const auto entries = read(kHeader +
+                              "Cam,c@x.org,Acme,Web,,Fix,Yes,2026-10-25,02:50:00,2026-10-25,"
+                              "02:10:00,00:20:00,,\n"
+                              "Cam,c@x.org,Acme,Web,,Fix,Yes,2026-10-25,02:10:00,2026-10-25,"
+                              "02:40:00,00:30:00,,\n"
+                              "Cam,c@x.org,Acme,Web,,Fix,Yes,2026-10-25,01:30:00,2026-10-25,"
+                              "02:30:00,01:00:00,,\n");
+    REQUIRE(entries.size() == 3);
+    // 02:50 the first time (+02:00) to 02:10 the second time (+01:00).
+    CHECK(entries[0].start == utc("2026-10-25T00:50:00Z"));
+    CHECK(entries[0].end == utc("2026-10-25T01:10:00Z"));
+    // An end already after the start keeps the earlier reading.
+    CHECK(entries[1].start == utc("2026-10-25T00:10:00Z"));
+    CHECK(entries[1].end == utc("2026-10-25T00:40:00Z"));
+    CHECK(entries[2].end == utc("2026-10-25T00:30:00Z"));
+    // Even the later reading of the end is before a start after the fold.
+    CHECK(error_of(kHeader + "Cam,c@x.org,Acme,Web,,Fix,Yes,2026-10-25,03:00:00,2026-10-25,"
+                             "02:30:00,00:30:00,,\n") ==
+          "toggl.csv line 2: end \"2026-10-25 02:30:00\" is before start \"2026-10-25 03:00:00\"");
+    // Out of the fold nothing changes.
+    CHECK(error_of(kHeader + "Cam,c@x.org,Acme,Web,,Fix,Yes,2026-10-26,02:50:00,2026-10-26,"
+                             "02:10:00,00:20:00,,\n") ==
+          "toggl.csv line 2: end \"2026-10-26 02:10:00\" is before start \"2026-10-26 02:50:00\"");
+}

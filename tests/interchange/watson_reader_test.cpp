@@ -28,7 +28,7 @@ TEST_CASE("interchange/watson reader: the frames file, integer and float times")
 ])";
     const auto entries = read_all(kWatson, text);
     REQUIRE(entries.size() == 3);
-    CHECK(entries[0].where == "entry 1");
+    CHECK(entries[0].where == "entry 1 (line 2)");
     CHECK(entries[0].uid == "watson:c0ffee11aa2244bb8ad1e2b5d66f4a01");
     CHECK(entries[0].start == 1793602800);
     CHECK(entries[0].end == 1793606400);
@@ -70,7 +70,7 @@ TEST_CASE("interchange/watson reader: watson log --json, offsets and fractions o
     CHECK(entries[0].end == utc("2026-11-02T09:30:00Z"));
     CHECK(entries[0].project == "acme-website");
     CHECK(entries[0].tags == std::vector<std::string>{"design"});
-    CHECK(entries[1].where == "entry 2");
+    CHECK(entries[1].where == "entry 2 (line 11)");
     CHECK(entries[1].start == utc("2026-11-03T04:30:00Z"));
     CHECK(entries[1].end == utc("2026-11-03T05:15:00Z"));
     CHECK(read_all(kWatson, "[]").empty());

@@ -19,6 +19,7 @@ void require_handle(std::string_view text, std::string_view what);
 /// letters with diacritics folded to their base letter (œ -> oe, ß -> ss), digits, '.',
 /// '_' and '-' kept, every other run of characters one '-', no leading or trailing
 /// separator, cut to 32 characters. Empty when nothing usable is left ("???", "東京").
+/// A name that is a valid handle already comes back unchanged ("acme--corp", "web.").
 [[nodiscard]] std::string handle_from_name(std::string_view name);
 
 /// A French company identity. The SIREN names the company; the SIRET (SIREN + 5-digit NIC)

@@ -25,7 +25,8 @@ enum class SourceFormat { Timewarrior, Watson, Toggl, Clockify, Csv, Jsonl };
 /// check the file's own rules (syntax, dates, end after start, UTF-8); the import service
 /// checks slash's (mission, overlap, 24 h, units).
 struct SourceEntry {
-    /// Where it is, for messages: "line 12" (CSV, JSONL) or "entry 3" (JSON arrays, from 1).
+    /// Where it is, for messages: "line 12" (CSV: the line a record starts on; JSONL) or
+    /// "entry 3 (line 14)" (JSON arrays: the element, counted from 1, and the line it starts on).
     std::string where;
     /// Stable identity of the source entry, so that importing the same file twice adds
     /// nothing: slash's own uid column, "watson:<frame id>", "timew:<start as

@@ -43,11 +43,19 @@ struct ExportEntry {
 ///    with `;`. A cell starting with = + - @ or ' gets a leading ' (spreadsheet formula
 ///    injection); slash's CSV reader removes one leading ' so export -> import is lossless.
 ///  - timeclock (hledger, ledger): `i YYYY-MM-DD HH:MM:SS client:mission  note` and
-///    `o YYYY-MM-DD HH:MM:SS`, local time; a running entry has its `i` line only.
+///    `o YYYY-MM-DD HH:MM:SS`, local wall time without offset, both in the offset in force
+///    at the start: `o` is the start's wall time plus the exact length, so an entry across
+///    a clock change keeps its length (both readers subtract wall times as written; see
+///    timeclock_writer.cpp). A running entry has its `i` line only, written by finish()
+///    after every other entry (hledger refuses an `i` that follows an `i`).
 ///  - ical: RFC 5545 VCALENDAR, CRLF, lines folded at 75 octets (never inside a UTF-8
 ///    sequence), TEXT escaped; one VEVENT per finished entry (UID = uid, DTSTAMP =
 ///    updated_at, DTSTART/DTEND in UTC, SUMMARY "client/mission" plus ": note" when there
 ///    is one, DESCRIPTION the note, CATEGORIES the tags); a running entry is left out.
+///    Known deviation: with no finished entry the VCALENDAR has no component, which
+///    RFC 5545 §3.6 forbids ("1*component"). It is written anyway, as many tools do and as
+///    calendar applications import (an empty calendar); inventing a placeholder component
+///    would put something that is not an entry into the user's calendar.
 class EntryWriter {
 public:
     virtual ~EntryWriter() = default;

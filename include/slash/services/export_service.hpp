@@ -21,12 +21,23 @@ struct ExportRequest {
     std::optional<std::string> mission;
 };
 
+/// The entries an export writes, resolved: the request with its names and period checked.
+struct ExportSelection {
+    std::int64_t from = 0, to = 0;
+    std::optional<std::int64_t> client_id;
+    std::optional<std::int64_t> mission_id;
+};
+
 /// Streams entries, by start, into a writer: one row in memory at a time, whatever the
-/// history size. Returns how many were written.
+/// history size. Two steps, so that a bad period or an unknown name is refused before the
+/// writer has written its first byte (a CSV header, a VCALENDAR line).
 class ExportService {
 public:
     ExportService(storage::Database& db, const domain::TimeContext& context) : db_(db), context_(context) {}
-    std::int64_t write(const ExportRequest& request, interchange::EntryWriter& writer);
+    /// Throws Usage for a bad PERIOD, NotFound for an unknown client or mission.
+    [[nodiscard]] ExportSelection select(const ExportRequest& request);
+    /// Writes the selected entries and finishes the writer; returns how many were written.
+    std::int64_t write(const ExportSelection& selection, interchange::EntryWriter& writer);
 
 private:
     storage::Database& db_;

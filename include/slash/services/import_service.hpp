@@ -32,6 +32,8 @@ struct ImportRequest {
     bool skip_refused = false;
     /// --day-first: Clockify dates are DD/MM/YYYY.
     bool day_first = false;
+    /// --allow-future: entries ending after now are accepted, as `log --allow-future` does.
+    bool allow_future = false;
 };
 
 /// An entry the import would not take, and why.

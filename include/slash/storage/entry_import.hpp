@@ -45,6 +45,10 @@ public:
     /// overlap, so only the last entry starting before `end` can collide: one index seek.
     [[nodiscard]] std::optional<Neighbour> overlapping(std::int64_t start, std::int64_t end, std::int64_t now);
     [[nodiscard]] bool timer_running();
+    /// When the entries end: the end of the entry that starts last (entries never overlap,
+    /// so no other ends later), a running one at max(now, its start + 1 s); nullopt when
+    /// there is none. Nothing starting from then on can overlap them.
+    [[nodiscard]] std::optional<std::int64_t> latest_end(std::int64_t now);
     /// Inserts the entry (its uid, mission, times, note, tags, units, billable, created_at
     /// and updated_at) unless its uid is taken; returns the new id, or nullopt for a uid
     /// already there.

@@ -117,6 +117,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
     verb->add_flag("--skip-refused", o->request.skip_refused,
                    "Import the acceptable entries even when others are refused");
     verb->add_flag("--day-first", o->request.day_first, "Clockify dates are DD/MM/YYYY (default MM/DD/YYYY)");
+    verb->add_flag("--allow-future", o->request.allow_future, "Accept entries that end after now");
     ctx.on_run(verb, [&ctx, o] {
         auto format = interchange::parse_source_format(o->format);
         if (!format) {
@@ -172,8 +173,10 @@ void add_export_command(CLI::App& app, Context& ctx) {
                         "export writes its own format: use --format jsonl|csv|timeclock|ical instead of --json, --csv, "
                         "--tsv, --template or -q");
         }
+        services::ExportService service(ctx.database(), ctx.time_context());
+        auto selection = service.select(o->request);
         auto writer = interchange::open_writer(*format, ctx.out, ctx.time_zone(), SLASH_VERSION);
-        services::ExportService(ctx.database(), ctx.time_context()).write(o->request, *writer);
+        service.write(selection, *writer);
     });
 }
 
