@@ -85,7 +85,8 @@ TEST_CASE("cli/import a SIGKILL mid-import leaves nothing of the file or all of 
     REQUIRE(everything == "4:20:20000:72000000");
 
     std::mt19937 random(7);
-    std::uniform_int_distribution<long> delay_us(0, std::max<long>(20'000, static_cast<long>(took.count())));
+    // A quarter more than a whole run, so that some kills come after the commit too.
+    std::uniform_int_distribution<long> delay_us(0, std::max<long>(20'000, static_cast<long>(took.count()) * 5 / 4));
     int none = 0, all = 0;
     for (int round = 0; round < rounds; ++round) {
         CAPTURE(round);
