@@ -4,43 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "slash/domain/text.hpp"
+
 #include "slash/domain/time_zone.hpp"
 
 namespace slash::interchange {
 
 namespace {
-
-// The same escaping as render's JSON (src/render/value.cpp); that one is private to the
-// render layer, which interchange must not depend on. Non-ASCII UTF-8 passes through.
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (char ch : text) {
-        switch (ch) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(ch) < 0x20) {
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(ch));
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    out += '"';
-}
 
 // One object per line, no spaces, keys in the documented order: line-oriented tools (grep,
 // jq -c, split) and slash's own reader can take the file apart without a JSON parser.
@@ -50,24 +20,24 @@ class JsonlWriter final : public EntryWriter {
 
     void write(const ExportEntry& entry) override {
         std::string line = "{\"uid\":";
-        append_json_string(line, entry.uid);
+        domain::append_json_string(line, entry.uid);
         line += ",\"start\":";
-        append_json_string(line, domain::format_local_iso(entry.start, zone_));
+        domain::append_json_string(line, domain::format_local_iso(entry.start, zone_));
         line += ",\"end\":";
         if (entry.end) {
-            append_json_string(line, domain::format_local_iso(*entry.end, zone_));
+            domain::append_json_string(line, domain::format_local_iso(*entry.end, zone_));
         } else {
             line += "null";
         }
         line += ",\"client\":";
-        append_json_string(line, entry.client);
+        domain::append_json_string(line, entry.client);
         line += ",\"mission\":";
-        append_json_string(line, entry.mission);
+        domain::append_json_string(line, entry.mission);
         // A string, not a JSON number: readers that parse numbers as doubles would turn
         // thousandths into approximations.
         line += ",\"units\":";
         if (entry.units_milli) {
-            append_json_string(line, format_units(*entry.units_milli));
+            domain::append_json_string(line, format_units(*entry.units_milli));
         } else {
             line += "null";
         }
@@ -75,10 +45,10 @@ class JsonlWriter final : public EntryWriter {
         line += ",\"tags\":[";
         for (std::size_t i = 0; i < entry.tags.size(); ++i) {
             if (i > 0) line += ',';
-            append_json_string(line, entry.tags[i]);
+            domain::append_json_string(line, entry.tags[i]);
         }
         line += "],\"note\":";
-        append_json_string(line, entry.note);
+        domain::append_json_string(line, entry.note);
         line += "}\n";
         out_ << line;
     }

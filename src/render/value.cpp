@@ -2,35 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "slash/domain/text.hpp"
+
 namespace slash::render {
 
 namespace {
-
-void append_json_string(std::string& out, const std::string& text) {
-    out += '"';
-    for (char ch : text) {
-        switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(ch) < 0x20) {
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(ch));
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    out += '"';
-}
 
 void append_json(std::string& out, const Value& value) {
     if (value.is_null()) {
         out += "null";
     } else if (const auto* text = value.as_string()) {
-        append_json_string(out, *text);
+        domain::append_json_string(out, *text);
     } else if (const auto* number = value.as_integer()) {
         out += std::to_string(*number);
     } else if (const auto* flag = value.as_bool()) {
@@ -46,7 +28,7 @@ void append_json(std::string& out, const Value& value) {
         out += '{';
         for (std::size_t i = 0; i < fields->size(); ++i) {
             if (i > 0) out += ',';
-            append_json_string(out, (*fields)[i].first);
+            domain::append_json_string(out, (*fields)[i].first);
             out += ':';
             append_json(out, (*fields)[i].second);
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace slash::domain {
@@ -7,5 +8,10 @@ namespace slash::domain {
 /// Well-formed UTF-8: no stray continuation bytes, no overlong forms, no surrogates, nothing
 /// above U+10FFFF. Every text slash stores ends up in JSON and invoices, which must be UTF-8.
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
+
+/// Appends `text` as a JSON string, quotes included: '"' and '\\' escaped, \n \r \t, other
+/// control characters as \u00XX; UTF-8 passes through. One rule for the output layer's
+/// JSON and the JSON lines of `slash export`.
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace slash::domain
