@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include <fmt/format.h>
 
 #include "slash/domain/text.hpp"
 

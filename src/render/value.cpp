@@ -1,6 +1,5 @@
 #include "slash/render/value.hpp"
 
-#include <fmt/format.h>
 
 #include "slash/domain/text.hpp"
 
