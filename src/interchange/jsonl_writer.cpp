@@ -2,9 +2,7 @@
 
 #include <string>
 
-
 #include "slash/domain/text.hpp"
-
 #include "slash/domain/time_zone.hpp"
 
 namespace slash::interchange {

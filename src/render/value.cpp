@@ -1,6 +1,5 @@
 #include "slash/render/value.hpp"
 
-
 #include "slash/domain/text.hpp"
 
 namespace slash::render {
