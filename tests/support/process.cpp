@@ -2,17 +2,44 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace slash::testing {
+
+namespace {
+
+// Writes to the child's stdin with SIGPIPE blocked: a child that exits without reading
+// its input (timew with :quiet does, at its own pace) must give EPIPE here, not kill the
+// test process. A SIGPIPE raised meanwhile is taken off the pending set before unblocking.
+ssize_t write_without_sigpipe(int fd, const char* data, std::size_t size) {
+    sigset_t pipe_only, previous;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipe_only, &previous);
+    ssize_t n = ::write(fd, data, size);
+    int saved = errno;
+    if (n < 0 && saved == EPIPE) {
+        timespec no_wait{0, 0};
+        while (::sigtimedwait(&pipe_only, nullptr, &no_wait) == SIGPIPE) {
+        }
+    }
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = saved;
+    return n;
+}
+
+}  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
                           const std::string& input) {
@@ -87,7 +114,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
             }
         }
         if (in_pipe[1] >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t n = ::write(in_pipe[1], input.data() + written, input.size() - written);
+            ssize_t n = write_without_sigpipe(in_pipe[1], input.data() + written, input.size() - written);
             if (n > 0) written += static_cast<std::size_t>(n);
             if (n < 0 || written == input.size()) {
                 ::close(in_pipe[1]);
