@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -261,8 +262,12 @@ private:
         if (free_from_ && source.start < *free_from_) neighbour = entries_.overlapping(source.start, until, context_.now);
         if (neighbour && neighbour->uid == source.uid) return duplicate(source, neighbour->id);
         const MissionRef& mission = *resolution.mission;
+        // A refused entry leaves no row to collide with, so its uid is remembered here (a
+        // refusal is rare, the set stays small) and a second copy is the file's error too.
+        if (!refused_uids_.empty() && refused_uids_.count(source.uid) != 0) repeated_uid(source);
         if (auto reason = refusal(source, mission, neighbour)) {
             if (auto existing = entries_.id_of_uid(source.uid)) return duplicate(source, *existing);
+            refused_uids_.insert(source.uid);
             ++result_.refused;
             if (result_.refusals.size() < ImportResult::kShownRefusals) {
                 result_.refusals.push_back({request_.source_name + " " + source.where, *reason});
@@ -288,11 +293,13 @@ private:
     // An entry whose uid is taken: by an earlier entry of this very file (an error in the
     // file), or by one the database had before (skipped: importing twice adds nothing).
     void duplicate(const interchange::SourceEntry& source, std::int64_t existing_id) {
-        if (existing_id >= first_new_id_) {
-            usage(fmt::format("{} {}: uid {} appears earlier in this file; each entry needs its own uid",
-                              request_.source_name, source.where, domain::quoted(source.uid)));
-        }
+        if (existing_id >= first_new_id_) repeated_uid(source);
         ++result_.duplicates;
+    }
+
+    [[noreturn]] void repeated_uid(const interchange::SourceEntry& source) {
+        usage(fmt::format("{} {}: uid {} appears earlier in this file; each entry needs its own uid",
+                          request_.source_name, source.where, domain::quoted(source.uid)));
     }
 
     // Why slash's rules refuse the entry (the rules `log` and `start` apply), if they do.
@@ -352,6 +359,7 @@ private:
     /// overlaps nothing.
     std::optional<std::int64_t> free_from_;
     std::map<std::string, std::int64_t> unmapped_;
+    std::unordered_set<std::string> refused_uids_;
     ImportResult result_;
 };
 

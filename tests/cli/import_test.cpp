@@ -201,6 +201,22 @@ TEST_CASE("import refuses a uid twice in one file, naming the line") {
                    file + " line 3: uid \"x\" appears earlier in this file; each entry needs its own uid");
 }
 
+TEST_CASE("import refuses a uid twice in one file even when its first copy was refused") {
+    Workspace ws;
+    two_clients(ws);
+    // The first copy ends in the future (refused), the second is fine: --skip-refused must
+    // not let the second in as if the uid were new.
+    auto file = write(ws, "in.csv",
+                      kHeader +
+                          "x,2026-11-28T09:00:00Z,2026-11-28T23:00:00Z,acme,web,,,,\n"
+                          "y,2026-11-02T09:00:00Z,2026-11-02T10:00:00Z,acme,web,,,,\n"
+                          "x,2026-11-03T09:00:00Z,2026-11-03T10:00:00Z,acme,web,,,,\n");
+    expect_refusal(ws, {"import", "csv", file, "--skip-refused"}, 2,
+                   file + " line 4: uid \"x\" appears earlier in this file; each entry needs its own uid");
+    expect_refusal(ws, {"import", "csv", file}, 2,
+                   file + " line 4: uid \"x\" appears earlier in this file; each entry needs its own uid");
+}
+
 TEST_CASE("import of a running entry starts the timer, once") {
     Workspace ws;
     two_clients(ws);
