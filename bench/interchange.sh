@@ -14,7 +14,7 @@ entries=${2:-1000000}
 runs=${3:-5}
 dir=${SLASH_BENCH_DIR:-/tmp/slash-bench}
 source "$(dirname "$0")/history.sh"
-[ -x /usr/bin/time ] || { echo "bench/interchange.sh: install /usr/bin/time (Debian package time)" >&2; exit 1; }
+source "$(dirname "$0")/timed_run.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/slash-interchange.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -24,32 +24,12 @@ cp "$history" "$db"
 export SLASH_CONFIG="$work/config.toml" TZ=Europe/Paris SLASH_NOW="2026-11-27T18:00:00+01:00"
 slash="$build/slash"
 
-# run LABEL OUTPUT COMMAND...: RUNS timed runs; prints "LABEL: median X s (min, max), peak Y MiB".
-run() {
-  local label=$1 output=$2
-  shift 2
-  local times=() peak=0
-  for _ in $(seq "$runs"); do
-    [ "$label" != "import csv" ] || rm -f "$work/imported.db"*
-    local start end kib
-    start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/rss" "$@" >"$output"
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
-    kib=$(tail -1 "$work/rss")
-    [ "$kib" -gt "$peak" ] && peak=$kib
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v peak="$peak" '
-    { t[NR] = $1 }
-    END { printf "%-14s median %6.2f s  (min %.2f, max %.2f, %d runs)  peak %.1f MiB\n", label,
-          t[int((NR + 1) / 2)] / 1000, t[1] / 1000, t[NR] / 1000, NR, peak / 1024 }'
-}
-
 echo "history: $entries entries ($history)"
-run "export csv" "$work/history.csv" "$slash" --db "$db" export --format csv
-run "export jsonl" "$work/history.jsonl" "$slash" --db "$db" export --format jsonl
+timed_run "export csv" "$work/history.csv" "$slash" --db "$db" export --format csv
+timed_run "export jsonl" "$work/history.jsonl" "$slash" --db "$db" export --format jsonl
 echo "files: csv $(du -m "$work/history.csv" | cut -f1) MB, jsonl $(du -m "$work/history.jsonl" | cut -f1) MB, $(($(wc -l <"$work/history.csv") - 1)) rows"
-run "import csv" "$work/import.out" "$slash" --db "$work/imported.db" import csv "$work/history.csv" --create
+prepare='rm -f "$work/imported.db"*'
+timed_run "import csv" "$work/import.out" "$slash" --db "$work/imported.db" import csv "$work/history.csv" --create
 cat "$work/import.out"
 "$slash" --db "$work/imported.db" export --format csv >"$work/again.csv"
 if cmp -s "$work/history.csv" "$work/again.csv"; then

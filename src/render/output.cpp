@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <ostream>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -77,15 +79,16 @@ void write_separated(std::ostream& out, const std::vector<std::string>& cells, c
 
 std::string tsv_escape(const std::string& text) { return tsv_cell(text); }
 
-void write_flat(std::ostream& out, const Schema& schema, const std::vector<Record>& rows, char separator) {
-    auto escape = separator == ',' ? &csv_cell : &tsv_escape;
-    write_separated(out, schema.fields, separator, escape);
-    for (const auto& row : rows) {
-        Record flat = flatten(row);
-        std::vector<std::string> cells;
-        for (const auto& name : schema.fields) cells.push_back(cell_of(flat, name));
-        write_separated(out, cells, separator, escape);
-    }
+char separator_of(Format format) { return format == Format::Csv ? ',' : '\t'; }
+
+auto escape_of(char separator) { return separator == ',' ? &csv_cell : &tsv_escape; }
+
+void write_flat_row(std::ostream& out, const Schema& schema, const Record& row, char separator) {
+    Record flat = flatten(row);
+    std::vector<std::string> cells;
+    cells.reserve(schema.fields.size());
+    for (const auto& name : schema.fields) cells.push_back(cell_of(flat, name));
+    write_separated(out, cells, separator, escape_of(separator));
 }
 
 // Every name a template may use: the flat fields and the objects they come from, so
@@ -144,39 +147,23 @@ std::string expand_template(const std::string& text, const Record* flat, const R
     return out;
 }
 
-void write_table(std::ostream& out, const ListView& view, const OutputOptions& options) {
-    const auto& columns = view.schema.columns;
-    std::vector<std::size_t> widths;
-    for (const auto& column : columns) widths.push_back(display_width(column.header));
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& row : view.rows) {
-        auto& line = cells.emplace_back();
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            line.push_back(cell_of(row, columns[c].field));
-            widths[c] = std::max(widths[c], display_width(line.back()));
-        }
+void write_table_line(std::ostream& out, const std::vector<Column>& columns, const std::vector<std::size_t>& widths,
+                      const std::vector<std::string_view>& line, bool header, bool color) {
+    std::string text;
+    for (std::size_t c = 0; c < line.size(); ++c) {
+        bool last = c + 1 == line.size();
+        std::size_t pad = widths[c] - display_width(line[c]);
+        if (columns[c].right_aligned) text.append(pad, ' ');
+        text += line[c];
+        if (!columns[c].right_aligned && !last) text.append(pad, ' ');
+        if (!last) text += "  ";
     }
-    auto write_line = [&](const std::vector<std::string>& line, bool header) {
-        std::string text;
-        for (std::size_t c = 0; c < line.size(); ++c) {
-            bool last = c + 1 == line.size();
-            std::size_t pad = widths[c] - display_width(line[c]);
-            if (columns[c].right_aligned) text.append(pad, ' ');
-            text += line[c];
-            if (!columns[c].right_aligned && !last) text.append(pad, ' ');
-            if (!last) text += "  ";
-        }
-        while (!text.empty() && text.back() == ' ') text.pop_back();
-        if (header && options.color) {
-            out << kBold << text << kReset << '\n';
-        } else {
-            out << text << '\n';
-        }
-    };
-    std::vector<std::string> headers;
-    for (const auto& column : columns) headers.push_back(column.header);
-    write_line(headers, true);
-    for (const auto& line : cells) write_line(line, false);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    if (header && color) {
+        out << kBold << text << kReset << '\n';
+    } else {
+        out << text << '\n';
+    }
 }
 
 }  // namespace
@@ -191,46 +178,87 @@ void check_template(const std::string& template_text, const std::vector<std::str
     expand_template(template_text, nullptr, nullptr, &fields);
 }
 
-void write_list(std::ostream& out, const ListView& view, const OutputOptions& options) {
-    const Schema& schema = view.schema;
-    switch (options.format) {
-        case Format::Json: {
-            out << '[';
-            for (std::size_t i = 0; i < view.rows.size(); ++i) {
-                out << (i > 0 ? ",\n" : "\n") << to_json(Value::object(view.rows[i]));
-            }
-            out << (view.rows.empty() ? "]\n" : "\n]\n");
-            return;
-        }
-        case Format::Csv: write_flat(out, schema, view.rows, ','); return;
-        case Format::Tsv: write_flat(out, schema, view.rows, '\t'); return;
-        case Format::Template: {
-            check_template(options.template_text, template_names(schema));
-            for (const auto& row : view.rows) {
-                Record flat = flatten(row);
-                out << expand_template(options.template_text, &flat, &row, nullptr) << '\n';
-            }
-            return;
-        }
-        case Format::Quiet:
-            // Summary rows (totals) have no identifier: -q feeds `while read id` loops.
-            for (const auto& row : view.rows) {
-                std::string id = cell_of(row, schema.id_field);
-                if (!id.empty()) out << id << '\n';
-            }
-            return;
-        case Format::Auto:
-            if (options.terminal) {
-                write_table(out, view, options);
-                return;
-            }
-            for (const auto& row : view.rows) {
-                std::vector<std::string> cells;
-                for (const auto& column : schema.columns) cells.push_back(cell_of(row, column.field));
-                write_separated(out, cells, '\t', &tsv_escape);
-            }
-            return;
+ListWriter::ListWriter(std::ostream& out, Schema schema, OutputOptions options)
+    : out_(out), schema_(std::move(schema)), options_(std::move(options)) {
+    if (options_.format == Format::Template) check_template(options_.template_text, template_names(schema_));
+    if (options_.format == Format::Auto && options_.terminal) {
+        for (const auto& column : schema_.columns) widths_.push_back(display_width(column.header));
     }
+}
+
+void ListWriter::begin() {
+    begun_ = true;
+    if (options_.format == Format::Json) out_ << '[';
+    if (options_.format == Format::Csv || options_.format == Format::Tsv) {
+        char separator = separator_of(options_.format);
+        write_separated(out_, schema_.fields, separator, escape_of(separator));
+    }
+}
+
+void ListWriter::add(const Record& row) {
+    if (!begun_) begin();
+    switch (options_.format) {
+        case Format::Json: out_ << (rows_ > 0 ? ",\n" : "\n") << to_json(Value::object(row)); break;
+        case Format::Csv:
+        case Format::Tsv: write_flat_row(out_, schema_, row, separator_of(options_.format)); break;
+        case Format::Template: {
+            Record flat = flatten(row);
+            out_ << expand_template(options_.template_text, &flat, &row, nullptr) << '\n';
+            break;
+        }
+        case Format::Quiet: {
+            // Summary rows (totals) have no identifier: -q feeds `while read id` loops.
+            std::string id = cell_of(row, schema_.id_field);
+            if (!id.empty()) out_ << id << '\n';
+            break;
+        }
+        case Format::Auto: {
+            std::vector<std::string> cells;
+            cells.reserve(schema_.columns.size());
+            for (const auto& column : schema_.columns) cells.push_back(cell_of(row, column.field));
+            if (!options_.terminal) {
+                write_separated(out_, cells, '\t', &tsv_escape);
+                break;
+            }
+            // The cells end to end, found again by their ends: a terminal table of a year
+            // of entries costs its text and a number per cell, not a string object each.
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                widths_[c] = std::max(widths_[c], display_width(cells[c]));
+                table_text_ += cells[c];
+                cell_ends_.push_back(table_text_.size());
+            }
+            break;
+        }
+    }
+    ++rows_;
+}
+
+void ListWriter::finish() {
+    if (!begun_) begin();
+    if (options_.format == Format::Json) out_ << (rows_ == 0 ? "]\n" : "\n]\n");
+    if (options_.format != Format::Auto || !options_.terminal) return;
+    const auto& columns = schema_.columns;
+    std::vector<std::string_view> line;
+    for (const auto& column : columns) line.push_back(column.header);
+    write_table_line(out_, columns, widths_, line, true, options_.color);
+    std::string_view text(table_text_);
+    std::size_t begin = 0;
+    for (std::size_t cell = 0; !columns.empty() && cell < cell_ends_.size(); cell += columns.size()) {
+        line.clear();
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            line.push_back(text.substr(begin, cell_ends_[cell + c] - begin));
+            begin = cell_ends_[cell + c];
+        }
+        write_table_line(out_, columns, widths_, line, false, options_.color);
+    }
+    table_text_.clear();
+    cell_ends_.clear();
+}
+
+void write_list(std::ostream& out, const ListView& view, const OutputOptions& options) {
+    ListWriter writer(out, view.schema, options);
+    for (const auto& row : view.rows) writer.add(row);
+    writer.finish();
 }
 
 void write_record(std::ostream& out, const Schema& schema, const Record& record, const OutputOptions& options) {

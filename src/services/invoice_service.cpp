@@ -544,6 +544,12 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
 }
 
 std::vector<ListedInvoice> InvoiceService::list(const InvoiceQuery& query) {
+    std::vector<ListedInvoice> result;
+    each(query, [&](ListedInvoice& listed) { result.push_back(std::move(listed)); });
+    return result;
+}
+
+void InvoiceService::each(const InvoiceQuery& query, const std::function<void(ListedInvoice&)>& visit) {
     const auto& statuses = domain::invoice_statuses();
     if (query.status && std::find(statuses.begin(), statuses.end(), *query.status) == statuses.end()) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --status {}: use {}", domain::quoted(*query.status),
@@ -566,17 +572,16 @@ std::vector<ListedInvoice> InvoiceService::list(const InvoiceQuery& query) {
         issued_to = domain::format_date(period.last_day);
     }
     auto today_text = today();
-    std::vector<ListedInvoice> result;
-    for (auto& invoice : storage::InvoiceStore(db_).list(filter)) {
+    storage::InvoiceStore(db_).each(filter, [&](domain::Invoice& invoice) {
         if (query.issued_in && (!invoice.number || invoice.issue_date < issued_from || invoice.issue_date > issued_to)) {
-            continue;
+            return;
         }
         auto status = domain::display_status(invoice, today_text);
-        if (query.status && status != *query.status) continue;
-        if (query.overdue && status != "overdue") continue;
-        result.push_back({std::move(invoice), std::move(status)});
-    }
-    return result;
+        if (query.status && status != *query.status) return;
+        if (query.overdue && status != "overdue") return;
+        ListedInvoice listed{std::move(invoice), std::move(status)};
+        visit(listed);
+    });
 }
 
 }  // namespace slash::services

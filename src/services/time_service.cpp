@@ -402,7 +402,7 @@ std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& id
 
 domain::Entry TimeService::show(std::int64_t id) { return storage::EntryStore(db_).get(id); }
 
-std::vector<domain::Entry> TimeService::list(const EntryQuery& query) {
+void TimeService::each(const EntryQuery& query, const std::function<void(const domain::Entry&)>& visit) {
     domain::Period period = domain::parse_period(query.period, context_);
     storage::EntryFilter filter;
     filter.from = period.from;
@@ -414,7 +414,7 @@ std::vector<domain::Entry> TimeService::list(const EntryQuery& query) {
         filter.tag = *query.tag;
     }
     filter.unbilled_only = query.unbilled;
-    return storage::EntryStore(db_).list(filter);
+    storage::EntryStore(db_).each(filter, visit);
 }
 
 StatusView TimeService::status() {

@@ -176,7 +176,13 @@ std::optional<domain::Invoice> InvoiceStore::find_by_number(std::string_view num
 }
 
 std::vector<domain::Invoice> InvoiceStore::list(const InvoiceFilter& filter) {
-    return guarded(db_, [&] {
+    std::vector<domain::Invoice> invoices;
+    each(filter, [&](domain::Invoice& invoice) { invoices.push_back(std::move(invoice)); });
+    return invoices;
+}
+
+void InvoiceStore::each(const InvoiceFilter& filter, const std::function<void(domain::Invoice&)>& visit) {
+    guarded(db_, [&] {
         std::string sql = std::string(kListSelect) + "WHERE 1 ";
         if (filter.client_id) sql += "AND i.client_id = :client ";
         if (filter.year) {
@@ -190,9 +196,10 @@ std::vector<domain::Invoice> InvoiceStore::list(const InvoiceFilter& filter) {
             stmt.bind(":from", fmt::format("{:04}-01-01", *filter.year));
             stmt.bind(":to", fmt::format("{:04}-12-31", *filter.year));
         }
-        std::vector<domain::Invoice> invoices;
-        while (stmt.executeStep()) invoices.push_back(read_invoice(stmt));
-        return invoices;
+        while (stmt.executeStep()) {
+            auto invoice = read_invoice(stmt);
+            visit(invoice);
+        }
     });
 }
 

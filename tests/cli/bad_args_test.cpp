@@ -128,6 +128,7 @@ TEST_CASE("cli/bad args: every line of the corpus fails cleanly and changes noth
         CHECK(r.err.rfind("slash: error: ", 0) == 0);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
         CHECK(r.err.back() == '\n');
+        CHECK(r.out == "");  // nothing half-printed either: a listing starts after its checks
         // Stop at the first change: every later line would be judged on other data.
         REQUIRE(ws.dump() == dump);
         REQUIRE(slash::testing::read_file(ws.config_path()) == config);

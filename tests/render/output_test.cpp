@@ -126,3 +126,43 @@ TEST_CASE("render/terminal table counts columns: wide CJK and emoji take two, co
           "Cafe\xcc\x81       2\n"
           "\xf0\x9f\x91\xa9 Studio  3\n");
 }
+
+TEST_CASE("render/list writer: row by row gives write_list's bytes in every format") {
+    ListView view = sample();
+    const std::pair<Format, bool> formats[] = {{Format::Json, false}, {Format::Csv, false},     {Format::Tsv, false},
+                                               {Format::Quiet, false}, {Format::Auto, false},   {Format::Auto, true},
+                                               {Format::Template, false}};
+    for (const auto& [format, terminal] : formats) {
+        CAPTURE(static_cast<int>(format));
+        CAPTURE(terminal);
+        OutputOptions options;
+        options.format = format;
+        options.terminal = terminal;
+        options.template_text = "{name}:{price.amount}";
+        std::ostringstream streamed;
+        ListWriter writer(streamed, view.schema, options);
+        for (const auto& row : view.rows) writer.add(row);
+        writer.finish();
+        CHECK(streamed.str() == render(view, format, terminal, options.template_text));
+        CHECK(!streamed.str().empty());
+    }
+}
+
+TEST_CASE("render/list writer: nothing is written before the first row, so a later refusal leaves no output") {
+    ListView view = sample();
+    for (Format format : {Format::Json, Format::Csv, Format::Tsv}) {
+        OutputOptions options;
+        options.format = format;
+        std::ostringstream out;
+        ListWriter writer(out, view.schema, options);
+        CHECK(out.str().empty());
+        writer.add(view.rows.front());
+        CHECK(!out.str().empty());
+    }
+    OutputOptions bad;
+    bad.format = Format::Template;
+    bad.template_text = "{nope}";
+    std::ostringstream out;
+    CHECK_THROWS_AS(ListWriter(out, view.schema, bad), slash::Error);
+    CHECK(out.str().empty());
+}

@@ -49,6 +49,32 @@ struct ListView {
 /// Writes a list in the chosen format. Throws Usage for a template naming an unknown field.
 void write_list(std::ostream& out, const ListView& view, const OutputOptions& options);
 
+/// Writes a list row by row, for listings too long to hold (a year of entries at 1M):
+/// every format but the terminal table writes each row as it comes, so memory stays
+/// constant; the table keeps only its cells, to align the columns at finish(). Nothing is
+/// written before the first add() or finish(), so a refusal found between the
+/// construction and the first row leaves the output empty. write_list is this over a
+/// ListView, with the same bytes.
+class ListWriter {
+public:
+    /// Throws Usage for a template naming an unknown field, before writing anything.
+    ListWriter(std::ostream& out, Schema schema, OutputOptions options);
+    void add(const Record& row);
+    void finish();
+
+private:
+    void begin();
+
+    std::ostream& out_;
+    Schema schema_;
+    OutputOptions options_;
+    bool begun_ = false;
+    std::size_t rows_ = 0;
+    std::vector<std::size_t> widths_;
+    std::string table_text_;
+    std::vector<std::size_t> cell_ends_;
+};
+
 /// Writes one object: "Label:  value" lines on a terminal, "field<TAB>value" when piped,
 /// one JSON object with --json, a header and one row with --csv/--tsv.
 void write_record(std::ostream& out, const Schema& schema, const Record& record, const OutputOptions& options);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,6 +104,9 @@ public:
 
     [[nodiscard]] InvoiceDetails details(const std::string& ref);
     [[nodiscard]] std::vector<ListedInvoice> list(const InvoiceQuery& query);
+    /// The same invoices one at a time (ten years of invoices listed in constant memory);
+    /// the query is checked before the first visit.
+    void each(const InvoiceQuery& query, const std::function<void(ListedInvoice&)>& visit);
 
     /// Today's local date, YYYY-MM-DD.
     [[nodiscard]] std::string today() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,7 +109,9 @@ public:
     std::vector<domain::Entry> move(const std::vector<std::int64_t>& ids, const std::string& mission);
 
     [[nodiscard]] domain::Entry show(std::int64_t id);
-    [[nodiscard]] std::vector<domain::Entry> list(const EntryQuery& query);
+    /// The entries of the query in order of start, one at a time (a year at 1M entries
+    /// is listed in constant memory). The query is checked before the first visit.
+    void each(const EntryQuery& query, const std::function<void(const domain::Entry&)>& visit);
     [[nodiscard]] StatusView status();
     [[nodiscard]] Timesheet day(const std::optional<std::string>& date);
     [[nodiscard]] Timesheet week(const std::optional<std::string>& date);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ public:
     /// Without lines, frozen identities (but the buyer's kind) and legal texts; ordered by
     /// issue date then number, drafts last by id.
     [[nodiscard]] std::vector<domain::Invoice> list(const InvoiceFilter& filter);
+    /// The same invoices one at a time (the visitor may take what it is given).
+    void each(const InvoiceFilter& filter, const std::function<void(domain::Invoice&)>& visit);
 
     /// Inserts a draft and its lines (positions renumbered from 1); returns its id.
     std::int64_t insert_draft(const domain::Invoice& invoice);

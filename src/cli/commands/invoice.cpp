@@ -298,7 +298,12 @@ void add_list_command(CLI::App& noun, Context& ctx) {
     optional_option(*verb, "--year", query->year, "Issued that year (drafts: period)")->type_name("YEAR");
     verb->add_flag("--overdue", query->overdue, "Only overdue invoices");
     ctx.on_run(verb, [&ctx, query] {
-        render::write_list(ctx.out, invoice_list_view(service(ctx).list(*query), ctx.time_zone()), ctx.output());
+        // Streamed: ten years of invoices are listed in constant memory.
+        render::ListWriter writer(ctx.out, invoice_schema(), ctx.output());
+        service(ctx).each(*query, [&](services::ListedInvoice& listed) {
+            writer.add(invoice_record(listed.invoice, listed.status, ctx.time_zone()));
+        });
+        writer.finish();
     });
 }
 

@@ -172,10 +172,14 @@ void add_entry_commands(CLI::App& app, Context& ctx) {
         optional_option(*verb, "--tag", query->tag, "Only entries with this tag")->type_name("TAG");
         verb->add_flag("--unbilled", query->unbilled, "Only billable entries not yet invoiced");
         ctx.on_run(verb, [&ctx, query] {
-            auto entries = time_service(ctx).list(*query);
+            // Streamed: a year of a large history is listed in constant memory.
             auto output = ctx.output();
             bool table = output.format == render::Format::Auto;
-            render::write_list(ctx.out, entry_list_view(entries, ctx.time_zone(), ctx.now(), table), output);
+            render::ListWriter writer(ctx.out, entry_schema(), output);
+            time_service(ctx).each(*query, [&](const domain::Entry& entry) {
+                writer.add(entry_list_row(entry, ctx.time_zone(), ctx.now(), table));
+            });
+            writer.finish();
         });
     }
     {

@@ -62,21 +62,14 @@ const render::Schema& entry_schema() {
     return schema;
 }
 
-render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
-                                 std::int64_t now, bool for_table) {
-    render::ListView view{entry_schema(), {}};
-    for (const auto& entry : entries) {
-        auto record = entry_record(entry, zone, now);
-        if (!for_table) {
-            view.rows.push_back(std::move(record));
-            continue;
-        }
-        // Table-only cells: the clock times alone, next to the DATE column.
-        record.emplace_back("start_time", domain::format_local_hm(entry.start, zone));
-        record.emplace_back("end_time", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…"));
-        view.rows.push_back(std::move(record));
-    }
-    return view;
+render::Record entry_list_row(const domain::Entry& entry, const domain::TimeZone& zone, std::int64_t now,
+                              bool for_table) {
+    auto record = entry_record(entry, zone, now);
+    if (!for_table) return record;
+    // Table-only cells: the clock times alone, next to the DATE column.
+    record.emplace_back("start_time", domain::format_local_hm(entry.start, zone));
+    record.emplace_back("end_time", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…"));
+    return record;
 }
 
 render::Record status_record(const services::StatusView& status, const std::vector<UnbilledTotal>& unbilled,

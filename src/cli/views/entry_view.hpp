@@ -15,8 +15,8 @@ render::Record entry_record(const domain::Entry& entry, const domain::TimeZone& 
 const render::Schema& entry_schema();
 /// `for_table` adds the clock-time cells of the human table, which are not part of the
 /// JSON contract.
-render::ListView entry_list_view(const std::vector<domain::Entry>& entries, const domain::TimeZone& zone,
-                                 std::int64_t now, bool for_table);
+render::Record entry_list_row(const domain::Entry& entry, const domain::TimeZone& zone, std::int64_t now,
+                              bool for_table);
 
 /// Unbilled work of every open mission, one amount per currency, currencies in order.
 struct UnbilledTotal {
