@@ -26,10 +26,27 @@ LocalDateTime split_local_seconds(std::int64_t seconds) {
             static_cast<int>(rest % 3600 / 60), static_cast<int>(rest % 60)};
 }
 
+// Appends 0 <= n < 10^width as exactly `width` digits. Listings format two instants per
+// row; snprintf made a tenth of the time of a year of entries.
+void append_digits(std::string& out, int n, int width) {
+    char digits[4];
+    for (int i = width - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + n % 10);
+        n /= 10;
+    }
+    out.append(digits, static_cast<std::size_t>(width));
+}
+
+void append_hh_mm(std::string& out, int hour, int minute) {
+    append_digits(out, hour, 2);
+    out += ':';
+    append_digits(out, minute, 2);
+}
+
 std::string hh_mm(const LocalDateTime& local) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", local.hour, local.minute);
-    return buffer;
+    std::string out;
+    append_hh_mm(out, local.hour, local.minute);
+    return out;
 }
 
 // The spring-forward transition around a local time that has no instant: the last instant
@@ -118,15 +135,17 @@ std::string format_local_iso(std::int64_t utc, const TimeZone& zone) {
     const std::int64_t offset = zone.offset_at(utc);
     const LocalDateTime local = split_local_seconds(utc + offset);
     const std::int64_t size = offset < 0 ? -offset : offset;
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%c%02d:%02d",
-                  format_date(local.date).c_str(), local.hour, local.minute, local.second,
-                  offset < 0 ? '-' : '+', static_cast<int>(size / 3600),
-                  static_cast<int>(size % 3600 / 60));
-    std::string out = buffer;
+    std::string out = format_date(local.date);
+    out += 'T';
+    append_hh_mm(out, local.hour, local.minute);
+    out += ':';
+    append_digits(out, local.second, 2);
+    out += offset < 0 ? '-' : '+';
+    // Two digits of hours: real offsets stay within a day.
+    append_hh_mm(out, static_cast<int>(size / 3600), static_cast<int>(size % 3600 / 60));
     if (size % 60 != 0) {
-        std::snprintf(buffer, sizeof buffer, ":%02d", static_cast<int>(size % 60));
-        out += buffer;
+        out += ':';
+        append_digits(out, static_cast<int>(size % 60), 2);
     }
     return out;
 }
@@ -136,9 +155,19 @@ std::string format_local_hm(std::int64_t utc, const TimeZone& zone) {
 }
 
 std::string format_date(const CivilDate& date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buffer;
+    if (date.year < 0 || date.year > 9999) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+        return buffer;
+    }
+    std::string out;
+    out.reserve(25);  // room for the time and offset of format_local_iso
+    append_digits(out, date.year, 4);
+    out += '-';
+    append_digits(out, date.month, 2);
+    out += '-';
+    append_digits(out, date.day, 2);
+    return out;
 }
 
 int weekday(const CivilDate& date) {

@@ -166,3 +166,17 @@ TEST_SUITE("domain/time_zone") {
               "2022-09-11T01:00:00-03:00");
     }
 }
+
+TEST_CASE("domain/format_local_iso: zero-padded fields, signed offsets, seconds of offset, dates before 1970") {
+    using slash::domain::FixedOffsetZone;
+    using slash::domain::format_local_iso;
+    CHECK(format_local_iso(0, FixedOffsetZone(0, "UTC")) == "1970-01-01T00:00:00+00:00");
+    CHECK(format_local_iso(-1, FixedOffsetZone(0, "UTC")) == "1969-12-31T23:59:59+00:00");
+    CHECK(format_local_iso(1795000000, FixedOffsetZone(3600, "CET")) == "2026-11-18T12:06:40+01:00");
+    CHECK(format_local_iso(1795000000, FixedOffsetZone(-(3 * 3600 + 30 * 60), "NST")) ==
+          "2026-11-18T07:36:40-03:30");
+    // Paris mean time before 1911: +00:09:21.
+    CHECK(format_local_iso(-2000000000, FixedOffsetZone(561, "LMT")) == "1906-08-16T20:36:01+00:09:21");
+    CHECK(format_local_iso(253402300799, FixedOffsetZone(0, "UTC")) == "9999-12-31T23:59:59+00:00");
+    CHECK(slash::domain::format_local_hm(1795000000 + 14 * 3600, FixedOffsetZone(0, "UTC")) == "01:06");
+}
