@@ -25,40 +25,11 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
-#include "slash/domain/calendar.hpp"
 #include "slash/domain/text.hpp"
-#include "slash/domain/time_zone.hpp"
 #include "slash/interchange/entry_reader.hpp"
+#include "support/eu_zone.hpp"
 
 namespace slash::fuzz {
-
-/// The EU rules (Europe/Paris since 1996), so that Toggl's and Clockify's wall-clock times
-/// meet the spring gap and the autumn fold: UTC+1, and UTC+2 from the last Sunday of March
-/// 01:00 UTC to the last Sunday of October 01:00 UTC.
-class ImportFuzzZone final : public domain::TimeZone {
-  public:
-    [[nodiscard]] std::int64_t offset_at(std::int64_t utc) const override {
-        const std::int64_t days = utc / 86400 - (utc % 86400 < 0 ? 1 : 0);
-        const int year = domain::civil_from_days(days).year;
-        return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10) ? 7200 : 3600;
-    }
-    [[nodiscard]] std::vector<std::int64_t> instants_of(
-        const domain::LocalDateTime& local) const override {
-        std::vector<std::int64_t> instants;
-        const std::int64_t naive = domain::local_seconds(local);
-        for (const std::int64_t offset : {7200, 3600}) {  // the earlier instant first
-            if (offset_at(naive - offset) == offset) instants.push_back(naive - offset);
-        }
-        return instants;
-    }
-    [[nodiscard]] std::string name() const override { return "Fuzz/EU"; }
-
-  private:
-    static std::int64_t last_sunday_0100(int year, int month) {
-        const domain::CivilDate last = domain::add_days(domain::CivilDate{year, month + 1, 1}, -1);
-        return (domain::days_from_civil(last) - (domain::weekday(last) + 1) % 7) * 86400 + 3600;
-    }
-};
 
 /// What a text of a SourceEntry may hold: C1 controls (U+0080-U+009F) or not, spaces at
 /// its ends or not.
@@ -131,7 +102,9 @@ inline void check_entry(interchange::SourceFormat format, const interchange::Sou
 /// Reads all of `data` as `format` and checks every entry (the properties above).
 inline void check_import(interchange::SourceFormat format, const std::uint8_t* data,
                          std::size_t size) {
-    static const ImportFuzzZone zone;
+    // The EU rules, so that Toggl's and Clockify's wall-clock times meet the spring gap and
+    // the autumn fold.
+    static const testing::EuZone zone("Fuzz/EU");
     const std::string input(reinterpret_cast<const char*>(data), size);
     // Clockify's day-first option, from the input so that both orders are explored.
     const interchange::ReaderOptions options{&zone, size % 2 == 1};

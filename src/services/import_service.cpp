@@ -20,6 +20,7 @@
 #include "slash/storage/entry_import.hpp"
 #include "slash/storage/entry_store.hpp"
 #include "slash/storage/mission_store.hpp"
+#include "entry_description.hpp"
 
 namespace slash::services {
 
@@ -338,15 +339,12 @@ private:
         return std::nullopt;
     }
 
+    // An entry that was there before is named as log and start name it; one this import
+    // added, by its span and where it came from.
     std::string describe(std::int64_t id) {
         auto other = storage::EntryStore(db_).get(id);
-        const auto& zone = context_.zone;
-        std::string end = other.end ? domain::format_local_hm(*other.end, zone) : std::string("now");
-        std::string text = fmt::format("{} {} {}-{}", other.mission_address,
-                                       domain::format_date(domain::local_date(other.start, zone)),
-                                       domain::format_local_hm(other.start, zone), end);
-        return id >= first_new_id_ ? fmt::format("{}, earlier in this file", text)
-                                   : fmt::format("entry {} ({})", id, text);
+        if (id < first_new_id_) return describe_entry(other, context_.zone);
+        return fmt::format("{}, earlier in this file", entry_span(other, context_.zone));
     }
 
     storage::Database& db_;

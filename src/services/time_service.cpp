@@ -17,6 +17,7 @@
 #include "slash/storage/entry_store.hpp"
 #include "slash/storage/invoice_store.hpp"
 #include "slash/storage/mission_store.hpp"
+#include "entry_description.hpp"
 #include "text_checks.hpp"
 
 namespace slash::services {
@@ -27,13 +28,6 @@ constexpr std::int64_t kMaxEntrySeconds = 24 * 3600;
 constexpr std::string_view kStopEarlier = "stop it earlier with \"slash stop --at TIME\" and log the rest";
 
 [[noreturn]] void usage(const std::string& message) { throw Error(ErrorKind::Usage, message); }
-
-std::string describe(const domain::Entry& entry, const domain::TimeZone& zone) {
-    std::string end = entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("now");
-    return fmt::format("entry {} ({} {} {}-{})", entry.id, entry.mission_address,
-                       domain::format_date(domain::local_date(entry.start, zone)),
-                       domain::format_local_hm(entry.start, zone), end);
-}
 
 std::vector<std::string> checked_tags(const std::vector<std::string>& tags) {
     std::vector<std::string> out;
@@ -94,7 +88,7 @@ public:
         if (auto other = entries_.overlapping(start, until, except, context_.now)) {
             throw Error(ErrorKind::Conflict,
                         fmt::format("this would overlap {}; change the times, or edit that entry first",
-                                    describe(*other, context_.zone)));
+                                    describe_entry(*other, context_.zone)));
         }
     }
 
@@ -192,7 +186,7 @@ StartResult TimeService::start(const StartRequest& request) {
         if (start <= running->start) {
             throw Error(ErrorKind::Conflict,
                         fmt::format("the running timer ({}) started after {}; give a later --at",
-                                    describe(*running, context_.zone),
+                                    describe_entry(*running, context_.zone),
                                     domain::format_local_hm(start, context_.zone)));
         }
         rules.check_span(running->start, start, true, kStopEarlier);

@@ -1,8 +1,7 @@
 #include "slash/storage/entry_import.hpp"
 
-#include <algorithm>
-
 #include "column_codec.hpp"
+#include "entry_end.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -69,9 +68,8 @@ std::optional<EntryImport::Neighbour> EntryImport::overlapping(std::int64_t star
         rewind(stmt);
         stmt.bind(1, end);
         if (!stmt.executeStep()) return std::nullopt;
-        std::int64_t candidate_start = stmt.getColumn(1).getInt64();
-        std::int64_t candidate_end = stmt.getColumn(2).isNull() ? std::max(now, candidate_start + 1)
-                                                                : stmt.getColumn(2).getInt64();
+        const std::int64_t candidate_end =
+            effective_end(stmt.getColumn(1).getInt64(), optional_int(stmt.getColumn(2)), now);
         if (candidate_end > start) return Neighbour{stmt.getColumn(0).getInt64(), stmt.getColumn(3).getString()};
         return std::nullopt;
     });
@@ -81,8 +79,7 @@ std::optional<std::int64_t> EntryImport::latest_end(std::int64_t now) {
     return guarded(db_, [&]() -> std::optional<std::int64_t> {
         SQLite::Statement stmt(connection(db_), "SELECT start_at, end_at FROM entries ORDER BY start_at DESC LIMIT 1");
         if (!stmt.executeStep()) return std::nullopt;
-        std::int64_t start = stmt.getColumn(0).getInt64();
-        return stmt.getColumn(1).isNull() ? std::max(now, start + 1) : stmt.getColumn(1).getInt64();
+        return effective_end(stmt.getColumn(0).getInt64(), optional_int(stmt.getColumn(1)), now);
     });
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "column_codec.hpp"
+#include "entry_end.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -96,7 +97,7 @@ std::optional<domain::Entry> EntryStore::overlapping(std::int64_t start, std::op
         if (end) stmt.bind(2, *end);
         auto candidate = read_one(stmt);
         if (!candidate) return std::nullopt;
-        std::int64_t candidate_end = candidate->end.value_or(std::max(now, candidate->start + 1));
+        std::int64_t candidate_end = effective_end(candidate->start, candidate->end, now);
         if (candidate_end > start) return candidate;
         return std::nullopt;
     });

@@ -1,42 +1,20 @@
 #include <doctest/doctest.h>
 
-#include <sstream>
+#include <string>
+#include <vector>
 
-#include "slash/domain/calendar.hpp"
-#include "slash/domain/time_zone.hpp"
-#include "slash/interchange/entry_writer.hpp"
+#include "writer_test_support.hpp"
 
 using namespace slash;
 using slash::interchange::ExportEntry;
+using slash::testing::finished;
 
 namespace {
 
 constexpr const char* kHeader = "uid,start,end,client,mission,units,billable,tags,note\r\n";
 
-std::int64_t utc(int year, int month, int day, int hour, int minute) {
-    return domain::days_from_civil({year, month, day}) * 86400 + hour * 3600 + minute * 60;
-}
-
 std::string csv(const std::vector<ExportEntry>& entries) {
-    domain::FixedOffsetZone cet(3600, "CET");
-    std::ostringstream out;
-    auto writer = interchange::open_writer(interchange::ExportFormat::Csv, out, cet, "0.1.0");
-    for (const auto& entry : entries) writer->write(entry);
-    writer->finish();
-    return out.str();
-}
-
-ExportEntry finished() {
-    ExportEntry entry;
-    entry.uid = "e1";
-    entry.start = utc(2026, 11, 2, 8, 0);
-    entry.end = utc(2026, 11, 2, 9, 30);
-    entry.client = "acme";
-    entry.mission = "website";
-    entry.units_milli = 2500;
-    entry.tags = {"a", "b"};
-    entry.note = "fix the header";
-    return entry;
+    return testing::written(interchange::ExportFormat::Csv, entries);
 }
 
 // The note cell of a one-entry export.
@@ -61,13 +39,7 @@ TEST_CASE("csv writer: header, then one CRLF row per entry with local times") {
 }
 
 TEST_CASE("csv writer: running and non-billable entry, empty end, units, tags and note") {
-    ExportEntry entry = finished();
-    entry.end.reset();
-    entry.units_milli.reset();
-    entry.billable = false;
-    entry.tags.clear();
-    entry.note.clear();
-    CHECK(csv({entry}) ==
+    CHECK(csv({testing::bare_running()}) ==
           std::string(kHeader) + "e1,2026-11-02T09:00:00+01:00,,acme,website,,false,,\r\n");
 }
 

@@ -1,28 +1,22 @@
 #include <doctest/doctest.h>
 
-#include <sstream>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
-#include "slash/domain/calendar.hpp"
 #include "slash/domain/time_zone.hpp"
-#include "slash/interchange/entry_writer.hpp"
 #include "support/ical_check.hpp"
+#include "writer_test_support.hpp"
 
 using namespace slash;
 using slash::interchange::ExportEntry;
+using slash::testing::finished;
+using slash::testing::utc;
 
 namespace {
 
-std::int64_t utc(int year, int month, int day, int hour, int minute) {
-    return domain::days_from_civil({year, month, day}) * 86400 + hour * 3600 + minute * 60;
-}
-
 std::string ical(const std::vector<ExportEntry>& entries) {
-    domain::FixedOffsetZone cet(3600, "CET");
-    std::ostringstream out;
-    auto writer = interchange::open_writer(interchange::ExportFormat::Ical, out, cet, "0.1.0");
-    for (const auto& entry : entries) writer->write(entry);
-    writer->finish();
-    return out.str();
+    return testing::written(interchange::ExportFormat::Ical, entries);
 }
 
 std::string crlf_lines(std::initializer_list<std::string> lines) {
@@ -34,20 +28,6 @@ std::string crlf_lines(std::initializer_list<std::string> lines) {
 const std::string kBegin = crlf_lines(
     {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//slash//slash 0.1.0//EN", "CALSCALE:GREGORIAN"});
 const std::string kEnd = "END:VCALENDAR\r\n";
-
-ExportEntry finished() {
-    ExportEntry entry;
-    entry.uid = "e1";
-    entry.start = utc(2026, 11, 2, 8, 0);
-    entry.end = utc(2026, 11, 2, 9, 30);
-    entry.client = "acme";
-    entry.mission = "website";
-    entry.units_milli = 2500;
-    entry.tags = {"a", "b"};
-    entry.note = "fix the header";
-    entry.updated_at = utc(2026, 11, 2, 10, 0);
-    return entry;
-}
 
 // The lines of the one VEVENT of a one-entry export, between BEGIN and END.
 std::string event_of(const ExportEntry& entry) {
@@ -155,13 +135,9 @@ TEST_CASE("ical writer: several entries, the running one left out, PRODID has th
     ExportEntry running = finished();
     running.uid = "e3";
     running.end.reset();
-    domain::FixedOffsetZone utc_zone(0, "UTC");
-    std::ostringstream out;
-    auto writer =
-        interchange::open_writer(interchange::ExportFormat::Ical, out, utc_zone, "9.8.7-rc1");
-    for (const auto& entry : {finished(), second, running}) writer->write(entry);
-    writer->finish();
-    std::string text = out.str();
+    std::string text =
+        testing::written(interchange::ExportFormat::Ical, {finished(), second, running},
+                         domain::FixedOffsetZone(0, "UTC"), "9.8.7-rc1");
     CHECK(text.find("\r\nPRODID:-//slash//slash 9.8.7-rc1//EN\r\n") != std::string::npos);
     CHECK(text.find("UID:e2\r\nDTSTAMP:20261102T100000Z\r\nDTSTART:20261102T223000Z\r\n"
                     "DTEND:20261103T001500Z\r\n") != std::string::npos);

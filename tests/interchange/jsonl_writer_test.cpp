@@ -1,40 +1,19 @@
 #include <doctest/doctest.h>
 
-#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "slash/domain/calendar.hpp"
-#include "slash/domain/time_zone.hpp"
-#include "slash/interchange/entry_writer.hpp"
+#include "writer_test_support.hpp"
 
 using namespace slash;
 using slash::interchange::ExportEntry;
+using slash::testing::finished;
 
 namespace {
 
-std::int64_t utc(int year, int month, int day, int hour, int minute) {
-    return domain::days_from_civil({year, month, day}) * 86400 + hour * 3600 + minute * 60;
-}
-
 std::string jsonl(const std::vector<ExportEntry>& entries) {
-    domain::FixedOffsetZone cet(3600, "CET");
-    std::ostringstream out;
-    auto writer = interchange::open_writer(interchange::ExportFormat::Jsonl, out, cet, "0.1.0");
-    for (const auto& entry : entries) writer->write(entry);
-    writer->finish();
-    return out.str();
-}
-
-ExportEntry finished() {
-    ExportEntry entry;
-    entry.uid = "e1";
-    entry.start = utc(2026, 11, 2, 8, 0);
-    entry.end = utc(2026, 11, 2, 9, 30);
-    entry.client = "acme";
-    entry.mission = "website";
-    entry.units_milli = 2500;
-    entry.tags = {"a", "b"};
-    entry.note = "fix the header";
-    return entry;
+    return testing::written(interchange::ExportFormat::Jsonl, entries);
 }
 
 }  // namespace
@@ -48,13 +27,7 @@ TEST_CASE("jsonl writer: one compact object per line, keys in order, local offse
 }
 
 TEST_CASE("jsonl writer: a running entry has a null end, and absent units are null") {
-    ExportEntry entry = finished();
-    entry.end.reset();
-    entry.units_milli.reset();
-    entry.billable = false;
-    entry.tags.clear();
-    entry.note.clear();
-    CHECK(jsonl({entry}) ==
+    CHECK(jsonl({testing::bare_running()}) ==
           R"({"uid":"e1","start":"2026-11-02T09:00:00+01:00","end":null,"client":"acme",)"
           R"("mission":"website","units":null,"billable":false,"tags":[],"note":""})"
           "\n");

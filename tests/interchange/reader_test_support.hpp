@@ -1,7 +1,7 @@
 #pragma once
 
 // What the reader tests share: read a whole text with a reader, or the error it refuses it
-// with, and a zone with the EU's daylight-saving rules.
+// with, and for the formats of wall-clock times, both in Europe/Paris.
 
 #include <cstdint>
 #include <sstream>
@@ -10,37 +10,10 @@
 
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
-#include "slash/domain/time_zone.hpp"
 #include "slash/interchange/entry_reader.hpp"
+#include "support/eu_zone.hpp"
 
 namespace slash::testing {
-
-/// Europe/Paris since 1996: UTC+1, and UTC+2 from the last Sunday of March 01:00 UTC to the
-/// last Sunday of October 01:00 UTC. Local 02:00-03:00 on the spring day does not exist.
-class EuZone final : public domain::TimeZone {
-  public:
-    [[nodiscard]] std::int64_t offset_at(std::int64_t utc) const override {
-        const std::int64_t days = utc >= 0 ? utc / 86400 : (utc - 86399) / 86400;
-        const int year = domain::civil_from_days(days).year;
-        return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10) ? 7200 : 3600;
-    }
-    [[nodiscard]] std::vector<std::int64_t> instants_of(
-        const domain::LocalDateTime& local) const override {
-        std::vector<std::int64_t> instants;
-        const std::int64_t naive = domain::local_seconds(local);
-        for (const std::int64_t offset : {7200, 3600}) {
-            if (offset_at(naive - offset) == offset) instants.push_back(naive - offset);
-        }
-        return instants;
-    }
-    [[nodiscard]] std::string name() const override { return "Europe/Paris"; }
-
-  private:
-    static std::int64_t last_sunday_0100(int year, int month) {
-        const domain::CivilDate last = domain::add_days(domain::CivilDate{year, month + 1, 1}, -1);
-        return (domain::days_from_civil(last) - (domain::weekday(last) + 1) % 7) * 86400 + 3600;
-    }
-};
 
 inline std::int64_t utc(const char* iso) {
     return domain::parse_iso_instant(iso).value();
@@ -71,5 +44,27 @@ inline std::string read_error(interchange::SourceFormat format, const std::strin
     }
     return "no error";
 }
+
+/// A file of wall-clock times (Toggl's, Clockify's) named `name`, read in Europe/Paris as
+/// the account's zone: the EU's rules (support/eu_zone.hpp) give the tests a spring gap and
+/// an autumn fold. `day_first` is Clockify's --day-first.
+struct ParisFile {
+    interchange::SourceFormat format;
+    std::string name;
+
+    [[nodiscard]] std::vector<interchange::SourceEntry> read(const std::string& text,
+                                                             bool day_first = false) const {
+        return read_all(format, text, name, options(day_first));
+    }
+    [[nodiscard]] std::string error_of(const std::string& text, bool day_first = false) const {
+        return read_error(format, text, name, options(day_first));
+    }
+
+  private:
+    static interchange::ReaderOptions options(bool day_first) {
+        static const EuZone paris;
+        return {&paris, day_first};
+    }
+};
 
 }  // namespace slash::testing

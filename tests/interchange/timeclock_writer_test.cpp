@@ -1,54 +1,36 @@
 #include <doctest/doctest.h>
 
-#include <sstream>
+#include <string>
+#include <vector>
 
-#include "slash/domain/calendar.hpp"
-#include "slash/domain/time_zone.hpp"
-#include "slash/interchange/entry_writer.hpp"
 #include "reader_test_support.hpp"
+#include "slash/domain/time_zone.hpp"
+#include "writer_test_support.hpp"
 
 using namespace slash;
 using slash::interchange::ExportEntry;
+using slash::testing::utc;
 
 namespace {
 
-std::int64_t utc(int year, int month, int day, int hour, int minute) {
-    return domain::days_from_civil({year, month, day}) * 86400 + hour * 3600 + minute * 60;
-}
-
-std::string timeclock(const std::vector<ExportEntry>& entries, const domain::TimeZone& zone) {
-    std::ostringstream out;
-    auto writer = interchange::open_writer(interchange::ExportFormat::Timeclock, out, zone, "0.1.0");
-    for (const auto& entry : entries) writer->write(entry);
-    writer->finish();
-    return out.str();
-}
-
 std::string timeclock(const std::vector<ExportEntry>& entries) {
-    return timeclock(entries, domain::FixedOffsetZone(3600, "CET"));
+    return testing::written(interchange::ExportFormat::Timeclock, entries);
 }
 
+// Not billable: timeclock has no place for it, and writes the entry all the same.
 ExportEntry finished() {
-    ExportEntry entry;
-    entry.uid = "e1";
-    entry.start = utc(2026, 11, 2, 8, 0);
-    entry.end = utc(2026, 11, 2, 9, 30);
-    entry.client = "acme";
-    entry.mission = "website";
-    entry.units_milli = 2500;
+    ExportEntry entry = testing::finished();
     entry.billable = false;
-    entry.tags = {"a", "b"};
-    entry.note = "fix the header";
     return entry;
 }
 
 // Europe/Paris, an entry from `start` to `end` (ISO 8601 with offsets), no note.
 std::string paris(const char* start, const char* end) {
     ExportEntry entry = finished();
-    entry.start = testing::utc(start);
-    entry.end = testing::utc(end);
+    entry.start = utc(start);
+    entry.end = utc(end);
     entry.note.clear();
-    return timeclock({entry}, testing::EuZone());
+    return testing::written(interchange::ExportFormat::Timeclock, {entry}, testing::EuZone());
 }
 
 std::string clock_in_of(const std::string& note) {
