@@ -18,6 +18,7 @@
 #include "slash/domain/duration.hpp"
 #include "slash/domain/time_grammar.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "support/eu_zone.hpp"
 
 namespace {
 
@@ -25,40 +26,6 @@ using namespace slash::domain;
 using slash::ErrorKind;
 using slash::fuzz::attempt;
 using slash::fuzz::require;
-
-constexpr std::int64_t kDay = 86400;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-    return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
-}
-
-/// The EU rules (Europe/Paris since 1996): UTC+1, and UTC+2 from the last Sunday of March
-/// 01:00 UTC to the last Sunday of October 01:00 UTC. So 02:00-03:00 local on the spring
-/// day does not exist and 02:00-03:00 local on the autumn day happens twice.
-class EuZone final : public TimeZone {
-  public:
-    [[nodiscard]] std::int64_t offset_at(std::int64_t utc) const override {
-        const int year = civil_from_days(floor_div(utc, kDay)).year;
-        return utc >= last_sunday_0100(year, 3) && utc < last_sunday_0100(year, 10) ? 7200 : 3600;
-    }
-
-    [[nodiscard]] std::vector<std::int64_t> instants_of(const LocalDateTime& local) const override {
-        std::vector<std::int64_t> instants;
-        const std::int64_t naive = local_seconds(local);
-        for (const std::int64_t offset : {7200, 3600}) {  // the earlier instant first
-            if (offset_at(naive - offset) == offset) instants.push_back(naive - offset);
-        }
-        return instants;
-    }
-
-    [[nodiscard]] std::string name() const override { return "Fuzz/EU"; }
-
-  private:
-    static std::int64_t last_sunday_0100(int year, int month) {
-        const CivilDate last = add_days(CivilDate{year, month + 1, 1}, -1);
-        return (days_from_civil(last) - (weekday(last) + 1) % 7) * kDay + 3600;
-    }
-};
 
 std::int64_t utc(const char* iso) {
     return parse_iso_instant(iso).value();
@@ -71,7 +38,7 @@ struct Setting {
     CivilDate range_day;  ///< the day ranges and times of day are read on
 };
 
-const EuZone kEu;
+const slash::testing::EuZone kEu("Fuzz/EU");
 const FixedOffsetZone kMinusNineThirty(-(9 * 3600 + 1800), "Fuzz/-09:30");
 
 const std::array<Setting, 6>& settings() {
