@@ -37,18 +37,19 @@ if(NOT SQLiteCpp_FOUND)
   FetchContent_MakeAvailable(sqlitecpp)
 endif()
 
-# Time zones: Howard Hinnant's date/tz (the C++20 <chrono> zones, which GCC 12's library
-# lacks), reading the system's zoneinfo (Debian: libhowardhinnant-date-dev tzdata).
-find_package(date 3 QUIET CONFIG)
-if(NOT date_FOUND)
-  message(STATUS "date not found: fetching v3.0.1")
-  set(BUILD_TZ_LIB ON CACHE BOOL "" FORCE)
-  set(USE_SYSTEM_TZ_DB ON CACHE BOOL "" FORCE)
-  FetchContent_Declare(date URL https://github.com/HowardHinnant/date/archive/refs/tags/v3.0.1.tar.gz)
-  FetchContent_MakeAvailable(date)
-endif()
-
 if(SLASH_BUILD_TESTS)
+  # Howard Hinnant's date/tz (the C++20 <chrono> zones, which GCC 12's library lacks), reading
+  # the system's zoneinfo (Debian: libhowardhinnant-date-dev tzdata): the tests' oracle for the
+  # zone rules src/services/tzif_zone.cpp reads. slash itself does not link it.
+  find_package(date 3 QUIET CONFIG)
+  if(NOT date_FOUND)
+    message(STATUS "date not found: fetching v3.0.1")
+    set(BUILD_TZ_LIB ON CACHE BOOL "" FORCE)
+    set(USE_SYSTEM_TZ_DB ON CACHE BOOL "" FORCE)
+    FetchContent_Declare(date URL https://github.com/HowardHinnant/date/archive/refs/tags/v3.0.1.tar.gz)
+    FetchContent_MakeAvailable(date)
+  endif()
+
   find_package(doctest 2.4 QUIET CONFIG)
   if(NOT doctest_FOUND)
     message(STATUS "doctest not found: fetching v2.4.9")

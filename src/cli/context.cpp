@@ -80,8 +80,10 @@ std::int64_t Context::now() {
     // A local date and time ("2026-11-28T10:00") is read in the local zone, like any TIME.
     bool dated = text->size() >= 10 && (*text)[4] == '-' && (*text)[7] == '-';
     if (dated) {
+        // The zone first, outside the try: a bad TZ is reported as itself, not as SLASH_NOW.
+        const domain::TimeZone& zone = time_zone();
         try {
-            return domain::parse_time(*text, domain::TimeContext{env.system_now, time_zone(), 0});
+            return domain::parse_time(*text, domain::TimeContext{env.system_now, zone, 0});
         } catch (const Error&) {
             // Reported below with the SLASH_NOW hint.
         }
@@ -93,7 +95,7 @@ std::int64_t Context::now() {
 }
 
 const domain::TimeZone& Context::time_zone() {
-    if (!time_zone_) time_zone_ = services::load_time_zone(env.get("TZ"));
+    if (!time_zone_) time_zone_ = services::load_time_zone(env.get("TZ"), env.get("TZDIR"));
     return *time_zone_;
 }
 

@@ -1,60 +1,89 @@
 #include "slash/services/time_zone_loader.hpp"
 
-#include <date/tz.h>
+#include <fcntl.h>
+#include <unistd.h>
 
-#include <chrono>
-#include <exception>
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
+#include "tzif_zone.hpp"
 
 namespace slash::services {
 namespace {
 
-using std::chrono::seconds;
+namespace fs = std::filesystem;
 
-// A zone of the tz database; the pointer is owned by date's database, which lives as long as
-// the program.
-class TzdbZone final : public domain::TimeZone {
-  public:
-    explicit TzdbZone(const date::time_zone* zone) : zone_(zone) {}
-
-    std::int64_t offset_at(std::int64_t utc) const override {
-        const date::sys_seconds instant{seconds{utc}};
-        return zone_->get_info(instant).offset.count();
-    }
-
-    std::vector<std::int64_t> instants_of(const domain::LocalDateTime& local) const override {
-        const std::int64_t reading = domain::local_seconds(local);
-        const date::local_info info = zone_->get_info(date::local_seconds{seconds{reading}});
-        switch (info.result) {
-            case date::local_info::unique:
-                return {reading - info.first.offset.count()};
-            case date::local_info::ambiguous:
-                // `first` is the rule before the transition: its larger offset gives the
-                // earlier instant.
-                return {reading - info.first.offset.count(), reading - info.second.offset.count()};
-            case date::local_info::nonexistent:
-                break;
-        }
-        return {};
-    }
-
-    std::string name() const override { return zone_->name(); }
-
-  private:
-    const date::time_zone* zone_;
-};
+// Zone files are a few kilobytes; anything much larger is not one.
+constexpr std::size_t kMaxZoneFileSize = std::size_t{1} << 20;
 
 std::unique_ptr<domain::TimeZone> utc() {
     return std::make_unique<domain::FixedOffsetZone>(0, "UTC");
 }
 
+// The whole file, or nullopt when it cannot be read or is larger than kMaxZoneFileSize.
+std::optional<std::string> read_small_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string bytes;
+    char buffer[16384];
+    bool ok = true;
+    while (true) {
+        const ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) {
+            ok = count == 0;
+            break;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(count));
+        if (bytes.size() > kMaxZoneFileSize) {
+            ok = false;
+            break;
+        }
+    }
+    ::close(fd);
+    if (!ok) return std::nullopt;
+    return bytes;
+}
+
+// The zoneinfo tree: TZDIR, which the C library honours too, else the system's.
+fs::path zone_directory(const std::optional<std::string>& tzdir) {
+    return tzdir && !tzdir->empty() ? fs::path(*tzdir) : fs::path("/usr/share/zoneinfo");
+}
+
+// A zone name is a relative path that stays inside the zoneinfo tree: TZ="../../etc/passwd"
+// must not read a file elsewhere, even to refuse it.
+bool is_zone_name(std::string_view name) {
+    if (name.empty() || name.starts_with('/')) return false;
+    while (true) {
+        const auto slash = name.find('/');
+        const std::string_view component = name.substr(0, slash);
+        if (component.empty() || component == "." || component == "..") return false;
+        if (slash == std::string_view::npos) return true;
+        name.remove_prefix(slash + 1);
+    }
+}
+
+// The zone of that name in the zoneinfo tree, or nullptr.
+std::unique_ptr<domain::TimeZone> read_zone(std::string_view name, const fs::path& directory) {
+    if (!is_zone_name(name)) return nullptr;
+    const auto bytes = read_small_file(directory / name);
+    if (!bytes) return nullptr;
+    return TzifZone::parse(*bytes, std::string(name));
+}
+
 // The zone name in a TZ value: POSIX lets it start with ':', and a path into a zoneinfo
 // directory names the zone after that directory.
-std::string_view zone_name(std::string_view tz) {
+std::string_view name_in_tz(std::string_view tz) {
     if (tz.starts_with(':')) tz.remove_prefix(1);
     constexpr std::string_view kZoneinfo = "zoneinfo/";
     if (tz.starts_with('/')) {
@@ -65,26 +94,57 @@ std::string_view zone_name(std::string_view tz) {
     return tz;
 }
 
-}  // namespace
+constexpr const char* kLocaltime = "/etc/localtime";
 
-std::unique_ptr<domain::TimeZone> load_time_zone(const std::optional<std::string>& tz) {
-    if (!tz) {
-        try {
-            return std::make_unique<TzdbZone>(date::current_zone());
-        } catch (const std::exception&) {
-            // No readable /etc/localtime (minimal containers): UTC, as the C library does.
-            return utc();
+// The first line of /etc/timezone (Debian's record of the zone's name), if any.
+std::optional<std::string> name_in_etc_timezone() {
+    auto text = read_small_file("/etc/timezone");
+    if (!text) return std::nullopt;
+    text->erase(std::min(text->find('\n'), text->size()));
+    if (text->empty()) return std::nullopt;
+    return text;
+}
+
+// The name the system zone goes by in messages, the one date::current_zone gave: the
+// resolved path of the /etc/localtime symlink after its last "zoneinfo/"
+// ("/usr/share/zoneinfo/Europe/Paris"), else /etc/timezone, else "localtime".
+std::string system_zone_name() {
+    std::error_code error;
+    if (fs::is_symlink(kLocaltime, error)) {
+        const std::string target = fs::canonical(kLocaltime, error).string();
+        constexpr std::string_view kZoneinfo = "zoneinfo/";
+        if (const auto at = target.rfind(kZoneinfo); at != std::string::npos) {
+            return target.substr(at + kZoneinfo.size());
         }
     }
-    const std::string_view name = zone_name(*tz);
+    if (auto name = name_in_etc_timezone()) return std::move(*name);
+    return "localtime";
+}
+
+// /etc/localtime as the C library reads it; without one, the zone /etc/timezone names; else
+// UTC, as the C library does (minimal containers).
+std::unique_ptr<domain::TimeZone> system_zone(const fs::path& directory) {
+    if (const auto bytes = read_small_file(kLocaltime)) {
+        if (auto zone = TzifZone::parse(*bytes, system_zone_name())) return zone;
+    }
+    if (const auto name = name_in_etc_timezone()) {
+        if (auto zone = read_zone(*name, directory)) return zone;
+    }
+    return utc();
+}
+
+}  // namespace
+
+std::unique_ptr<domain::TimeZone> load_time_zone(const std::optional<std::string>& tz,
+                                                 const std::optional<std::string>& tzdir) {
+    const fs::path directory = zone_directory(tzdir);
+    if (!tz) return system_zone(directory);
+    const std::string_view name = name_in_tz(*tz);
     // POSIX: an empty TZ is UTC; "UTC0" and "GMT0" are the POSIX spellings of it.
     if (name.empty() || name == "UTC0" || name == "GMT0") return utc();
-    try {
-        return std::make_unique<TzdbZone>(date::locate_zone(name));
-    } catch (const std::runtime_error&) {
-        throw Error(ErrorKind::Usage, "unknown time zone " + domain::quoted(*tz) +
-                                          " in TZ; use a name such as Europe/Paris");
-    }
+    if (auto zone = read_zone(name, directory)) return zone;
+    throw Error(ErrorKind::Usage, "unknown time zone " + domain::quoted(*tz) +
+                                      " in TZ; use a name such as Europe/Paris");
 }
 
 }  // namespace slash::services

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "support/process.hpp"
@@ -155,4 +156,23 @@ TEST_CASE("cli/app an explicitly empty --db, --config or --template is a usage e
     CHECK(r.code == 2);
     CHECK(r.err == "slash: error: empty --template: give fields such as '{id}\\t{mission}'\n");
     CHECK(ws.run({"__complete", "--db", "", "client", "show", ""}).out == ":4\n");
+}
+
+TEST_CASE("cli/app TZ names a zone of the system's zoneinfo, or of TZDIR's when set") {
+    Workspace ws;
+    ws.env.variables["SLASH_NOW"] = "2026-07-01T10:00";
+    ws.env.variables["TZ"] = "Mars/Olympus_Mons";
+    auto r = ws.run({"client", "add", "acme", "--name", "A"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "slash: error: unknown time zone \"Mars/Olympus_Mons\" in TZ; use a name such as Europe/Paris\n");
+    CHECK(ws.dump() == "<no database>");
+
+    // The same name in another zoneinfo tree, as the C library reads TZDIR.
+    auto dir = slash::testing::make_temp_dir("slash-tzdir");
+    std::filesystem::create_directories(dir / "Mars");
+    std::filesystem::copy_file("/usr/share/zoneinfo/America/Sao_Paulo", dir / "Mars/Olympus_Mons");
+    ws.env.variables["TZDIR"] = dir.string();
+    REQUIRE(ws.run({"client", "add", "acme", "--name", "A"}).code == 0);
+    CHECK(ws.run({"client", "show", "acme", "--template", "{created_at}"}).out == "2026-07-01T10:00:00-03:00\n");
+    std::filesystem::remove_all(dir);
 }
