@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # its seed corpus; FUZZ_FLAGS adds libFuzzer options (-jobs=N, -seed=N, ...).
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= time_grammar money config import_timewarrior import_watson import_toggl import_clockify import_csv import_jsonl
+FUZZ_TARGETS ?= time_grammar money config import_timewarrior import_watson import_toggl import_clockify import_csv import_jsonl tzif
 FUZZ_FLAGS   ?=
 
 .PHONY: all deps configure build test run bench sanitize stress fuzz install clean

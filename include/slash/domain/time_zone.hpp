@@ -23,8 +23,9 @@ class TimeZone {
     virtual ~TimeZone() = default;
     /// Seconds east of UTC in force at `utc` (Unix seconds).
     [[nodiscard]] virtual std::int64_t offset_at(std::int64_t utc) const = 0;
-    /// The UTC instants whose local time is `local`: none in a spring-forward gap, one
-    /// normally, two in a fall-back fold (earlier first).
+    /// The UTC instants whose local time is `local`, in increasing order: none in a
+    /// spring-forward gap, one normally, two in a fall-back fold (more if a zone file falls
+    /// back twice within a day, which no real zone does; callers take the first or last).
     [[nodiscard]] virtual std::vector<std::int64_t> instants_of(
         const LocalDateTime& local) const = 0;
     /// The zone's name for messages: "Europe/Paris", "UTC".
