@@ -257,7 +257,7 @@ private:
         // The uid decides first: an entry already there is a duplicate whatever the rules
         // would say of it now. The common cases need no lookup of their own: a duplicate
         // overlaps itself, and a new entry is inserted unless its uid is taken.
-        std::int64_t until = source.end ? *source.end : std::max(context_.now, source.start + 1);
+        std::int64_t until = domain::occupied_until(source.start, source.end, context_.now);
         // Exports run by start, so most entries begin after everything there is: no seek.
         std::optional<storage::EntryImport::Neighbour> neighbour;
         if (free_from_ && source.start < *free_from_) neighbour = entries_.overlapping(source.start, until, context_.now);

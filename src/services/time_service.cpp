@@ -81,10 +81,9 @@ public:
         }
     }
 
-    // A running entry (no end) counts as ending now, or just after its start when it
-    // starts later than now, the same rule the store applies to other running entries.
+    // A running entry counts as ending at domain::occupied_until, as the store's others do.
     void check_free(std::int64_t start, std::optional<std::int64_t> end, std::optional<std::int64_t> except) {
-        std::int64_t until = end ? *end : std::max(context_.now, start + 1);
+        std::int64_t until = domain::occupied_until(start, end, context_.now);
         if (auto other = entries_.overlapping(start, until, except, context_.now)) {
             throw Error(ErrorKind::Conflict,
                         fmt::format("this would overlap {}; change the times, or edit that entry first",

@@ -1,7 +1,6 @@
 #include "slash/storage/entry_import.hpp"
 
 #include "column_codec.hpp"
-#include "entry_end.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -69,7 +68,7 @@ std::optional<EntryImport::Neighbour> EntryImport::overlapping(std::int64_t star
         stmt.bind(1, end);
         if (!stmt.executeStep()) return std::nullopt;
         const std::int64_t candidate_end =
-            effective_end(stmt.getColumn(1).getInt64(), optional_int(stmt.getColumn(2)), now);
+            domain::occupied_until(stmt.getColumn(1).getInt64(), optional_int(stmt.getColumn(2)), now);
         if (candidate_end > start) return Neighbour{stmt.getColumn(0).getInt64(), stmt.getColumn(3).getString()};
         return std::nullopt;
     });
@@ -79,7 +78,7 @@ std::optional<std::int64_t> EntryImport::latest_end(std::int64_t now) {
     return guarded(db_, [&]() -> std::optional<std::int64_t> {
         SQLite::Statement stmt(connection(db_), "SELECT start_at, end_at FROM entries ORDER BY start_at DESC LIMIT 1");
         if (!stmt.executeStep()) return std::nullopt;
-        return effective_end(stmt.getColumn(0).getInt64(), optional_int(stmt.getColumn(1)), now);
+        return domain::occupied_until(stmt.getColumn(0).getInt64(), optional_int(stmt.getColumn(1)), now);
     });
 }
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "column_codec.hpp"
-#include "entry_end.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -97,7 +96,7 @@ std::optional<domain::Entry> EntryStore::overlapping(std::int64_t start, std::op
         if (end) stmt.bind(2, *end);
         auto candidate = read_one(stmt);
         if (!candidate) return std::nullopt;
-        std::int64_t candidate_end = effective_end(candidate->start, candidate->end, now);
+        std::int64_t candidate_end = domain::occupied_until(candidate->start, candidate->end, now);
         if (candidate_end > start) return candidate;
         return std::nullopt;
     });

@@ -1,11 +1,21 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace slash::domain {
+
+/// Where an entry ends when overlaps are checked: its end, or for a running one now, but at
+/// least one second after its start (a timer that starts now or later still holds its
+/// first second). The one rule of log, start, edit and import, and of the stores' overlap
+/// queries.
+[[nodiscard]] inline std::int64_t occupied_until(std::int64_t start, std::optional<std::int64_t> end,
+                                                 std::int64_t now) {
+    return end.value_or(std::max(now, start + 1));
+}
 
 /// A span of time spent on a mission (DESIGN.md §1); no end while its timer runs.
 struct Entry {
