@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 
 # Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF), then the tools
 # the tests drive (shells for completion tests, mandoc for man page lint, sqlite3 and jq for
-# scripts, hyperfine and time for bench/, the Factur-X validators of ../shared/conformance,
+# scripts, hyperfine and time for bench/, the Factur-X validators of tests/conformance,
 # the poppler tools that inspect PDFs, and Timewarrior and hledger, which the import and
 # export tests run against).
 BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev \

@@ -12,7 +12,7 @@ namespace slash::cli {
 
 namespace {
 
-// The flags every command accepts (DESIGN.md §2), declared once on the root: CLI11's
+// The flags every command accepts (docs/contract.md §2), declared once on the root: CLI11's
 // fallthrough lets a verb pass them up (`slash client list --json`).
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     optional_option(app, "--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);

@@ -24,7 +24,7 @@ class App;
 
 namespace slash::cli {
 
-/// Flags every command accepts (DESIGN.md §2).
+/// Flags every command accepts (docs/contract.md §2).
 struct GlobalOptions {
     std::optional<std::string> db;      ///< nullopt: not given
     std::optional<std::string> config;  ///< nullopt: not given

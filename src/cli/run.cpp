@@ -97,7 +97,7 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
         CLI::App* verb = selected_verb(app);
-        // Bare `slash` is `slash status` (DESIGN.md §2).
+        // Bare `slash` is `slash status` (docs/contract.md §2).
         if (verb == &app) verb = app.get_subcommand("status");
         const auto* action = ctx.action_for(verb);
         if (action == nullptr) {

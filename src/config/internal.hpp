@@ -35,7 +35,7 @@ enum class Rule {
     DayRanges,  ///< a list of "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD"
 };
 
-/// One key of the schema of DESIGN.md §7: its type, its rule, how to read and write it
+/// One key of the schema of docs/contract.md §7: its type, its rule, how to read and write it
 /// in a Config, and the comment `slash init` writes above it.
 struct KeySpec {
     std::string_view key;  ///< "seller.name"

@@ -228,7 +228,7 @@ bool is_euros(std::string_view s) {
            s.substr(0, dot).size() <= 12;
 }
 
-/// "15m", "90min", "1.5h": the form DESIGN.md §3 uses for a step or a capacity.
+/// "15m", "90min", "1.5h": the form docs/contract.md §3 uses for a step or a capacity.
 bool is_positive_duration(std::string_view s) {
     for (const std::string_view unit : {"min", "m", "h"}) {
         if (s.size() > unit.size() && s.ends_with(unit)) {

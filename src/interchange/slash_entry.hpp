@@ -18,7 +18,7 @@ struct SlashFields {
     std::vector<std::string> tags;
 };
 
-/// The rules slash's own formats share (slash-import(1), DESIGN.md "Ecosystem"):
+/// The rules slash's own formats share (slash-import(1), docs/contract.md §8):
 /// - start: ISO 8601 with an offset or Z (domain::parse_iso_instant); end: the same, or
 ///   empty for a running entry, after start;
 /// - mission: "client/mission", or the mission alone when a client is given; kept as written

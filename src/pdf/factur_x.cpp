@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::string_view kFileName = "factur-x.xml";
 
-// The Factur-X extension schema of ../shared/conformance/xmp/ (FNFE-MPE, as shipped by
+// The Factur-X extension schema of tests/conformance/xmp/ (FNFE-MPE, as shipped by
 // akretion/factur-x): PDF/A only admits XMP properties whose schema is either predefined
 // or described in the file itself.
 constexpr std::string_view kExtensionSchema = R"(  <rdf:Description rdf:about=""

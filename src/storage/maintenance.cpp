@@ -14,7 +14,7 @@ void add_rows(Database& db, const char* sql, std::vector<std::string>& problems)
 }
 
 // What the schema cannot say by itself (or what a hand edit of the file may have broken):
-// the invariants of DESIGN.md §3 and §5 that the rest of the program relies on.
+// the invariants of docs/contract.md §3 and §5 that the rest of the program relies on.
 void domain_problems(Database& db, std::vector<std::string>& problems) {
     add_rows(db,
              "SELECT 'timer: ' || count(*) || ' timers are running (entries ' || group_concat(id, ', ') || '), "

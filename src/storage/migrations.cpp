@@ -111,7 +111,7 @@ CREATE TRIGGER entries_totals_update AFTER UPDATE OF mission_id, start_at, end_a
         logged_seconds = logged_seconds + coalesce(NEW.end_at - NEW.start_at, 0);
 END;
 )sql"},
-    // Invoicing (DESIGN.md §4-5). A draft reserves the entries it bills (entries.invoice_id)
+    // Invoicing (docs/contract.md §4-5). A draft reserves the entries it bills (entries.invoice_id)
     // so that two drafts never bill the same hour; deleting a draft frees them. Issuing
     // fills number, series and seq, the frozen seller and buyer identity and the totals in
     // one UPDATE; from then on the triggers below refuse any change but the one status

@@ -183,7 +183,7 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
         // billable entry is what an invoice could bill; max() keeps a timer started after
         // `now` (a clock set back) from counting negative time. A client's own rounding
         // step and mode, when set, replace those of `rules` for its entries, as its
-        // invoices round them (DESIGN.md §3).
+        // invoices round them (docs/contract.md §3).
         SQLite::Statement stmt(
             connection(db_),
             // MATERIALIZED: read the one running entry once through its partial index,

@@ -126,7 +126,7 @@ TEST_CASE("cli/invoice documents: the PDF embeds the very CII of the invoice as 
 }
 
 TEST_CASE("cli/invoice documents: the CII of logged hours passes the French e-invoicing validators") {
-    auto validate = source_dir() + "/../shared/conformance/validate";
+    auto validate = source_dir() + "/tests/conformance/validate";
     if (!have_program("java") || !have_program("xmllint")) {
         MESSAGE("skipped: java and xmllint (Debian default-jre-headless, libxml2-utils) are not installed");
         return;

@@ -15,7 +15,7 @@ using slash::testing::run_ok;
 using slash::testing::read_file;
 using slash::testing::Workspace;
 
-// Every amount below is computed by hand in the comments, from the rules of DESIGN.md §3-5:
+// Every amount below is computed by hand in the comments, from the rules of docs/contract.md §3-5:
 // each entry's duration is rounded to the [time] step before it is billed, a line net is
 // quantity × unit price rounded half away from zero to the cent, and the VAT of each
 // (category, rate) is computed once on the sum of its line nets, half away from zero.

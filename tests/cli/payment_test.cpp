@@ -13,7 +13,7 @@ using slash::testing::ok;
 using slash::testing::run_ok;
 using slash::testing::Workspace;
 
-// Money received (DESIGN.md §1, §4): against an issued invoice (`invoice pay`) or with no
+// Money received (docs/contract.md §1, §4): against an issued invoice (`invoice pay`) or with no
 // invoice (`payment add`); a payment in another currency carries the EUR received (--eur).
 // Now is 2026-11-28T10:00Z.
 
@@ -229,7 +229,7 @@ TEST_CASE("cli/payment invoice pay of a GBP invoice with the EUR received") {
 }
 
 TEST_CASE("cli/payment a payment in another currency without its EUR amount is recorded with a warning") {
-    // DESIGN.md §1: a payment in another currency carries the EUR actually received; the
+    // docs/contract.md §1: a payment in another currency carries the EUR actually received; the
     // URSSAF report (issue 6) lists those that lack it, so the payment is kept and the user
     // is told at once.
     Workspace ws;

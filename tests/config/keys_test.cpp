@@ -12,7 +12,7 @@ using slash::config::config_value;
 
 TEST_SUITE_BEGIN("config/keys");
 
-TEST_CASE("config/keys: every key of DESIGN.md §7 in section then key order") {
+TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key order") {
     CHECK(config_keys() == std::vector<std::string>{
                                "seller.name",
                                "seller.trade_name",

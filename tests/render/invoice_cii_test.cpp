@@ -229,7 +229,7 @@ fs::path write_temp(const fs::path& dir, const std::string& name, const std::str
 }
 
 fs::path conformance_kit() {
-    return fs::path(slash::testing::source_dir()) / ".." / "shared" / "conformance";
+    return fs::path(slash::testing::source_dir()) / "tests" / "conformance";
 }
 
 // Runs the conformance kit (Factur-X XSD, Factur-X and EN 16931 schematrons, BR-FR) on the

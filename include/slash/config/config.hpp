@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-/// The typed configuration of DESIGN.md §7 and the code that reads and edits its TOML
+/// The typed configuration of docs/contract.md §7 and the code that reads and edits its TOML
 /// file. Only this layer sees toml++; everything else works with `Config`.
 namespace slash::config {
 
@@ -104,7 +104,7 @@ struct LoadResult {
 /// Error(Config) naming the path and the OS reason.
 [[nodiscard]] LoadResult load_config_file(const std::filesystem::path& path);
 
-/// Every key of the schema in a stable order: the section order of DESIGN.md §7, then
+/// Every key of the schema in a stable order: the section order of docs/contract.md §7, then
 /// key order ("seller.name", ..., "display.color").
 [[nodiscard]] const std::vector<std::string>& config_keys();
 
@@ -126,7 +126,7 @@ struct LoadResult {
                                            const std::vector<std::string>& values,
                                            const std::string& source);
 
-/// The commented file `slash init` writes: every section and key of DESIGN.md §7 with
+/// The commented file `slash init` writes: every section and key of docs/contract.md §7 with
 /// a one-line comment, the seller values from `seller`, everything else at its
 /// default. parse_config of it yields exactly those values and no warning.
 [[nodiscard]] std::string initial_config_text(const SellerConfig& seller);

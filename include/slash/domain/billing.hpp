@@ -6,7 +6,7 @@
 
 #include "slash/domain/mission.hpp"
 
-/// What billable work is worth (DESIGN.md §1, §3, §4): pure integer arithmetic on minor
+/// What billable work is worth (docs/contract.md §1, §3, §4): pure integer arithmetic on minor
 /// units and seconds. Every rounding of money is half away from zero and happens once, on
 /// the total of a mission, as an invoice line is rounded once to the cent (EN 16931).
 namespace slash::domain {
@@ -47,7 +47,7 @@ struct BillingRules {
 /// One entry's duration as billed: a multiple of `step` seconds, going up (ceiling),
 /// down (floor) or to the nearest one, a tie going away from zero (7m30s is 15m with a
 /// 15m step). A `step` of 0 keeps the duration as it is. The stored duration never
-/// changes: rounding happens when work is valued or billed (DESIGN.md §3).
+/// changes: rounding happens when work is valued or billed (docs/contract.md §3).
 [[nodiscard]] std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMode mode);
 
 /// Hours in thousandths, as an invoice line's quantity: seconds / 3.6, half away from zero

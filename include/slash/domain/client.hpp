@@ -7,7 +7,7 @@
 
 namespace slash::domain {
 
-/// Who pays (DESIGN.md §1). Empty strings mean "not given"; optional fields left empty
+/// Who pays (docs/contract.md §1). Empty strings mean "not given"; optional fields left empty
 /// inherit the config default (terms from [invoice] due_days, language from
 /// [invoice] language).
 struct Client {

@@ -6,7 +6,7 @@
 
 namespace slash::domain {
 
-/// DURATION -> whole seconds, always > 0 (DESIGN.md §3). Accepts `2h`, `2h30`, `2h30m`,
+/// DURATION -> whole seconds, always > 0 (docs/contract.md §3). Accepts `2h`, `2h30`, `2h30m`,
 /// `1h30m15s`, `90m`, `90min`, `45s`, `2 hours 30 minutes`, `1.5h`, `1,5h`, `0.25h`, `1:30`
 /// (h:mm, also h:mm:ss) and ISO 8601 `PT1H30M`, `PT90M`, `PT1.5H`, `PT45S`; letters in any
 /// case, spaces between parts. `m` is always minutes, never months. Decimals are exact (no

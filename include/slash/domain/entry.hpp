@@ -17,7 +17,7 @@ namespace slash::domain {
     return end.value_or(std::max(now, start + 1));
 }
 
-/// A span of time spent on a mission (DESIGN.md §1); no end while its timer runs.
+/// A span of time spent on a mission (docs/contract.md §1); no end while its timer runs.
 struct Entry {
     std::int64_t id = 0;
     /// Stable across export and import, so that re-importing adds nothing.

@@ -6,7 +6,7 @@
 namespace slash {
 
 /// What went wrong, at the granularity a script can act on. Each kind maps to one exit
-/// status of DESIGN.md §6 through `exit_code`.
+/// status of docs/contract.md §6 through `exit_code`.
 enum class ErrorKind {
     Failure,      ///< 1: a rule refused the request, or there was nothing to do
     Usage,        ///< 2: bad flag, bad value, bad date
@@ -29,7 +29,7 @@ private:
     ErrorKind kind_;
 };
 
-/// The process exit status for an error kind (DESIGN.md §6).
+/// The process exit status for an error kind (docs/contract.md §6).
 [[nodiscard]] int exit_code(ErrorKind kind) noexcept;
 
 }  // namespace slash

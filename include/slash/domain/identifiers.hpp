@@ -5,7 +5,7 @@
 
 namespace slash::domain {
 
-/// True for a handle: lower-case `[a-z0-9][a-z0-9._-]{0,31}` (DESIGN.md §1). Handles are
+/// True for a handle: lower-case `[a-z0-9][a-z0-9._-]{0,31}` (docs/contract.md §1). Handles are
 /// typed on the command line and used in `client/mission`, hence no '/' and no upper case.
 [[nodiscard]] bool is_valid_handle(std::string_view text);
 

@@ -8,7 +8,7 @@
 
 #include "slash/domain/invoice_checks.hpp"
 
-/// Invoices, credit notes and payments (DESIGN.md §1, §4, §5) as the rest of the program
+/// Invoices, credit notes and payments (docs/contract.md §1, §4, §5) as the rest of the program
 /// sees them. Amounts are minor units of the invoice's currency; a credit note carries
 /// positive amounts and is subtracted by whoever adds invoices up.
 namespace slash::domain {

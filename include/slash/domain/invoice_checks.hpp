@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-/// The legal completeness check of `slash invoice issue` (DESIGN.md §5): an invoice is only
+/// The legal completeness check of `slash invoice issue` (docs/contract.md §5): an invoice is only
 /// issued, and so frozen forever, once it carries every mention French law (CGI art. 242
 /// nonies A, Code de commerce L441-9 to L441-10) and EN 16931 ask for. The check lists every
 /// missing item at once so that the user can fix them all in one go.

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-/// Invoice numbering (DESIGN.md §5): numbers are unique, increasing and without gaps per
+/// Invoice numbering (docs/contract.md §5): numbers are unique, increasing and without gaps per
 /// series, and every number must pass the French CTC rules on the invoice identifier
 /// (BT-1): BR-FR-01, at most 35 characters; BR-FR-02, only A-Z a-z 0-9 - + _ /.
 namespace slash::domain {

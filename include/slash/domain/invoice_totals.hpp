@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-/// The totals of an invoice as EN 16931 defines them (DESIGN.md §4), in integer minor units:
+/// The totals of an invoice as EN 16931 defines them (docs/contract.md §4), in integer minor units:
 /// each line net rounded once to the minor unit, VAT rounded once per (category, rate) on
 /// the sum of its line nets, never per line.
 namespace slash::domain {

@@ -7,7 +7,7 @@
 
 namespace slash::domain {
 
-/// A piece of work for one client, addressed as `client/mission` (DESIGN.md §1).
+/// A piece of work for one client, addressed as `client/mission` (docs/contract.md §1).
 struct Mission {
     std::int64_t id = 0;
     std::int64_t client_id = 0;

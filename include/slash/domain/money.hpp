@@ -7,7 +7,7 @@
 namespace slash::domain {
 
 /// An amount in integer minor units of an ISO 4217 currency (cents for EUR). Never floating
-/// point: every sum and rounding on it is exact (DESIGN.md §4).
+/// point: every sum and rounding on it is exact (docs/contract.md §4).
 struct Money {
     std::int64_t minor = 0;
     std::string currency;  ///< upper-case ISO 4217 code
@@ -24,7 +24,7 @@ struct Money {
 
 /// Formats minor units as "1234.50": a dot, no grouping, '-' for negatives, exactly
 /// `minor_digits` decimals ("0.00"; no dot when `minor_digits` is 0). The form machine
-/// output uses (DESIGN.md §4), and which `parse_amount` reads back.
+/// output uses (docs/contract.md §4), and which `parse_amount` reads back.
 [[nodiscard]] std::string format_amount(std::int64_t minor, int minor_digits);
 
 /// "1234.50 EUR": format_amount with the currency's own minor digits, then its code, as

@@ -15,7 +15,7 @@ struct TimeContext {
     int week_start = 0;    ///< 0 = Monday ... 6 = Sunday, from [time] week_start
 };
 
-/// TIME -> UTC seconds (DESIGN.md §3, slash-dates(7)). Letters in any case. Accepts:
+/// TIME -> UTC seconds (docs/contract.md §3, slash-dates(7)). Letters in any case. Accepts:
 /// - `now`;
 /// - a time of day, today: `HH:MM`, `H:MM`, `HH:MM:SS`, `HHhMM`, `14h`, `9h30`;
 /// - a day alone (its local midnight) or followed by a time of day: `today`, `yesterday`,

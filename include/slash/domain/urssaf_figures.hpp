@@ -10,7 +10,7 @@
 
 /// The figures of a French micro-entrepreneur's URSSAF declaration, as data per year: the
 /// contribution rates, the versement libératoire of income tax, the CFP, the
-/// micro-entreprise ceilings and the VAT franchise thresholds (DESIGN.md §2, issue 6).
+/// micro-entreprise ceilings and the VAT franchise thresholds (docs/contract.md §2, issue 6).
 /// Rates are thousandths of a percent (24.6 % is 24600), amounts euro cents: no floating
 /// point touches them.
 namespace slash::domain {

@@ -4,7 +4,7 @@
 
 #include "slash/render/invoice_document.hpp"
 
-/// The invoice as a Factur-X PDF (DESIGN.md §5, `slash invoice show --format pdf`): a page
+/// The invoice as a Factur-X PDF (docs/contract.md §5, `slash invoice show --format pdf`): a page
 /// layout drawn with cairo and pango, then made a PDF/A-3b file with the CII XML attached.
 /// An optional layer: a slash built without cairo, pango, qpdf or lcms2 has the same
 /// functions, which say so.

@@ -6,7 +6,7 @@
 
 namespace slash::render {
 
-/// `slash invoice show --format cii` (DESIGN.md §5): the invoice or credit note as UN/CEFACT
+/// `slash invoice show --format cii` (docs/contract.md §5): the invoice or credit note as UN/CEFACT
 /// Cross Industry Invoice D16B XML, Factur-X 1.09 EN 16931 profile, written so that an issued
 /// invoice passes the Factur-X EN 16931 XSD and schematron, the EN 16931 CII schematron and
 /// the French CTC (BR-FR) rules. The same bytes are embedded in the PDF as `factur-x.xml`.

@@ -9,7 +9,7 @@
 #include "slash/domain/invoice_totals.hpp"
 
 /// An invoice as a document a human reads (`slash invoice show --format text|md`),
-/// DESIGN.md §5. Pure functions of an InvoiceDocument: the service has already resolved
+/// docs/contract.md §5. Pure functions of an InvoiceDocument: the service has already resolved
 /// everything (the identities of a draft are the live config and client, those of an
 /// issued invoice its frozen snapshot), so that rendering never looks anything up.
 namespace slash::render {

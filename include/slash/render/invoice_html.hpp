@@ -6,7 +6,7 @@
 
 namespace slash::render {
 
-/// `slash invoice show --format html` (DESIGN.md §5): one self-contained HTML file, with
+/// `slash invoice show --format html` (docs/contract.md §5): one self-contained HTML file, with
 /// inline CSS and nothing fetched or run (no link, image, font or script), laid out as a
 /// printed French invoice on A4: seller top left, buyer on the right, title and number,
 /// dates and period, the lines table, the totals box, the VAT breakdown, the payment

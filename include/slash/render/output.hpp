@@ -8,7 +8,7 @@
 
 namespace slash::render {
 
-/// How results are written (DESIGN.md §6). `Auto` picks an aligned table on a terminal
+/// How results are written (docs/contract.md §6). `Auto` picks an aligned table on a terminal
 /// and header-less tab-separated rows when piped.
 enum class Format { Auto, Json, Csv, Tsv, Template, Quiet };
 

@@ -73,7 +73,7 @@ struct InvoiceDetails {
     int minor_digits = 2;
 };
 
-/// The invoice use cases of DESIGN.md §4-5. Every write validates everything first and
+/// The invoice use cases of docs/contract.md §4-5. Every write validates everything first and
 /// runs in one write transaction (BEGIN IMMEDIATE), so two processes issuing at once are
 /// serialized and get consecutive numbers. REF is an invoice number, or the id of an
 /// invoice (drafts have no number): a number is looked up first.
@@ -93,7 +93,7 @@ public:
     domain::Invoice remove_line(const std::string& ref, std::int64_t position);
     /// Deletes a draft and frees its entries; returns it as it was.
     domain::Invoice remove(const std::string& ref);
-    /// Numbers, freezes and locks a draft (DESIGN.md §5); refuses, listing every missing
+    /// Numbers, freezes and locks a draft (docs/contract.md §5); refuses, listing every missing
     /// legal item, an incomplete one. `date`: the issue date, default today.
     domain::Invoice issue(const std::string& ref, const std::optional<std::string>& date);
     /// Issues a credit note for the whole of an issued invoice, cancels the invoice and

@@ -30,7 +30,7 @@ struct OpenOptions {
 
 /// The SQLite file of slash. Opening creates it (0600) when missing, refuses a file that
 /// is not a slash database or has a newer schema without writing to it, sets the pragmas
-/// of DESIGN.md §7 and applies pending migrations.
+/// of docs/contract.md §7 and applies pending migrations.
 class Database {
 public:
     [[nodiscard]] static Database open(const std::filesystem::path& path,

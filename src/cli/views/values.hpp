@@ -1,6 +1,6 @@
 #pragma once
 
-// The value shapes every view writes the same way (DESIGN.md §4, §6).
+// The value shapes every view writes the same way (docs/contract.md §4, §6).
 
 #include <cstdint>
 #include <string>
