@@ -6,14 +6,16 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-# Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF), then the tools
+# Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF; libcurl and libxml2
+# talk to the e-invoicing platform and read its life-cycle messages), then the tools
 # the tests drive (shells for completion tests, mandoc for man page lint, sqlite3 and jq for
 # scripts, hyperfine and time for bench/, the Factur-X validators of tests/conformance,
 # the poppler tools that inspect PDFs, and Timewarrior and hledger, which the import and
 # export tests run against).
 BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev \
                  libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata \
-                 libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core
+                 libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core \
+                 libcurl4-openssl-dev libxml2-dev
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine time \
                  libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils \
                  timewarrior hledger

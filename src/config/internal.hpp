@@ -33,6 +33,7 @@ enum class Rule {
     Percent,    ///< empty, or a decimal from 0 to 100
     Euros,      ///< empty, or a positive decimal with at most two fraction digits
     DayRanges,  ///< a list of "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD"
+    Url,        ///< empty, an https:// URL, or http:// to this machine
 };
 
 /// One key of the schema of docs/contract.md §7: its type, its rule, how to read and write it

@@ -67,8 +67,11 @@ constexpr std::array<std::string_view, 3> kActivities{"bnc", "bic-services", "bi
 constexpr std::array<std::string_view, 2> kPeriodicities{"monthly", "quarterly"};
 constexpr std::array<std::string_view, 3> kColors{"auto", "always", "never"};
 
-constexpr std::array<std::string_view, 6> kSections{"seller", "tax",    "invoice",
-                                                    "time",   "urssaf", "display"};
+constexpr std::array<std::string_view, 2> kSendFormats{"factur-x", "cii"};
+constexpr std::array<std::string_view, 3> kPaidStatus{"auto", "always", "never"};
+
+constexpr std::array<std::string_view, 7> kSections{"seller", "tax",     "invoice",   "time",
+                                                    "urssaf", "display", "einvoicing"};
 
 using C = Config;
 constexpr std::array kSchema{
@@ -182,6 +185,22 @@ constexpr std::array kSchema{
     key<&C::display, &DisplayConfig::color>(
         "display.color", "Colour in tables: auto (on a terminal) | always | never.", Rule::Choice,
         kColors),
+
+    key<&C::einvoicing, &EinvoicingConfig::platform_url>(
+        "einvoicing.platform_url", "Your approved platform's Flow Service URL (AFNOR XP Z12-013).", Rule::Url),
+    key<&C::einvoicing, &EinvoicingConfig::directory_url>(
+        "einvoicing.directory_url", "Its Directory Service URL, for `slash client lookup`.", Rule::Url),
+    key<&C::einvoicing, &EinvoicingConfig::token_file>(
+        "einvoicing.token_file", "File holding the platform's token, mode 0600 (or SLASH_EINVOICING_TOKEN)."),
+    key<&C::einvoicing, &EinvoicingConfig::send_format>(
+        "einvoicing.send_format", "What `invoice send` sends: factur-x (PDF) | cii (XML).", Rule::Choice,
+        kSendFormats),
+    key<&C::einvoicing, &EinvoicingConfig::paid_status>(
+        "einvoicing.paid_status", "Send 212 Encaissée on payment: auto (when the law asks) | always | never.",
+        Rule::Choice, kPaidStatus),
+    with_range(key<&C::einvoicing, &EinvoicingConfig::timeout>(
+                   "einvoicing.timeout", "Seconds one request to the platform may take, 1 to 600."),
+               1, 600),
 };
 
 bool is_positive_decimal(std::string_view s) {
@@ -238,6 +257,15 @@ bool is_positive_duration(std::string_view s) {
     return false;
 }
 
+
+/// "http://127.0.0.1:8080/x", "http://localhost/": a URL whose host is this machine.
+bool is_local_http(std::string_view s) {
+    for (const std::string_view host : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
+        if (s.starts_with(host) && (s.size() == host.size() || s[host.size()] == ':' || s[host.size()] == '/'))
+            return true;
+    }
+    return false;
+}
 
 std::string join(std::span<const std::string_view> words, std::string_view separator) {
     std::string out;
@@ -305,6 +333,11 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
     if (text == nullptr) return std::nullopt;
     const std::string& s = *text;
     switch (spec.rule) {
+        case Rule::Url:
+            // The token goes to this place: only https, or http to this machine (a test
+            // platform), where it never crosses a network.
+            if (s.empty() || (s.starts_with("https://") && s.size() > 8) || is_local_http(s)) return std::nullopt;
+            return must_be(spec, "an https:// URL (http:// only to 127.0.0.1 or localhost), or \"\"", quote(s));
         case Rule::None:
         case Rule::Range:
         case Rule::Year:

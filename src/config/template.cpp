@@ -8,13 +8,14 @@
 namespace slash::config {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSectionComments{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kSectionComments{{
     {"seller", "Who you are, as printed on every invoice."},
     {"tax", "VAT."},
     {"invoice", "Numbering, payment terms and the legal sentences of invoices."},
     {"time", "How time is counted, rounded for billing and planned."},
     {"urssaf", "What the URSSAF declaration of turnover needs."},
     {"display", "Terminal output."},
+    {"einvoicing", "Your approved e-invoicing platform (slash-einvoicing(1))."},
 }};
 
 std::string_view section_comment(std::string_view section) {

@@ -345,6 +345,62 @@ ALTER TABLE missions ADD COLUMN activity TEXT
 ALTER TABLE payments ADD COLUMN activity TEXT
     CHECK (activity IS NULL OR activity IN ('bnc', 'bic-services', 'bic-sales'));
 )sql"},
+    // E-invoicing (issue 20, docs/einvoicing.md): what slash sent to the user's approved
+    // platform (an invoice, or a 212 Encaissée it wrote on payment) and every life-cycle
+    // status of an invoice, each stored once. A flow with no flow_id is queued: its file
+    // waits in `content` for `einvoicing sync`. The token is never stored. The directory's
+    // electronic address of a client lives beside the client, not in its row.
+    {5, R"sql(
+CREATE TABLE einvoicing_flows (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id   INTEGER NOT NULL REFERENCES invoices(id),
+    payment_id   INTEGER,
+    kind         TEXT NOT NULL CHECK (kind IN ('invoice', 'status')),
+    tracking_id  TEXT NOT NULL UNIQUE,
+    flow_id      TEXT UNIQUE,
+    syntax       TEXT NOT NULL CHECK (syntax IN ('Factur-X', 'CII', 'CDAR')),
+    file_name    TEXT NOT NULL,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    content      BLOB,
+    ack_status   TEXT NOT NULL DEFAULT '' CHECK (ack_status IN ('', 'Pending', 'Ok', 'Error')),
+    ack_details  TEXT NOT NULL DEFAULT '',
+    submitted_at INTEGER,
+    created_at   INTEGER NOT NULL,
+    CHECK ((flow_id IS NULL) = (submitted_at IS NULL)),
+    CHECK (kind = 'status' OR content IS NULL)
+);
+CREATE UNIQUE INDEX einvoicing_one_invoice_flow ON einvoicing_flows (invoice_id) WHERE kind = 'invoice';
+CREATE INDEX einvoicing_queued ON einvoicing_flows (id) WHERE flow_id IS NULL;
+CREATE TABLE einvoicing_statuses (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id   INTEGER NOT NULL REFERENCES invoices(id),
+    code         TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    status_at    INTEGER NOT NULL,
+    reason       TEXT NOT NULL DEFAULT '',
+    amount_minor INTEGER,
+    currency     TEXT NOT NULL DEFAULT '',
+    origin       TEXT NOT NULL CHECK (origin IN ('platform', 'slash')),
+    source       TEXT NOT NULL,
+    recorded_at  INTEGER NOT NULL,
+    UNIQUE (source, invoice_id, code)
+);
+CREATE INDEX einvoicing_statuses_by_invoice ON einvoicing_statuses (invoice_id, status_at, id);
+CREATE TABLE einvoicing_sync (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    updated_after TEXT NOT NULL,
+    synced_at     INTEGER NOT NULL
+);
+CREATE TABLE client_einvoicing (
+    client_id   INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+    address     TEXT NOT NULL,
+    looked_up_at INTEGER NOT NULL
+);
+CREATE TRIGGER einvoicing_statuses_kept BEFORE DELETE ON einvoicing_statuses
+BEGIN
+    SELECT RAISE(ABORT, 'a life-cycle status is a record of the platform: it is never deleted');
+END;
+)sql"},
 };
 
 }  // namespace

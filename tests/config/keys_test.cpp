@@ -57,6 +57,12 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "urssaf.vat_threshold_sales",
                                "urssaf.vat_threshold_sales_majore",
                                "display.color",
+                               "einvoicing.platform_url",
+                               "einvoicing.directory_url",
+                               "einvoicing.token_file",
+                               "einvoicing.send_format",
+                               "einvoicing.paid_status",
+                               "einvoicing.timeout",
                            });
 }
 

@@ -102,7 +102,9 @@ TEST_CASE("storage/activity migration: a version 3 database keeps every row and 
     CHECK(old_rows["mission_totals"] == "|1|1|7200\n");
 
     {
-        auto db = slash::storage::Database::open(ws.db_path());
+        slash::storage::OpenOptions options;
+        options.migrations = all.first(4);  // later migrations have tests of their own
+        auto db = slash::storage::Database::open(ws.db_path(), options);
         CHECK(db.schema_version() == 4);
         CHECK(slash::storage::integrity_problems(db).empty());
     }

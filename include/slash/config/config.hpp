@@ -70,6 +70,17 @@ struct DisplayConfig {
     std::string color = "auto";  ///< auto | always | never
 };
 
+/// `[einvoicing]`: the user's approved platform (docs/einvoicing.md). The token itself is
+/// never here: it is read from `token_file` or SLASH_EINVOICING_TOKEN when a command needs it.
+struct EinvoicingConfig {
+    std::string platform_url;   ///< the Flow Service base URL; empty: e-invoicing not set up
+    std::string directory_url;  ///< the Directory Service base URL
+    std::string token_file;     ///< a file holding the bearer token, 0600; "~/" is the home
+    std::string send_format = "factur-x";  ///< factur-x | cii
+    std::string paid_status = "auto";      ///< auto | always | never: 212 Encaissée on payment
+    std::int64_t timeout = 60;             ///< seconds for one request, 1 to 600
+};
+
 /// The whole configuration; a default-constructed Config holds every built-in default.
 struct Config {
     SellerConfig seller;
@@ -78,6 +89,7 @@ struct Config {
     TimeConfig time;
     UrssafConfig urssaf;
     DisplayConfig display;
+    EinvoicingConfig einvoicing;
 };
 
 /// A parsed configuration and what the user should hear about it without failing.
