@@ -19,11 +19,18 @@
 #include "slash/storage/entry_store.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "slash/storage/payment_store.hpp"
+#include "slash/storage/einvoicing_store.hpp"
 #include "text_checks.hpp"
 
 namespace slash::services {
 
 namespace {
+
+// "205 Approuvée": the latest e-invoicing status (docs/einvoicing.md), empty when none.
+std::string latest_einvoicing_status(storage::Database& db, std::int64_t invoice_id) {
+    auto statuses = storage::EinvoicingStore(db).statuses(invoice_id);
+    return statuses.empty() ? std::string() : statuses.back().code + " " + statuses.back().label;
+}
 
 using invoicing::get_invoice;
 using invoicing::require_draft;
@@ -539,6 +546,7 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
     details.payments = storage::PaymentStore(db_).list(filter);
     details.entries = storage::EntryStore(db_).billed_by(invoice.id);
     details.status = domain::display_status(invoice, today());
+    details.einvoicing = latest_einvoicing_status(db_, invoice.id);
     details.minor_digits = domain::currency_minor_digits(invoice.currency);
     return details;
 }

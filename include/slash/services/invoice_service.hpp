@@ -70,6 +70,7 @@ struct InvoiceDetails {
     std::vector<domain::Payment> payments;
     std::vector<domain::Entry> entries;
     std::string status;
+    std::string einvoicing;  ///< the latest e-invoicing status, "205 Approuvée"; empty when none
     int minor_digits = 2;
 };
 

@@ -17,6 +17,7 @@ namespace {
 struct ClientOptions {
     std::string handle;
     services::ClientChanges changes;
+    bool lookup = false;  ///< record the electronic address the e-invoicing directory gives
 };
 
 // The identity and billing flags shared by `add` and `edit`.
@@ -47,6 +48,7 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
                     "up, nearest or down (default: [time] rounding_mode)")
         ->type_name("MODE");
     optional_option(verb, "--notes", o.changes.notes, "Free-form notes");
+    verb.add_flag("--lookup", o.lookup, "Record the e-invoicing address the directory gives for its SIREN");
 }
 
 void print_client(Context& ctx, const domain::Client& client) {
@@ -77,6 +79,7 @@ void add_client_commands(CLI::App& app, Context& ctx) {
         ctx.on_run(verb, [&ctx, o] {
             auto client = services::ClientService(ctx.database(), ctx.now()).add(o->handle, o->changes);
             ctx.out << client.handle << '\n';
+            if (o->lookup) record_client_address(ctx, client.handle);
         });
     }
     {
@@ -105,10 +108,17 @@ void add_client_commands(CLI::App& app, Context& ctx) {
         add_field_options(*verb, *o);
         verb->add_flag("--no-rate", o->changes.clear_rate, "Remove the default rate");
         ctx.on_run(verb, [&ctx, o] {
+            if (o->changes.empty() && o->lookup) {
+                record_client_address(ctx, o->handle);
+                ctx.out << o->handle << '\n';
+                return;
+            }
             auto client = services::ClientService(ctx.database(), ctx.now()).edit(o->handle, o->changes);
             ctx.out << client.handle << '\n';
+            if (o->lookup) record_client_address(ctx, client.handle);
         });
     }
+    add_client_lookup_verb(*noun, ctx);
     for (bool archive : {true, false}) {
         auto handle = std::make_shared<std::string>();
         CLI::App* verb = noun->add_subcommand(archive ? "archive" : "unarchive",

@@ -1,10 +1,17 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace CLI {
 class App;
+}
+
+namespace slash::services {
+struct InvoiceDetails;
 }
 
 namespace slash::cli {
@@ -26,6 +33,18 @@ void add_interchange_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_db_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
+void add_einvoicing_commands(CLI::App& app, Context& ctx);
+
+// E-invoicing (einvoicing.cpp) hooks into other nouns: `invoice send|status`,
+// `client lookup`, the 212 Encaissée after `invoice pay`, `client add|edit --lookup`, and
+// the latest status that `invoice list|show` print (invoice id -> "205 Approuvée").
+void add_invoice_einvoicing_verbs(CLI::App& invoice, Context& ctx);
+void add_client_lookup_verb(CLI::App& client, Context& ctx);
+void after_payment(Context& ctx, std::int64_t payment_id);
+void record_client_address(Context& ctx, const std::string& handle);
+std::map<std::int64_t, std::string> latest_einvoicing_statuses(Context& ctx);
+/// The file `invoice send` gives the platform: the Factur-X PDF ("Factur-X") or the CII XML.
+std::string invoice_file_bytes(Context& ctx, const services::InvoiceDetails& details, std::string_view syntax);
 
 /// The completion protocol (`slash __complete WORD... CURRENT`): candidate lines
 /// "value<TAB>description", then ":directive" (cobra's wire format).

@@ -56,7 +56,7 @@ render::InvoiceDocument document_of(const services::InvoiceDetails& d, const dom
     document.vat = d.vat;
     document.mentions = d.mentions;
     document.payments = d.payments;
-    document.status = d.status;
+    document.status = d.einvoicing.empty() ? d.status : d.status + " (e-invoicing: " + d.einvoicing + ")";
     document.minor_digits = d.minor_digits;
     for (const auto& e : d.entries) {
         render::TimesheetRow row;
@@ -300,14 +300,21 @@ void add_list_command(CLI::App& noun, Context& ctx) {
     ctx.on_run(verb, [&ctx, query] {
         // Streamed: ten years of invoices are listed in constant memory.
         render::ListWriter writer(ctx.out, invoice_schema(), ctx.output());
+        const auto einvoicing = latest_einvoicing_statuses(ctx);
         service(ctx).each(*query, [&](services::ListedInvoice& listed) {
-            writer.add(invoice_record(listed.invoice, listed.status, ctx.time_zone()));
+            auto latest = einvoicing.find(listed.invoice.id);
+            writer.add(invoice_record(listed.invoice, listed.status, ctx.time_zone(),
+                                      latest == einvoicing.end() ? std::string() : latest->second));
         });
         writer.finish();
     });
 }
 
 }  // namespace
+
+std::string invoice_file_bytes(Context& ctx, const services::InvoiceDetails& details, std::string_view syntax) {
+    return document_bytes(ctx, details, syntax == "Factur-X" ? "pdf" : "cii", false);
+}
 
 void add_invoice_commands(CLI::App& app, Context& ctx) {
     CLI::App* noun = app.add_subcommand("invoice", "Draft, issue, show and settle invoices and credit notes");
@@ -333,6 +340,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
     add_show_command(*noun, ctx);
     add_export_command(*noun, ctx);
     add_list_command(*noun, ctx);
+    add_invoice_einvoicing_verbs(*noun, ctx);
     {
         struct PayOptions {
             std::string ref;
@@ -353,6 +361,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
             auto payment = service(ctx).pay(o->ref, o->request);
             ctx.out << payment.id << '\n';
             warn_without_eur(ctx, payment);
+            after_payment(ctx, payment.id);
         });
     }
     {

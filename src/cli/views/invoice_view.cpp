@@ -47,7 +47,8 @@ Value buyer_value(const domain::BuyerIdentity& b) {
 
 }  // namespace
 
-render::Record invoice_record(const domain::Invoice& v, const std::string& status, const domain::TimeZone& zone) {
+render::Record invoice_record(const domain::Invoice& v, const std::string& status, const domain::TimeZone& zone,
+                              const std::string& einvoicing) {
     auto due = v.draft() || v.credit_note() || v.status == domain::kCancelled ? 0 : v.gross_minor - v.paid_minor;
     return {
         // A draft of `monthly --dry-run` was never written: it has no id to refer to.
@@ -74,6 +75,7 @@ render::Record invoice_record(const domain::Invoice& v, const std::string& statu
         {"reason", optional_text(v.reason)},
         {"created_at", domain::format_local_iso(v.created_at, zone)},
         {"issued_at", v.issued_at ? Value(domain::format_local_iso(*v.issued_at, zone)) : Value()},
+        {"einvoicing", optional_text(einvoicing)},
     };
 }
 
@@ -85,12 +87,12 @@ const render::Schema& invoice_schema() {
         built.fields = render::flat_field_names(invoice_record(prototype, "draft", domain::FixedOffsetZone(0, "UTC")));
         built.columns = {{"ref", "REF"},           {"kind", "KIND"},          {"client", "CLIENT"},
                          {"issue_date", "DATE"},   {"due_date", "DUE DATE"},  {"status", "STATUS"},
-                         {"total", "TOTAL", true}, {"due", "DUE", true}};
+                         {"total", "TOTAL", true}, {"due", "DUE", true},    {"einvoicing", "E-INVOICING"}};
         built.labels = {{"ref", "Ref"},           {"number", "Number"},        {"kind", "Kind"},
                         {"status", "Status"},     {"client", "Client"},        {"issue_date", "Issued"},
                         {"due_date", "Due date"}, {"period_from", "From"},     {"period_to", "To"},
                         {"net", "Net"},           {"vat", "VAT"},              {"total", "Total"},
-                        {"paid", "Paid"},         {"due", "Due"}};
+                        {"paid", "Paid"},         {"due", "Due"},              {"einvoicing", "E-invoicing"}};
         built.id_field = "ref";
         return built;
     }();
@@ -105,7 +107,7 @@ render::ListView invoice_list_view(const std::vector<services::ListedInvoice>& i
 
 render::Value invoice_document_value(const services::InvoiceDetails& d, const domain::TimeZone& zone) {
     const auto& v = d.invoice;
-    auto record = invoice_record(v, d.status, zone);
+    auto record = invoice_record(v, d.status, zone, d.einvoicing);
     record.emplace_back("seller", seller_value(v.seller));
     record.emplace_back("buyer", buyer_value(v.buyer));
     Value::Array lines;

@@ -11,8 +11,9 @@ namespace slash::cli {
 
 /// The JSON shape of an invoice in listings (field names are a stable contract). `ref` is
 /// what every REF argument accepts: the number, or the id of a draft.
+/// `einvoicing`: the latest e-invoicing status ("205 Approuvée"), empty when none.
 render::Record invoice_record(const domain::Invoice& invoice, const std::string& status,
-                              const domain::TimeZone& zone);
+                              const domain::TimeZone& zone, const std::string& einvoicing = "");
 const render::Schema& invoice_schema();
 render::ListView invoice_list_view(const std::vector<services::ListedInvoice>& invoices, const domain::TimeZone& zone);
 
