@@ -126,8 +126,33 @@ slash invoice show 2026-0001 --format html --timesheet -o "$documents/2026-0001.
 slash invoice show 2026-0001 --format cii -o "$documents/2026-0001.xml" --force
 slash invoice show 2026-0001 --format pdf --timesheet -o "$documents/2026-0001.pdf" --force
 
+mock_bin="$(dirname "$slash_bin")/tests/slash_mock_platform"
+if [[ -x $mock_bin ]]; then
+  step "E-invoicing (the 2026-2027 reform): invoices to French businesses go through your approved platform. Here a mock of one, on 127.0.0.1."
+  (umask 077; printf 'tour-token\n' > "$workspace/pa-token")
+  "$mock_bin" --kit "$(dirname "$0")/../tests/einvoicing/kit" --token tour-token --seller 732829320 \
+    --on-invoice 200,202,203,205 --company "552100554,ACME SAS,552100554" > "$workspace/mock.port" &
+  mock_pid=$!
+  trap 'kill "$mock_pid" 2>/dev/null; rm -rf "$workspace"' EXIT
+  until [[ -s $workspace/mock.port ]]; do sleep 0.05; done
+  mock_url="http://127.0.0.1:$(head -n 1 "$workspace/mock.port")"
+  slash config set einvoicing.platform_url "$mock_url/flow-service"
+  slash config set einvoicing.directory_url "$mock_url/directory-service"
+  slash config set einvoicing.token_file "$workspace/pa-token"
+  # Under the VAT franchise the law asks no 212 Encaissée; send it anyway, for the buyer.
+  slash config set einvoicing.paid_status always
+  slash einvoicing check
+  slash client lookup 552100554
+  slash client edit acme --lookup
+  slash invoice send 2026-0001
+  slash invoice send 2026-0001   # a second send finds the first: nothing is sent twice
+  slash einvoicing sync
+  slash invoice status 2026-0001
+fi
+
 step "Money in: ACME pays; MicroTask pays by platform payout, so its invoice is cancelled by a credit note."
-slash invoice pay 2026-0001
+slash invoice pay 2026-0001   # with e-invoicing: the 212 Encaissée status goes to the platform
+if [[ -x $mock_bin ]]; then slash invoice status 2026-0001; fi
 slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice needed"
 slash invoice list
 

@@ -8,6 +8,7 @@
 #include "slash/domain/error.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "slash/domain/quote.hpp"
 #include "slash/einvoicing/cdar.hpp"
 #include "slash/einvoicing/sha256.hpp"
 #include "slash/services/einvoicing_service.hpp"

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -188,9 +189,16 @@ TEST_CASE("cli/einvoicing: 429 then success is retried; a platform always busy i
 
     Book busy;
     busy.platform.fail_next("*", 503, "RESOURCE_ERROR", "maintenance", 10, "0");
-    slash::testing::expect_refusal(busy.ws, {"invoice", "send", "2026-0001"}, 1,
-                                   "searching the platform's flows: the platform answered 503 RESOURCE_ERROR: "
-                                   "maintenance; the platform is busy, try again later");
+    const std::string before = busy.ws.dump();
+    auto given_up = busy.run({"invoice", "send", "2026-0001"});
+    CHECK(given_up.code == 1);
+    CHECK(given_up.out == "");
+    CHECK(given_up.err == "slash: the platform is busy (503), retrying in 0 s (attempt 2 of 4)\n"
+                          "slash: the platform is busy (503), retrying in 0 s (attempt 3 of 4)\n"
+                          "slash: the platform is busy (503), retrying in 0 s (attempt 4 of 4)\n"
+                          "slash: error: searching the platform's flows: the platform answered 503 RESOURCE_ERROR: "
+                          "maintenance; the platform is busy, try again later\n");
+    CHECK(busy.ws.dump() == before);
     CHECK(busy.platform.requests().size() == 4);
     // A Retry-After beyond the bound is not waited for.
     Book slow;
@@ -217,7 +225,8 @@ TEST_CASE("cli/einvoicing: a platform that is down or silent: exit 1 with its UR
     CHECK(run_ok(b.ws, {"invoice", "list", "--json"}).find(R"("einvoicing":null)") != std::string::npos);
 
     Book silent;
-    silent.platform.delay_next("POST /v1/flows", 5000);
+    // Answered after 3 s, when slash gave up at 2 s; the next request is served after it.
+    silent.platform.delay_next("POST /v1/flows", 3000);
     auto timed = silent.run({"invoice", "send", "2026-0001"});
     CHECK(timed.code == 1);
     CHECK(timed.err.starts_with("slash: error: sending invoice 2026-0001: no answer from the platform at " +
@@ -257,6 +266,13 @@ TEST_CASE("cli/einvoicing: sync twice stores each status once") {
     CHECK(second.out == "");
     CHECK(second.err == "slash: synced: 0 life-cycle messages read, 0 new statuses, 0 status messages sent\n");
     // Even when the platform serves them all again (a cursor lost): stored once.
+    {
+        SQLite::Database db(b.ws.db_path().string(), SQLite::OPEN_READWRITE);
+        CHECK(db.exec("DELETE FROM einvoicing_sync") == 1);
+    }
+    auto again = b.run({"einvoicing", "sync"});
+    CHECK(again.out == "");
+    CHECK(again.err == "slash: synced: 3 life-cycle messages read, 0 new statuses, 0 status messages sent\n");
     auto status = run_ok(b.ws, {"invoice", "status", "2026-0001", "-q"});
     CHECK(status == "200\n202\n203\n");
 }

@@ -4,6 +4,7 @@
 //
 //   slash_mock_platform --kit tests/einvoicing/kit --token TOKEN
 //                       [--on-invoice 200,202,203,205] [--company SIREN,NAME,ADDRESS]...
+//                       [--seller SIREN]
 
 #include <cstdio>
 #include <iostream>
@@ -25,7 +26,7 @@ std::vector<std::string> split(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string kit, token;
+    std::string kit, token, seller;
     std::vector<std::string> codes{"200"};
     std::vector<std::vector<std::string>> companies;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
         else if (flag == "--token") token = value;
         else if (flag == "--on-invoice") codes = split(value);
         else if (flag == "--company") companies.push_back(split(value));
+        else if (flag == "--seller") seller = value;
         else {
             std::cerr << "slash_mock_platform: unknown flag " << flag << "\n";
             return 2;
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
     }
     slash::testing::MockPlatform platform(kit, token);
     platform.on_invoice(codes);
+    if (!seller.empty()) platform.set_seller(seller);
     for (const auto& c : companies) {
         if (c.size() >= 3) platform.add_company(c[0], c[1], std::vector<std::string>(c.begin() + 2, c.end()));
     }

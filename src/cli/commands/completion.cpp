@@ -208,10 +208,12 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
     } else if (index == 0 && (path == "invoice issue" || path == "invoice rm" || path == "invoice line add" ||
                               path == "invoice line rm")) {
         add_invoices(out, ctx, services::InvoiceChoice::Drafts);
-    } else if (index == 0 && (path == "invoice show" || path == "invoice pay" || path == "invoice credit")) {
-        auto choice = path == "invoice pay"      ? services::InvoiceChoice::Payable
-                      : path == "invoice credit" ? services::InvoiceChoice::Creditable
-                                                 : services::InvoiceChoice::Any;
+    } else if (index == 0 && (path == "invoice show" || path == "invoice pay" || path == "invoice credit" ||
+                              path == "invoice send" || path == "invoice status")) {
+        auto choice = path == "invoice pay"                                  ? services::InvoiceChoice::Payable
+                      : path == "invoice credit" || path == "invoice send"  ? services::InvoiceChoice::Creditable
+                      : path == "invoice status"                             ? services::InvoiceChoice::Invoices
+                                                                             : services::InvoiceChoice::Any;
         add_invoices(out, ctx, choice);
     } else if (index == 0 && path == "payment rm") {
         for (auto& [id, description] : services::completion_payments(ctx.db_path())) out.push_back({id, description});

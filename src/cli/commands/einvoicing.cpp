@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <ostream>
@@ -29,9 +30,10 @@ services::EinvoicingEnvironment environment_of(Context& ctx) {
     const auto& env = ctx.env;
     e.token = env.get("SLASH_EINVOICING_TOKEN");
     e.home = env.get("HOME");
+    static constexpr std::array<const char*, 4> kHttps{"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"};
+    static constexpr std::array<const char*, 4> kHttp{"http_proxy", "all_proxy", "ALL_PROXY", "all_proxy"};
     const bool https = ctx.config().einvoicing.platform_url.starts_with("https:");
-    for (const char* name : https ? std::initializer_list<const char*>{"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"}
-                                  : std::initializer_list<const char*>{"http_proxy", "all_proxy", "ALL_PROXY"}) {
+    for (const char* name : https ? kHttps : kHttp) {
         if (auto value = env.get(name)) {
             e.proxy = *value;
             break;
