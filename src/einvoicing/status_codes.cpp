@@ -13,8 +13,8 @@ namespace slash::einvoicing {
 std::string_view status_label(std::string_view code) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kLabels{{
         {"200", "Déposée"},
-        {"201", "Émise par la plateforme"},
-        {"202", "Reçue par la plateforme"},
+        {"201", "Émise"},
+        {"202", "Reçue"},
         {"203", "Mise à disposition"},
         {"204", "Prise en charge"},
         {"205", "Approuvée"},

@@ -61,8 +61,10 @@ std::optional<domain::InvoiceStatus> status_of(storage::InvoiceStore& invoices, 
     domain::InvoiceStatus status;
     status.invoice_id = invoice->id;
     status.code = ref.status_code;
+    // The standard's label for a code it lists: the examples themselves write
+    // "Mise_à_disposition"; the message's own label otherwise.
     const std::string_view known = einvoicing::status_label(ref.status_code);
-    status.label = ref.status_label.empty() ? std::string(known) : ref.status_label;
+    status.label = known.empty() ? ref.status_label : std::string(known);
     status.at = cdar_instant(ref.status_at, time.zone).value_or(time.now);
     status.reason = ref.reason;
     status.currency = ref.currency;

@@ -121,7 +121,7 @@ TEST_CASE("cli/einvoicing: send, Déposée, Approuvée, pay, Encaissée sent") {
     }
     auto status = b.run({"invoice", "status", "2026-0001"});
     CHECK(status.code == 0);
-    CHECK(status.out == "2026-0001\t2026-11-20T00:00:00+00:00\t212\tEncaissée\tslash\t156.00\t\n"
+    CHECK(status.out == "2026-0001\t2026-11-20T00:00:00+00:00\t212\tEncaissée\tslash\t156.00 EUR\t\n"
                         "2026-0001\t2026-12-01T09:00:02+00:00\t200\tDéposée\tplatform\t\t\n"
                         "2026-0001\t2026-12-01T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n");
     CHECK(b.platform.problems().empty());
@@ -304,7 +304,7 @@ TEST_CASE("cli/einvoicing: the token file must be the user's alone; the token is
 TEST_CASE("cli/einvoicing: invoices that are not e-invoices are refused with the reason") {
     Book b;
     ok(b.ws, {"client", "add", "ann", "--name", "Ann Lee", "--kind", "individual", "--address", "2 rue Y",
-              "--address", "75003 Paris"});
+              "--address", "75003 Paris", "--hourly", "50", "--email", "ann@example.org"});
     ok(b.ws, {"mission", "add", "ann/help"});
     run_ok(b.ws, {"log", "ann/help", "1h", "--on", "2026-10-06"});
     run_ok(b.ws, {"invoice", "new", "ann"});

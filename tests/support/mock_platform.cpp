@@ -210,7 +210,7 @@ void MockPlatform::add_lifecycle(const std::string& number, const std::string& c
     // come in the order they are emitted.
     const std::string stamp = f.submitted_at.substr(0, 4) + f.submitted_at.substr(5, 2) + f.submitted_at.substr(8, 2) +
                               f.submitted_at.substr(11, 2) + f.submitted_at.substr(14, 2) + f.submitted_at.substr(17, 2);
-    xml = std::regex_replace(xml, std::regex(R"((<udt:DateTimeString format="204">)[0-9]{14})"), "$1" + stamp);
+    xml = std::regex_replace(xml, std::regex(R"((<udt:DateTimeString format="204">)[0-9]{14})"), "$01" + stamp);
     f.file = replaced(replaced(xml, example->number, number), "100000009", seller_);
     f.invoice_number = number;
     flows_.push_back(std::move(f));

@@ -28,7 +28,7 @@ const render::Schema& invoice_status_schema() {
         prototype.amount_minor = 0;
         built.fields = render::flat_field_names(invoice_status_record("", prototype, domain::FixedOffsetZone(0, "UTC")));
         built.columns = {{"invoice", "INVOICE"}, {"at", "DATE"},   {"code", "CODE"},
-                         {"status", "STATUS"},   {"by", "BY"},     {"amount.amount", "AMOUNT", true},
+                         {"status", "STATUS"},   {"by", "BY"},     {"amount", "AMOUNT", true},
                          {"reason", "REASON"}};
         built.labels = built.columns;
         built.id_field = "code";
