@@ -131,6 +131,7 @@ if [[ -x $mock_bin ]]; then
   step "E-invoicing (the 2026-2027 reform): invoices to French businesses go through your approved platform. Here a mock of one, on 127.0.0.1."
   (umask 077; printf 'tour-token\n' > "$workspace/pa-token")
   "$mock_bin" --kit "$(dirname "$0")/../tests/einvoicing/kit" --token tour-token --seller 732829320 \
+    --start 2026-11-30T08:00:00Z \
     --on-invoice 200,202,203,205 --company "552100554,ACME SAS,552100554" > "$workspace/mock.port" &
   mock_pid=$!
   trap 'kill "$mock_pid" 2>/dev/null; rm -rf "$workspace"' EXIT

@@ -187,7 +187,9 @@ PaidOutcome EinvoicingService::paid(std::int64_t payment_id) {
     einvoicing::EncaisseeMessage m;
     const std::string seller = invoice.seller.siren.empty() ? invoice.seller.siret.substr(0, 9) : invoice.seller.siren;
     m.created_at = cdar_time(time_.now, time_.zone);
-    m.status_at = payment->paid_on.substr(0, 4) + payment->paid_on.substr(5, 2) + payment->paid_on.substr(8, 2) + "000000";
+    // MDT-78 is when the status is set ("date-heure de dépôt du statut"): now, as in the
+    // XP Z12-014 example; the payment's own date stays in the books.
+    m.status_at = m.created_at;
     const std::string invoice_date =
         invoice.issue_date.substr(0, 4) + invoice.issue_date.substr(5, 2) + invoice.issue_date.substr(8, 2);
     m.invoice_type_code = invoice.kind == "deposit" ? "386" : "380";
@@ -219,7 +221,7 @@ PaidOutcome EinvoicingService::paid(std::int64_t payment_id) {
     status.invoice_id = invoice.id;
     status.code = "212";
     status.label = "Encaissée";
-    status.at = domain::from_local({*domain::parse_iso_date(payment->paid_on), 0, 0, 0}, time_.zone, payment->paid_on);
+    status.at = time_.now;
     status.amount_minor = payment->amount_minor;
     status.currency = payment->currency;
     status.origin = domain::StatusOrigin::Slash;

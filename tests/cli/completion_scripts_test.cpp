@@ -183,7 +183,7 @@ void check_bash(bool with_bash_completion) {
         return sorted(complete_bash(fx, line, with_bash_completion).values);
     };
     CHECK(values("slash cl") == "client");
-    CHECK(values("slash client ") == "add archive edit list rm show unarchive");
+    CHECK(values("slash client ") == "add archive edit list lookup rm show unarchive");
     CHECK(values("slash client show a") == "acme acme-labs");
     CHECK(values("slash client unarchive a") == "acme.old");
     CHECK(values("slash client show dev_shop.") == "dev_shop.io-2");
@@ -261,7 +261,7 @@ void check_zsh(const std::string& mode) {
     };
     auto values = [&](std::vector<std::string> words) { return sorted(complete(std::move(words)).values); };
     CHECK(values({"cl"}) == "client");
-    CHECK(values({"client", ""}) == "add archive edit list rm show unarchive");
+    CHECK(values({"client", ""}) == "add archive edit list lookup rm show unarchive");
     CHECK(values({"client", "show", "dev_shop."}) == "dev_shop.io-2");
     CHECK(values({"client", "add", "--na"}) == "--name");
     CHECK(values({"completion", ""}) == "bash fish zsh");
@@ -357,7 +357,7 @@ TEST_CASE("cli/completion scripts: fish") {
         return sorted(complete_fish(fx, line).values);
     };
     CHECK(values("slash cl") == "client");
-    CHECK(values("slash client ") == "add archive edit list rm show unarchive");
+    CHECK(values("slash client ") == "add archive edit list lookup rm show unarchive");
     CHECK(values("slash client unarchive a") == "acme.old");
     CHECK(values("slash client show dev_shop.") == "dev_shop.io-2");
     CHECK(values("slash client add --na") == "--name");

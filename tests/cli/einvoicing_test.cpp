@@ -86,11 +86,11 @@ TEST_CASE("cli/einvoicing: send, Déposée, Approuvée, pay, Encaissée sent") {
 
     auto synced = b.run({"einvoicing", "sync"});
     REQUIRE_MESSAGE(synced.code == 0, synced.err);
-    CHECK(synced.out == "2026-0001\t2026-12-01T09:00:02+00:00\t200\tDéposée\tplatform\t\t\n");
+    CHECK(synced.out == "2026-0001\t2026-11-28T09:00:02+00:00\t200\tDéposée\tplatform\t\t\n");
     CHECK(synced.err == "slash: synced: 1 life-cycle message read, 1 new status, 0 status messages sent\n");
     b.platform.emit("2026-0001", "205");
     synced = b.run({"einvoicing", "sync"});
-    CHECK(synced.out == "2026-0001\t2026-12-01T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n");
+    CHECK(synced.out == "2026-0001\t2026-11-28T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n");
     CHECK(run_ok(b.ws, {"invoice", "list", "--json"}).find(R"("einvoicing":"205 Approuvée")") != std::string::npos);
 
     auto paid = b.run({"invoice", "pay", "2026-0001", "--on", "2026-11-20"});
@@ -121,9 +121,10 @@ TEST_CASE("cli/einvoicing: send, Déposée, Approuvée, pay, Encaissée sent") {
     }
     auto status = b.run({"invoice", "status", "2026-0001"});
     CHECK(status.code == 0);
-    CHECK(status.out == "2026-0001\t2026-11-20T00:00:00+00:00\t212\tEncaissée\tslash\t156.00 EUR\t\n"
-                        "2026-0001\t2026-12-01T09:00:02+00:00\t200\tDéposée\tplatform\t\t\n"
-                        "2026-0001\t2026-12-01T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n");
+    CHECK(status.out == "2026-0001\t2026-11-28T09:00:02+00:00\t200\tDéposée\tplatform\t\t\n"
+                        "2026-0001\t2026-11-28T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n"
+                        "2026-0001\t2026-11-28T10:00:00+00:00\t212\tEncaissée\tslash\t156.00 EUR\t\n");
+    CHECK(run_ok(b.ws, {"invoice", "list", "--json"}).find(R"("einvoicing":"212 Encaissée")") != std::string::npos);
     CHECK(b.platform.problems().empty());
     no_token_anywhere(b);
 }
@@ -251,7 +252,7 @@ TEST_CASE("cli/einvoicing: a second send of the same invoice sends nothing") {
     auto again = b.run({"invoice", "send", "2026-0001"});
     CHECK(again.code == 0);
     CHECK(again.out == "flow-1\n");
-    CHECK(again.err == "slash: invoice 2026-0001 was already sent: flow flow-1 of 2026-12-01T09:00:01+00:00; "
+    CHECK(again.err == "slash: invoice 2026-0001 was already sent: flow flow-1 of 2026-11-28T09:00:01+00:00; "
                        "nothing sent again\n");
     CHECK(b.platform.received().size() == 1);
 }

@@ -414,7 +414,7 @@ TEST_CASE("cli/invoice new reserves entries, line add and rm, issue numbers in o
                    "entry 1 is reserved by draft invoice 1: remove that line (slash invoice line "
                    "rm 1 LINE) or the "
                    "draft (slash invoice rm 1) to change it");
-    CHECK(ok(ws, {"invoice", "list"}) == "1\tinvoice\tacme\t\t\tdraft\t195.00 EUR\t0.00 EUR\n");
+    CHECK(ok(ws, {"invoice", "list"}) == "1\tinvoice\tacme\t\t\tdraft\t195.00 EUR\t0.00 EUR\t\n");
 
     CHECK(ok(ws, {"invoice", "line", "add", "1", "Frais de déplacement", "--price", "45.50"}) ==
           "2\n");
@@ -462,8 +462,8 @@ TEST_CASE("cli/invoice new reserves entries, line add and rm, issue numbers in o
               .rfind("# FACTURE 2026-0001\n", 0) == 0);
     CHECK(ok(ws, {"invoice", "show", "2026-0001", "--format", "json"}) == issued);
     CHECK(ok(ws, {"invoice", "list"}) ==
-          "2026-0001\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t195.00 EUR\t195.00 EUR\n"
-          "2026-0002\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t225.30 EUR\t225.30 EUR\n");
+          "2026-0001\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t195.00 EUR\t195.00 EUR\t\n"
+          "2026-0002\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t225.30 EUR\t225.30 EUR\t\n");
     // The billed entries are locked.
     expect_refusal(
         ws, {"entry", "edit", "1", "--note", "x"}, 4,
@@ -489,12 +489,12 @@ TEST_CASE("cli/invoice list shows each status and filters by status, client, yea
 
     CHECK(
         ok(ws, {"invoice", "list"}) ==
-        "2026-0001\tinvoice\tacme\t2026-10-20\t2026-11-19\tpaid\t130.00 EUR\t0.00 EUR\n"
-        "2026-0002\tinvoice\tacme\t2026-11-02\t2026-12-02\tpartially_paid\t130.00 EUR\t30.00 EUR\n"
-        "2026-0003\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t130.00 EUR\t130.00 EUR\n"
-        "2026-0004\tinvoice\tacme\t2026-11-28\t2026-12-28\tcancelled\t130.00 EUR\t0.00 EUR\n"
-        "AV2026-0001\tcredit\tacme\t2026-11-28\t2026-11-28\tissued\t130.00 EUR\t0.00 EUR\n"
-        "5\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\n");
+        "2026-0001\tinvoice\tacme\t2026-10-20\t2026-11-19\tpaid\t130.00 EUR\t0.00 EUR\t\n"
+        "2026-0002\tinvoice\tacme\t2026-11-02\t2026-12-02\tpartially_paid\t130.00 EUR\t30.00 EUR\t\n"
+        "2026-0003\tinvoice\tacme\t2026-11-28\t2026-12-28\tissued\t130.00 EUR\t130.00 EUR\t\n"
+        "2026-0004\tinvoice\tacme\t2026-11-28\t2026-12-28\tcancelled\t130.00 EUR\t0.00 EUR\t\n"
+        "AV2026-0001\tcredit\tacme\t2026-11-28\t2026-11-28\tissued\t130.00 EUR\t0.00 EUR\t\n"
+        "5\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\t\n");
     CHECK(ok(ws, {"invoice", "list", "-q"}) ==
           "2026-0001\n2026-0002\n2026-0003\n2026-0004\nAV2026-0001\n5\n");
     CHECK(ok(ws, {"invoice", "list", "--status", "draft", "-q"}) == "5\n");
@@ -517,12 +517,12 @@ TEST_CASE("cli/invoice list shows each status and filters by status, client, yea
     // In January, what is not paid by its due date is overdue; paid and cancelled stay so.
     ws.env.variables["SLASH_NOW"] = "2027-01-05T10:00:00Z";
     CHECK(ok(ws, {"invoice", "list"}) ==
-          "2026-0001\tinvoice\tacme\t2026-10-20\t2026-11-19\tpaid\t130.00 EUR\t0.00 EUR\n"
-          "2026-0002\tinvoice\tacme\t2026-11-02\t2026-12-02\toverdue\t130.00 EUR\t30.00 EUR\n"
-          "2026-0003\tinvoice\tacme\t2026-11-28\t2026-12-28\toverdue\t130.00 EUR\t130.00 EUR\n"
-          "2026-0004\tinvoice\tacme\t2026-11-28\t2026-12-28\tcancelled\t130.00 EUR\t0.00 EUR\n"
-          "AV2026-0001\tcredit\tacme\t2026-11-28\t2026-11-28\tissued\t130.00 EUR\t0.00 EUR\n"
-          "5\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\n");
+          "2026-0001\tinvoice\tacme\t2026-10-20\t2026-11-19\tpaid\t130.00 EUR\t0.00 EUR\t\n"
+          "2026-0002\tinvoice\tacme\t2026-11-02\t2026-12-02\toverdue\t130.00 EUR\t30.00 EUR\t\n"
+          "2026-0003\tinvoice\tacme\t2026-11-28\t2026-12-28\toverdue\t130.00 EUR\t130.00 EUR\t\n"
+          "2026-0004\tinvoice\tacme\t2026-11-28\t2026-12-28\tcancelled\t130.00 EUR\t0.00 EUR\t\n"
+          "AV2026-0001\tcredit\tacme\t2026-11-28\t2026-11-28\tissued\t130.00 EUR\t0.00 EUR\t\n"
+          "5\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\t\n");
     CHECK(ok(ws, {"invoice", "list", "--overdue", "-q"}) == "2026-0002\n2026-0003\n");
     CHECK(ok(ws, {"invoice", "list", "--status", "overdue", "-q"}) == "2026-0002\n2026-0003\n");
     CHECK(field(show(ws, "2026-0003"), "status") == R"("overdue")");
@@ -588,8 +588,8 @@ TEST_CASE("cli/invoice monthly drafts one invoice per client, --dry-run writes n
     auto r = ws.run({"invoice", "monthly", "--dry-run"});
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\n"
-          "\tinvoice\tbrit\t\t\tdraft\t120.00 GBP\t0.00 GBP\n");
+          "\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\t\n"
+          "\tinvoice\tbrit\t\t\tdraft\t120.00 GBP\t0.00 GBP\t\n");
     CHECK(r.err == "slash: dry run: nothing was written\n");
     CHECK(ws.dump() == before);
     CHECK(ok(ws, {"entry", "list", "2026-10", "--unbilled", "-q"}) == "1\n2\n");
@@ -597,8 +597,8 @@ TEST_CASE("cli/invoice monthly drafts one invoice per client, --dry-run writes n
     r = ws.run({"invoice", "monthly"});
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "1\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\n"
-          "2\tinvoice\tbrit\t\t\tdraft\t120.00 GBP\t0.00 GBP\n");
+          "1\tinvoice\tacme\t\t\tdraft\t130.00 EUR\t0.00 EUR\t\n"
+          "2\tinvoice\tbrit\t\t\tdraft\t120.00 GBP\t0.00 GBP\t\n");
     CHECK(r.err == "");
     CHECK(ok(ws, {"entry", "list", "2026-10", "--unbilled", "-q"}) == "");
     CHECK(field(show(ws, "2"), "lines") ==

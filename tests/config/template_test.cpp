@@ -148,6 +148,21 @@ vat_threshold_sales_majore = ""
 [display]
 # Colour in tables: auto (on a terminal) | always | never.
 color = "auto"
+
+# Your approved e-invoicing platform (slash-einvoicing(1)).
+[einvoicing]
+# Your approved platform's Flow Service URL (AFNOR XP Z12-013).
+platform_url = ""
+# Its Directory Service URL, for `slash client lookup`.
+directory_url = ""
+# File holding the platform's token, mode 0600 (or SLASH_EINVOICING_TOKEN).
+token_file = ""
+# What `invoice send` sends: factur-x (PDF) | cii (XML).
+send_format = "factur-x"
+# Send 212 Encaissée on payment: auto (when the law asks) | always | never.
+paid_status = "auto"
+# Seconds one request to the platform may take, 1 to 600.
+timeout = 60
 )");
 }
 
@@ -224,6 +239,12 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"urssaf.vat_threshold_sales", {"85000"}},
         {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"always"}},
+        {"einvoicing.platform_url", {"https://api.flow.example-pa.fr/flow-service"}},
+        {"einvoicing.directory_url", {"http://127.0.0.1:8080/directory-service"}},
+        {"einvoicing.token_file", {"~/.config/slash/pa-token"}},
+        {"einvoicing.send_format", {"cii"}},
+        {"einvoicing.paid_status", {"never"}},
+        {"einvoicing.timeout", {"120"}},
     };
     REQUIRE(samples.size() == config_keys().size());
     std::string text = initial_config_text(SellerConfig{});

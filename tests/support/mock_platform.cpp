@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/text.hpp"
 #include "slash/einvoicing/sha256.hpp"
@@ -184,11 +185,11 @@ std::vector<std::string> MockPlatform::problems() const {
 
 void MockPlatform::problem(const std::string& what) { problems_.push_back(what); }
 
-std::string MockPlatform::next_time() {
-    ++clock_;
-    char text[32];
-    std::snprintf(text, sizeof text, "2026-12-01T09:%02d:%02dZ", (clock_ / 60) % 60, clock_ % 60);
-    return text;
+std::string MockPlatform::next_time() { return domain::format_iso_utc(++clock_); }
+
+void MockPlatform::set_clock(std::int64_t start) {
+    std::lock_guard lock(mutex_);
+    clock_ = start;
 }
 
 void MockPlatform::add_lifecycle(const std::string& number, const std::string& code) {

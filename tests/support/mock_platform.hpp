@@ -6,6 +6,7 @@
 // parts, flowInfo fields, sha256), keeps it, and serves life-cycle messages taken from the
 // kit's examples with the invoice number and seller replaced.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -55,6 +56,9 @@ public:
     void add_company(const std::string& siren, const std::string& name, const std::vector<std::string>& addresses);
     /// The seller SIREN written into the life-cycle messages (default 123456782).
     void set_seller(const std::string& siren);
+    /// Its clock (submittedAt, and the dates of the messages it serves) starts after this
+    /// instant, one second per flow (default 2026-11-28T09:00:00Z, before the tests' now).
+    void set_clock(std::int64_t start);
 
     [[nodiscard]] std::vector<Flow> received() const;  ///< flows slash sent, in order
     [[nodiscard]] std::vector<std::string> requests() const;  ///< "POST /v1/flows"...
@@ -94,7 +98,7 @@ private:
     std::vector<std::string> on_invoice_{"200"};
     std::map<std::string, Company> companies_;
     std::vector<std::string> requests_, searches_, problems_;
-    int clock_ = 0;
+    std::int64_t clock_ = 1'795'856'400;  // 2026-11-28T09:00:00Z
     std::unique_ptr<HttpServer> server_;
 };
 

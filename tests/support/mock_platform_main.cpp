@@ -4,7 +4,7 @@
 //
 //   slash_mock_platform --kit tests/einvoicing/kit --token TOKEN
 //                       [--on-invoice 200,202,203,205] [--company SIREN,NAME,ADDRESS]...
-//                       [--seller SIREN]
+//                       [--seller SIREN] [--start 2026-11-28T09:00:00Z]
 
 #include <cstdio>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "slash/domain/calendar.hpp"
 #include "support/mock_platform.hpp"
 
 namespace {
@@ -26,7 +27,7 @@ std::vector<std::string> split(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string kit, token, seller;
+    std::string kit, token, seller, start;
     std::vector<std::string> codes{"200"};
     std::vector<std::vector<std::string>> companies;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
         else if (flag == "--on-invoice") codes = split(value);
         else if (flag == "--company") companies.push_back(split(value));
         else if (flag == "--seller") seller = value;
+        else if (flag == "--start") start = value;
         else {
             std::cerr << "slash_mock_platform: unknown flag " << flag << "\n";
             return 2;
@@ -48,6 +50,14 @@ int main(int argc, char** argv) {
     slash::testing::MockPlatform platform(kit, token);
     platform.on_invoice(codes);
     if (!seller.empty()) platform.set_seller(seller);
+    if (!start.empty()) {
+        auto instant = slash::domain::parse_iso_instant(start);
+        if (!instant) {
+            std::cerr << "slash_mock_platform: --start must be ISO 8601 with an offset\n";
+            return 2;
+        }
+        platform.set_clock(*instant);
+    }
     for (const auto& c : companies) {
         if (c.size() >= 3) platform.add_company(c[0], c[1], std::vector<std::string>(c.begin() + 2, c.end()));
     }
