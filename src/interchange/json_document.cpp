@@ -16,8 +16,8 @@ JsonValue read_value(JsonReader& json, Token first) {
         case Token::BeginObject:
             value.kind = JsonValue::Kind::Object;
             for (Token t = json.next(); t != Token::EndObject; t = json.next()) {
-                std::string key = json.text();
-                value.members.emplace_back(std::move(key), read_value(json, json.next()));
+                value.keys.push_back(json.text());
+                value.items.push_back(read_value(json, json.next()));
             }
             break;
         case Token::BeginArray:
@@ -52,8 +52,8 @@ JsonValue read_value(JsonReader& json, Token first) {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
     if (kind != Kind::Object) return nullptr;
-    for (const auto& [name, member] : members) {
-        if (name == key) return &member;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] == key) return &items[i];
     }
     return nullptr;
 }

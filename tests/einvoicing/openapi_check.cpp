@@ -83,7 +83,9 @@ struct Checker {
                 }
             }
             const JsonValue* properties = s.find("properties");
-            for (const auto& [name, member] : v.members) {
+            for (std::size_t i = 0; i < v.keys.size(); ++i) {
+                const std::string& name = v.keys[i];
+                const JsonValue& member = v.items[i];
                 const JsonValue* property = properties ? properties->find(name) : nullptr;
                 if (property == nullptr) {
                     if (s.find("allOf") == nullptr) problems.push_back(at + ": unknown property " + name);
@@ -92,7 +94,7 @@ struct Checker {
                 check(*property, member, at + "." + name);
             }
         }
-        if (actual == "array") {
+        if (actual == "array" && v.kind == JsonValue::Kind::Array) {
             if (const JsonValue* items = s.find("items")) {
                 for (std::size_t i = 0; i < v.items.size(); ++i) check(*items, v.items[i], at + "[" + std::to_string(i) + "]");
             }

@@ -351,7 +351,7 @@ void MockPlatform::search_flows(HttpExchange& ex) {
         problem(std::string("search body is not JSON: ") + e.what());
     }
     const JsonValue* where = params.find("where");
-    if (where == nullptr || where->members.empty()) {
+    if (where == nullptr || where->keys.empty()) {
         problem("search without a criterion");
         ex.status = 400;
         ex.response_body = error_body("MISSING_REQUIRED_FIELD", "where needs at least one criterion");

@@ -2,7 +2,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace slash::interchange {
@@ -14,8 +13,10 @@ struct JsonValue {
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
     std::string text;  ///< String: decoded; Number: as written; Bool: "true" or "false"
+    /// An array's elements, or an object's values in document order, `keys[i]` naming
+    /// `items[i]` (two vectors: a pair holding a JsonValue would need it complete here).
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;  ///< in document order
+    std::vector<std::string> keys;
 
     /// The member `key` of an object; nullptr when absent or when this is not an object.
     [[nodiscard]] const JsonValue* find(std::string_view key) const;
