@@ -94,6 +94,33 @@ std::vector<einvoicing::CollectedAmount> collected(const domain::Payment& paymen
     return amounts;
 }
 
+// The 212 of a payment (docs/einvoicing.md §Encaissée), dated now.
+einvoicing::EncaisseeMessage encaissee_of(const InvoiceDetails& details, const domain::Payment& payment,
+                                          const domain::EinvoicingFlow& sent, const std::string& buyer_address,
+                                          const domain::TimeContext& time) {
+    const domain::Invoice& invoice = details.invoice;
+    auto compact = [](const std::string& date) { return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2); };
+    einvoicing::EncaisseeMessage m;
+    m.created_at = cdar_time(time.now, time.zone);
+    // MDT-78 is when the status is set ("date-heure de dépôt du statut"): now, as in the
+    // XP Z12-014 example; the payment's own date stays in the books.
+    m.status_at = m.created_at;
+    m.invoice_type_code = invoice.kind == "deposit" ? "386" : "380";
+    m.invoice_date = compact(invoice.issue_date);
+    m.document_id = fmt::format("{}_212_{}#{}_{}", *invoice.number, m.created_at, m.invoice_type_code, m.invoice_date);
+    m.document_name = fmt::format("{}-212-{}", *invoice.number, payment.id);
+    m.seller_siren = invoice.seller.siren.empty() ? invoice.seller.siret.substr(0, 9) : invoice.seller.siren;
+    m.seller_name = invoice.seller.name;
+    m.buyer_siren = invoice.buyer.siren.empty() ? invoice.buyer.siret.substr(0, 9) : invoice.buyer.siren;
+    m.buyer_name = invoice.buyer.name;
+    m.buyer_address = buyer_address;
+    m.invoice_number = *invoice.number;
+    m.received_at = cdar_time(sent.submitted_at.value_or(time.now), time.zone);
+    m.currency = invoice.currency;
+    m.amounts = collected(payment, invoice, details.vat, domain::currency_minor_digits(invoice.currency));
+    return m;
+}
+
 }  // namespace
 
 void EinvoicingService::send_queued(storage::Database& db, einvoicing::FlowService& flows, SyncOutcome& outcome) {
@@ -184,28 +211,9 @@ PaidOutcome EinvoicingService::paid(std::int64_t payment_id) {
     if (policy == "never") return {PaidOutcome::What::Never, {}};
     if (policy == "auto" && !encaissee_required(invoice, config_)) return {PaidOutcome::What::NotRequired, {}};
 
-    einvoicing::EncaisseeMessage m;
     const std::string seller = invoice.seller.siren.empty() ? invoice.seller.siret.substr(0, 9) : invoice.seller.siren;
-    m.created_at = cdar_time(time_.now, time_.zone);
-    // MDT-78 is when the status is set ("date-heure de dépôt du statut"): now, as in the
-    // XP Z12-014 example; the payment's own date stays in the books.
-    m.status_at = m.created_at;
-    const std::string invoice_date =
-        invoice.issue_date.substr(0, 4) + invoice.issue_date.substr(5, 2) + invoice.issue_date.substr(8, 2);
-    m.invoice_type_code = invoice.kind == "deposit" ? "386" : "380";
-    m.document_id = fmt::format("{}_212_{}#{}_{}", *invoice.number, m.created_at, m.invoice_type_code, invoice_date);
-    m.document_name = fmt::format("{}-212-{}", *invoice.number, payment->id);
-    m.seller_siren = seller;
-    m.seller_name = invoice.seller.name;
-    m.buyer_siren = invoice.buyer.siren.empty() ? invoice.buyer.siret.substr(0, 9) : invoice.buyer.siren;
-    m.buyer_name = invoice.buyer.name;
-    m.buyer_address = store.client_address(invoice.client_id).value_or("");
-    m.invoice_number = *invoice.number;
-    m.invoice_date = invoice_date;
-    m.received_at = cdar_time(sent->submitted_at.value_or(time_.now), time_.zone);
-    m.currency = invoice.currency;
-    m.amounts = collected(*payment, invoice, details.vat, domain::currency_minor_digits(invoice.currency));
-
+    const einvoicing::EncaisseeMessage m =
+        encaissee_of(details, *payment, *sent, store.client_address(invoice.client_id).value_or(""), time_);
     domain::EinvoicingFlow flow;
     flow.invoice_id = invoice.id;
     flow.payment_id = payment->id;

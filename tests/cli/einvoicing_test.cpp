@@ -125,6 +125,10 @@ TEST_CASE("cli/einvoicing: send, Déposée, Approuvée, pay, Encaissée sent") {
                         "2026-0001\t2026-11-28T09:00:03+00:00\t205\tApprouvée\tplatform\t\t\n"
                         "2026-0001\t2026-11-28T10:00:00+00:00\t212\tEncaissée\tslash\t156.00 EUR\t\n");
     CHECK(run_ok(b.ws, {"invoice", "list", "--json"}).find(R"("einvoicing":"212 Encaissée")") != std::string::npos);
+    auto json = run_ok(b.ws, {"invoice", "status", "2026-0001", "--json"});
+    CHECK(json.find(R"({"invoice":"2026-0001","code":"212","status":"Encaissée","at":"2026-11-28T10:00:00+00:00",)"
+                    R"("reason":null,"amount":{"amount":"156.00","currency":"EUR"},"by":"slash","flow":")") !=
+          std::string::npos);
     CHECK(b.platform.problems().empty());
     no_token_anywhere(b);
 }
