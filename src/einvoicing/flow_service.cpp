@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "api_call.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/einvoicing/platform.hpp"
@@ -56,6 +58,23 @@ FlowRecord record_of(const JsonValue& flow) {
         }
     }
     return record;
+}
+
+// A flow id in a path: the platform chose it (NotOnlyUuid), so every byte outside RFC 3986's
+// unreserved set is percent-encoded and cannot change the route.
+std::string path_segment(const std::string& id) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : id) {
+        if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
 }
 
 std::string where_json(const FlowSearch& search) {
@@ -141,14 +160,14 @@ FlowRecord FlowService::submit(const FlowInfo& info, const FlowFile& file, const
 
 FlowRecord FlowService::metadata(const std::string& flow_id) {
     HttpRequest request;
-    request.url = detail::join_url(access_.flow_url, "/v1/flows/" + flow_id + "?docType=Metadata");
+    request.url = detail::join_url(access_.flow_url, "/v1/flows/" + path_segment(flow_id) + "?docType=Metadata");
     const std::string what = "reading flow " + flow_id;
     return record_of(detail::json_body(detail::call(access_, request, what), what));
 }
 
 std::string FlowService::original(const std::string& flow_id) {
     HttpRequest request;
-    request.url = detail::join_url(access_.flow_url, "/v1/flows/" + flow_id + "?docType=Original");
+    request.url = detail::join_url(access_.flow_url, "/v1/flows/" + path_segment(flow_id) + "?docType=Original");
     return detail::call(access_, request, "downloading flow " + flow_id).body;
 }
 

@@ -17,8 +17,14 @@ struct CurlGlobal {
     ~CurlGlobal() { curl_global_cleanup(); }
 };
 
+// A flow is one invoice: no answer of the common API is near this size, so a longer one is
+// a broken or hostile server, not a reason to fill the memory.
+constexpr std::size_t kMaxBody = std::size_t{256} << 20;
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
+    auto* body = static_cast<std::string*>(user);
+    if (body->size() + size * count > kMaxBody) return 0;  // libcurl stops with a write error
+    body->append(data, size * count);
     return size * count;
 }
 
@@ -122,6 +128,10 @@ int perform(const HttpRequest& request, const TransportOptions& options, HttpRes
     curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, &append_header);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &response.headers);
     const CURLcode code = curl_easy_perform(curl.get());
+    if (code == CURLE_WRITE_ERROR) {
+        error = "the answer is larger than 256 MiB";
+        return static_cast<int>(TransportFailure::Other);
+    }
     if (code != CURLE_OK) {
         error = reason[0] != '\0' ? reason : curl_easy_strerror(code);
         return static_cast<int>(failure_of(code));
