@@ -370,3 +370,39 @@ TEST_CASE("cli/einvoicing: client lookup and client edit --lookup use the direct
     CHECK(edited.out == "acme\n");
     CHECK(edited.err == "slash: electronic address of acme: 552100554 (from the directory)\n");
 }
+
+TEST_CASE("cli/einvoicing: e-invoicing not set up is a config error naming the key") {
+    Book b;
+    b.ws.env.variables.erase("SLASH_EINVOICING_TOKEN");
+    slash::testing::expect_refusal(b.ws, {"einvoicing", "sync"}, 5,
+                                   "no e-invoicing token: set SLASH_EINVOICING_TOKEN, or put the token in a file "
+                                   "(chmod 600) and set einvoicing.token_file");
+    ok(b.ws, {"config", "set", "einvoicing.platform_url", ""});
+    slash::testing::expect_refusal(b.ws, {"invoice", "send", "2026-0001"}, 5,
+                                   "no e-invoicing platform: set einvoicing.platform_url to your platform's Flow "
+                                   "Service URL (slash config set einvoicing.platform_url https://...)");
+    auto refused = b.run({"config", "set", "einvoicing.platform_url", "http://pa.example/flow-service"});
+    CHECK(refused.code == 2);
+    CHECK(refused.err == "slash: error: einvoicing.platform_url must be an https:// URL (http:// only to 127.0.0.1 "
+                         "or localhost), or \"\", got \"http://pa.example/flow-service\"\n");
+    CHECK(b.platform.requests().empty());
+}
+
+TEST_CASE("cli/einvoicing: requests go through the environment's proxy, except for NO_PROXY hosts") {
+    Book b;
+    std::string dead;
+    {
+        MockPlatform gone(kKit, kToken);
+        dead = "http://127.0.0.1:" + std::to_string(gone.port());
+    }
+    b.ws.env.variables["http_proxy"] = dead;
+    auto through = b.run({"einvoicing", "check"});
+    CHECK(through.code == 1);
+    CHECK(through.err.find("cannot reach the platform at " + b.platform.flow_url() + "/v1/healthcheck") !=
+          std::string::npos);
+    CHECK(b.platform.requests().empty());
+    b.ws.env.variables["NO_PROXY"] = "127.0.0.1";
+    auto direct = b.run({"einvoicing", "check"});
+    CHECK(direct.code == 0);
+    CHECK(b.platform.requests().size() == 2);
+}
