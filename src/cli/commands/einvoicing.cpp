@@ -53,119 +53,139 @@ std::string when(Context& ctx, const std::optional<std::int64_t>& at) {
     return at ? domain::format_local_iso(*at, ctx.time_zone()) : std::string("?");
 }
 
-void add_send_command(CLI::App& noun, Context& ctx) {
-    auto ref = std::make_shared<std::string>();
-    CLI::App* verb = noun.add_subcommand("send", "Send an issued invoice through your e-invoicing platform; prints the flow id");
-    verb->add_option("ref", *ref, "Invoice number")->required();
-    ctx.on_run(verb, [&ctx, ref] {
-        auto outcome = service(ctx).send(*ref, [&ctx](const services::InvoiceDetails& details, std::string_view syntax) {
-            return invoice_file_bytes(ctx, details, syntax);
-        });
-        const auto& flow = outcome.flow;
-        ctx.out << flow.flow_id << '\n';
-        using How = services::SendOutcome::How;
-        if (outcome.how == How::AlreadyRecorded) {
+// Each verb: its options, the function declaring its arguments, the function running it.
+
+struct RefOptions {
+    std::string ref;
+};
+
+struct LookupOptions {
+    std::string siren;
+};
+
+void declare_ref(CLI::App& verb, RefOptions& o) { verb.add_option("ref", o.ref, "Invoice number")->required(); }
+
+void declare_lookup(CLI::App& verb, LookupOptions& o) {
+    verb.add_option("siren", o.siren, "SIREN (or SIRET) of the company")->required();
+}
+
+void run_send(Context& ctx, const RefOptions& o) {
+    auto outcome = service(ctx).send(o.ref, [&ctx](const services::InvoiceDetails& details, std::string_view syntax) {
+        return invoice_file_bytes(ctx, details, syntax);
+    });
+    const auto& flow = outcome.flow;
+    ctx.out << flow.flow_id << '\n';
+    switch (outcome.how) {
+        case services::SendOutcome::How::AlreadyRecorded:
             ctx.info(fmt::format("invoice {} was already sent: flow {} of {}; nothing sent again", outcome.invoice,
                                  flow.flow_id, when(ctx, flow.submitted_at)));
-        } else if (outcome.how == How::FoundOnPlatform) {
+            break;
+        case services::SendOutcome::How::FoundOnPlatform:
             ctx.info(fmt::format("invoice {} was already on the platform (flow {}, found by its tracking id); "
                                  "recorded, nothing sent again",
                                  outcome.invoice, flow.flow_id));
-        } else {
+            break;
+        case services::SendOutcome::How::Sent:
             ctx.info(fmt::format("sent invoice {} as {} ({}): flow {}; slash einvoicing sync fetches its statuses",
                                  outcome.invoice, flow.file_name, flow.syntax, flow.flow_id));
-        }
-        if (flow.ack_status == "Error") {
-            ctx.warn(fmt::format("the platform did not accept flow {}: {}", flow.flow_id, flow.ack_details));
-        }
-    });
+            break;
+    }
+    if (flow.ack_status == "Error") {
+        ctx.warn(fmt::format("the platform did not accept flow {}: {}", flow.flow_id, flow.ack_details));
+    }
 }
 
-void add_status_command(CLI::App& noun, Context& ctx) {
-    auto ref = std::make_shared<std::string>();
-    CLI::App* verb = noun.add_subcommand("status", "List the e-invoicing life cycle of an invoice (Déposée ... Encaissée)");
-    verb->add_option("ref", *ref, "Invoice number")->required();
-    ctx.on_run(verb, [&ctx, ref] {
-        auto report = service(ctx).status(*ref);
-        const std::string label = report.invoice.label();
-        if (!report.flow) {
-            throw Error(ErrorKind::Failure, fmt::format("invoice {} was not sent through the platform; send it with "
-                                                        "slash invoice send {}",
-                                                        label, label));
-        }
-        render::ListView view{invoice_status_schema(), {}};
-        for (const auto& s : report.statuses) view.rows.push_back(invoice_status_record(label, s, ctx.time_zone()));
-        render::write_list(ctx.out, view, ctx.output());
-        if (report.statuses.empty()) {
-            ctx.info(fmt::format("no status yet for flow {}; slash einvoicing sync fetches them", report.flow->flow_id));
-        } else if (auto advice = domain::status_advice(report.statuses.back().code); !advice.empty()) {
-            ctx.warn(fmt::format("invoice {} is {}: {}", label, report.statuses.back().label, advice));
-        }
-    });
+void run_status(Context& ctx, const RefOptions& o) {
+    auto report = service(ctx).status(o.ref);
+    const std::string label = report.invoice.label();
+    if (!report.flow) {
+        throw Error(ErrorKind::Failure, fmt::format("invoice {} was not sent through the platform; send it with "
+                                                    "slash invoice send {}",
+                                                    label, label));
+    }
+    render::ListView view{invoice_status_schema(), {}};
+    for (const auto& s : report.statuses) view.rows.push_back(invoice_status_record(label, s, ctx.time_zone()));
+    render::write_list(ctx.out, view, ctx.output());
+    if (report.statuses.empty()) {
+        ctx.info(fmt::format("no status yet for flow {}; slash einvoicing sync fetches them", report.flow->flow_id));
+    } else if (auto advice = domain::status_advice(report.statuses.back().code); !advice.empty()) {
+        ctx.warn(fmt::format("invoice {} is {}: {}", label, report.statuses.back().label, advice));
+    }
 }
 
-void add_lookup_command(CLI::App& noun, Context& ctx) {
-    auto siren = std::make_shared<std::string>();
-    CLI::App* verb = noun.add_subcommand("lookup", "Ask the e-invoicing directory where a company receives invoices");
-    verb->add_option("siren", *siren, "SIREN (or SIRET) of the company")->required();
-    ctx.on_run(verb, [&ctx, siren] {
-        auto entry = service(ctx).lookup(*siren);
-        if (!entry) {
-            throw Error(ErrorKind::NotFound, fmt::format("SIREN {} is not in the directory", domain::quoted(*siren)));
-        }
-        if (entry->lines.empty()) {
-            throw Error(ErrorKind::Failure, fmt::format("SIREN {} ({}) has no directory line: it does not receive "
-                                                        "e-invoices yet",
-                                                        entry->siren, entry->business_name));
-        }
-        render::write_list(ctx.out, directory_view(*entry), ctx.output());
-        ctx.info(fmt::format("{} {}: {} address{}", entry->siren, entry->business_name, entry->lines.size(),
-                             entry->lines.size() == 1 ? "" : "es"));
-    });
+void run_lookup(Context& ctx, const LookupOptions& o) {
+    auto entry = service(ctx).lookup(o.siren);
+    if (!entry) throw Error(ErrorKind::NotFound, fmt::format("SIREN {} is not in the directory", domain::quoted(o.siren)));
+    if (entry->lines.empty()) {
+        throw Error(ErrorKind::Failure, fmt::format("SIREN {} ({}) has no directory line: it does not receive "
+                                                    "e-invoices yet",
+                                                    entry->siren, entry->business_name));
+    }
+    render::write_list(ctx.out, directory_view(*entry), ctx.output());
+    ctx.info(fmt::format("{} {}: {} address{}", entry->siren, entry->business_name, entry->lines.size(),
+                         entry->lines.size() == 1 ? "" : "es"));
+}
+
+void run_check(Context& ctx) {
+    auto outcome = service(ctx).check();
+    if (!outcome.healthy || !outcome.authorised) {
+        if (outcome.healthy) ctx.info(outcome.health);
+        if (outcome.authorised) ctx.info(outcome.authorisation);
+        throw Error(ErrorKind::Failure, outcome.healthy ? outcome.authorisation : outcome.health);
+    }
+    ctx.out << outcome.health << '\n' << outcome.authorisation << '\n';
+}
+
+void run_sync(Context& ctx) {
+    auto outcome = service(ctx).sync();
+    render::ListView view{invoice_status_schema(), {}};
+    for (const auto& [number, status] : outcome.added)
+        view.rows.push_back(invoice_status_record(number, status, ctx.time_zone()));
+    render::write_list(ctx.out, view, ctx.output());
+    for (const auto& warning : outcome.warnings) ctx.warn(warning);
+    ctx.info(fmt::format("synced: {} life-cycle message{} read, {} new status{}, {} status message{} sent",
+                         outcome.flows, outcome.flows == 1 ? "" : "s", outcome.added.size(),
+                         outcome.added.size() == 1 ? "" : "es", outcome.sent, outcome.sent == 1 ? "" : "s"));
+    for (const auto& [number, status] : outcome.added) {
+        if (auto advice = domain::status_advice(status.code); !advice.empty())
+            ctx.warn(fmt::format("invoice {} is {}: {}", number, status.label, advice));
+    }
+}
+
+// A verb with options `Options`: declared by `declare`, run by `run` once the whole line
+// is parsed.
+template <class Options>
+void add_verb(CLI::App& noun, Context& ctx, const char* name, const char* help,
+              void (*declare)(CLI::App&, Options&), void (*run)(Context&, const Options&)) {
+    auto options = std::make_shared<Options>();
+    CLI::App* verb = noun.add_subcommand(name, help);
+    declare(*verb, *options);
+    ctx.on_run(verb, [&ctx, options, run] { run(ctx, *options); });
 }
 
 }  // namespace
 
 void add_einvoicing_commands(CLI::App& app, Context& ctx) {
     CLI::App* noun = app.add_subcommand("einvoicing", "Your e-invoicing platform: check the access, sync the statuses");
-    {
-        CLI::App* verb = noun->add_subcommand("check", "Check that the platform answers and accepts your token");
-        ctx.on_run(verb, [&ctx] {
-            auto outcome = service(ctx).check();
-            if (!outcome.healthy || !outcome.authorised) {
-                if (outcome.healthy) ctx.info(outcome.health);
-                if (outcome.authorised) ctx.info(outcome.authorisation);
-                throw Error(ErrorKind::Failure, outcome.healthy ? outcome.authorisation : outcome.health);
-            }
-            ctx.out << outcome.health << '\n' << outcome.authorisation << '\n';
-        });
-    }
-    {
-        CLI::App* verb = noun->add_subcommand("sync", "Send queued status messages, then fetch new life-cycle statuses");
-        ctx.on_run(verb, [&ctx] {
-            auto outcome = service(ctx).sync();
-            render::ListView view{invoice_status_schema(), {}};
-            for (const auto& [number, status] : outcome.added)
-                view.rows.push_back(invoice_status_record(number, status, ctx.time_zone()));
-            render::write_list(ctx.out, view, ctx.output());
-            for (const auto& warning : outcome.warnings) ctx.warn(warning);
-            ctx.info(fmt::format("synced: {} life-cycle message{} read, {} new status{}, {} status message{} sent",
-                                 outcome.flows, outcome.flows == 1 ? "" : "s", outcome.added.size(),
-                                 outcome.added.size() == 1 ? "" : "es", outcome.sent, outcome.sent == 1 ? "" : "s"));
-            for (const auto& [number, status] : outcome.added) {
-                if (auto advice = domain::status_advice(status.code); !advice.empty())
-                    ctx.warn(fmt::format("invoice {} is {}: {}", number, status.label, advice));
-            }
-        });
-    }
+    ctx.on_run(noun->add_subcommand("check", "Check that the platform answers and accepts your token"),
+               [&ctx] { run_check(ctx); });
+    ctx.on_run(noun->add_subcommand("sync", "Send queued status messages, then fetch new life-cycle statuses"),
+               [&ctx] { run_sync(ctx); });
 }
 
 void add_invoice_einvoicing_verbs(CLI::App& invoice, Context& ctx) {
-    add_send_command(invoice, ctx);
-    add_status_command(invoice, ctx);
+    add_verb<RefOptions>(invoice, ctx, "send",
+                         "Send an issued invoice through your e-invoicing platform; prints the flow id", &declare_ref,
+                         &run_send);
+    add_verb<RefOptions>(invoice, ctx, "status",
+                         "List the e-invoicing life cycle of an invoice (Déposée ... Encaissée)", &declare_ref,
+                         &run_status);
 }
 
-void add_client_lookup_verb(CLI::App& client, Context& ctx) { add_lookup_command(client, ctx); }
+void add_client_lookup_verb(CLI::App& client, Context& ctx) {
+    add_verb<LookupOptions>(client, ctx, "lookup", "Ask the e-invoicing directory where a company receives invoices",
+                            &declare_lookup, &run_lookup);
+}
 
 void after_payment(Context& ctx, std::int64_t payment_id) {
     auto outcome = service(ctx).paid(payment_id);
