@@ -30,6 +30,7 @@ bool wanted(const domain::Invoice& invoice, InvoiceChoice choice) {
         case InvoiceChoice::Creditable:
             return !invoice.draft() && !invoice.credit_note() && !cancelled(invoice);
         case InvoiceChoice::Invoices: return !invoice.draft() && !invoice.credit_note();
+        case InvoiceChoice::Issued: return !invoice.draft();
     }
     return false;
 }

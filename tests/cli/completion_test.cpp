@@ -140,6 +140,13 @@ TEST_CASE("cli/completion invoice refs: draft ids for draft verbs, numbers for t
     CHECK(ws.run({"__complete", "invoice", "credit", ""}).out == ":4\n");
     CHECK(ws.run({"__complete", "invoice", "show", "A"}).out ==
           "AV2026-0001\tcredit note for acme, 2026-11-28, 130.00 EUR\n:4\n");
+    // E-invoicing sends and follows every issued number, credit notes included.
+    for (const char* verb : {"send", "status"}) {
+        CAPTURE(verb);
+        CHECK(ws.run({"__complete", "invoice", verb, ""}).out ==
+              "2026-0001\tinvoice for acme, 2026-11-28, 130.00 EUR, cancelled\n"
+              "AV2026-0001\tcredit note for acme, 2026-11-28, 130.00 EUR\n:4\n");
+    }
     CHECK(ws.run({"__complete", "payment", "list", "--invoice=2"}).out ==
           "--invoice=2026-0001\tinvoice for acme, 2026-11-28, 130.00 EUR, cancelled\n:4\n");
 }

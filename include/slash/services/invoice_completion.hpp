@@ -16,6 +16,7 @@ enum class InvoiceChoice {
     Payable,     ///< pay: numbers of issued invoices with something still due
     Creditable,  ///< credit: numbers of issued invoices not cancelled yet
     Invoices,    ///< payment list --invoice: numbers of invoices (credit notes are never paid)
+    Issued,      ///< send, status: every number, invoices and credit notes
 };
 
 /// REF candidates: a number or a draft id, then a description ("draft for acme, 780.00 EUR",

@@ -210,10 +210,10 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         add_invoices(out, ctx, services::InvoiceChoice::Drafts);
     } else if (index == 0 && (path == "invoice show" || path == "invoice pay" || path == "invoice credit" ||
                               path == "invoice send" || path == "invoice status")) {
-        auto choice = path == "invoice pay"                                  ? services::InvoiceChoice::Payable
-                      : path == "invoice credit" || path == "invoice send"  ? services::InvoiceChoice::Creditable
-                      : path == "invoice status"                             ? services::InvoiceChoice::Invoices
-                                                                             : services::InvoiceChoice::Any;
+        auto choice = path == "invoice pay"                                   ? services::InvoiceChoice::Payable
+                      : path == "invoice credit"                              ? services::InvoiceChoice::Creditable
+                      : path == "invoice send" || path == "invoice status"  ? services::InvoiceChoice::Issued
+                                                                              : services::InvoiceChoice::Any;
         add_invoices(out, ctx, choice);
     } else if (index == 0 && path == "payment rm") {
         for (auto& [id, description] : services::completion_payments(ctx.db_path())) out.push_back({id, description});
