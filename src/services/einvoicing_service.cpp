@@ -216,6 +216,10 @@ std::map<std::int64_t, domain::InvoiceStatus> EinvoicingService::latest_statuses
     return latest_einvoicing_statuses(db_);
 }
 
+std::string client_einvoicing_address(storage::Database& db, std::int64_t client_id) {
+    return storage::EinvoicingStore(db).client_address(client_id).value_or("");
+}
+
 std::map<std::int64_t, domain::InvoiceStatus> latest_einvoicing_statuses(storage::Database& db) {
     return storage::EinvoicingStore(db).latest_statuses();
 }

@@ -369,6 +369,9 @@ TEST_CASE("cli/einvoicing: client lookup and client edit --lookup use the direct
     CHECK(edited.code == 0);
     CHECK(edited.out == "acme\n");
     CHECK(edited.err == "slash: electronic address of acme: 552100554 (from the directory)\n");
+    b.ws.env.stdout_is_tty = true;
+    b.ws.env.variables["NO_COLOR"] = "1";
+    CHECK(run_ok(b.ws, {"client", "show", "acme"}).find("\nE-invoicing:    552100554\n") != std::string::npos);
 }
 
 TEST_CASE("cli/einvoicing: e-invoicing not set up is a config error naming the key") {

@@ -100,6 +100,9 @@ private:
 /// no platform needed).
 [[nodiscard]] std::map<std::int64_t, domain::InvoiceStatus> latest_einvoicing_statuses(storage::Database& db);
 
+/// The electronic address `client add|edit --lookup` recorded, empty when none.
+[[nodiscard]] std::string client_einvoicing_address(storage::Database& db, std::int64_t client_id);
+
 /// The token: SLASH_EINVOICING_TOKEN, else the first line of `token_file`, which must not
 /// be readable by group or others. Error(Config) otherwise; the token is in no message.
 [[nodiscard]] std::string load_token(const config::EinvoicingConfig& config, const EinvoicingEnvironment& env);

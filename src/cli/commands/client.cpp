@@ -62,6 +62,7 @@ void print_client(Context& ctx, const domain::Client& client) {
             rounding = *client.rounding_seconds == 0 ? "none" : domain::format_duration(*client.rounding_seconds);
         }
         record.emplace_back("rounding_text", rounding);
+        record.emplace_back("einvoicing_address", client_einvoicing_address(ctx, client.id));
     }
     render::write_record(ctx.out, client_schema(), record, output);
 }

@@ -42,6 +42,8 @@ void add_invoice_einvoicing_verbs(CLI::App& invoice, Context& ctx);
 void add_client_lookup_verb(CLI::App& client, Context& ctx);
 void after_payment(Context& ctx, std::int64_t payment_id);
 void record_client_address(Context& ctx, const std::string& handle);
+/// The electronic address recorded for a client by --lookup, empty when none.
+std::string client_einvoicing_address(Context& ctx, std::int64_t client_id);
 std::map<std::int64_t, std::string> latest_einvoicing_statuses(Context& ctx);
 /// The file `invoice send` gives the platform: the Factur-X PDF ("Factur-X") or the CII XML.
 std::string invoice_file_bytes(Context& ctx, const services::InvoiceDetails& details, std::string_view syntax);

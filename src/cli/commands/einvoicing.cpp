@@ -212,6 +212,10 @@ void record_client_address(Context& ctx, const std::string& handle) {
     ctx.info(fmt::format("electronic address of {}: {} (from the directory)", handle, address));
 }
 
+std::string client_einvoicing_address(Context& ctx, std::int64_t client_id) {
+    return services::client_einvoicing_address(ctx.database(), client_id);
+}
+
 std::map<std::int64_t, std::string> latest_einvoicing_statuses(Context& ctx) {
     std::map<std::int64_t, std::string> texts;
     for (const auto& [id, status] : services::latest_einvoicing_statuses(ctx.database())) texts[id] = status_text(status);

@@ -68,6 +68,8 @@ const render::Schema& client_schema() {
                         // A display field of `client show` (a duration such as "15m").
                         {"rounding_text", "Rounding"}, {"rounding_mode", "Rounding mode"},
                         {"notes", "Notes"},
+                        // A display field too: the address the e-invoicing directory gave.
+                        {"einvoicing_address", "E-invoicing"},
                         {"archived_at", "Archived"}, {"created_at", "Created"}, {"updated_at", "Updated"}};
         built.id_field = "handle";
         return built;
