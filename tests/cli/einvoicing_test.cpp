@@ -146,7 +146,7 @@ TEST_CASE("cli/einvoicing: a rejected invoice says what to do") {
     CHECK(shown.find("e-invoicing: 213 Rejetée") != std::string::npos);
 }
 
-TEST_CASE("cli/einvoicing: the platform's refusals end in one line naming its reason; nothing is recorded") {
+TEST_CASE("cli/einvoicing: the platform's refusals end in one line naming its reason, and nothing is recorded") {
     Book b;
     struct Case {
         int status;
@@ -183,7 +183,7 @@ TEST_CASE("cli/einvoicing: the platform's refusals end in one line naming its re
                                    "SLASH_EINVOICING_TOKEN)");
 }
 
-TEST_CASE("cli/einvoicing: 429 then success is retried; a platform always busy is given up within the bound") {
+TEST_CASE("cli/einvoicing: 429 then success is retried, and a platform always busy is given up within the bound") {
     Book b;
     b.platform.fail_next("POST /v1/flows", 429, "TOO_MANY_REQUESTS", "slow down", 1, "0");
     auto sent = b.run({"invoice", "send", "2026-0001"});
@@ -282,7 +282,7 @@ TEST_CASE("cli/einvoicing: sync twice stores each status once") {
     CHECK(status == "200\n202\n203\n");
 }
 
-TEST_CASE("cli/einvoicing: the token file must be the user's alone; the token is never stored or printed") {
+TEST_CASE("cli/einvoicing: the token file must be the user's alone, and the token is never stored or printed") {
     Book b;
     b.ws.env.variables.erase("SLASH_EINVOICING_TOKEN");
     const fs::path token = b.ws.dir() / "pa-token";
@@ -324,7 +324,7 @@ TEST_CASE("cli/einvoicing: invoices that are not e-invoices are refused with the
     CHECK(b.platform.requests().empty());
 }
 
-TEST_CASE("cli/einvoicing: paid_status decides the 212; offline it is queued and sync sends it") {
+TEST_CASE("cli/einvoicing: paid_status decides the 212: offline it is queued and sync sends it") {
     Book b;  // the VAT franchise: no VAT is due on payment
     REQUIRE(b.run({"invoice", "send", "2026-0001"}).code == 0);
     auto paid = b.run({"invoice", "pay", "2026-0001", "--amount", "50"});
