@@ -23,7 +23,7 @@ using slash::testing::ok;
 using slash::testing::run_ok;
 using slash::testing::Workspace;
 
-const fs::path kKit = fs::path(SLASH_SOURCE_DIR) / "tests/einvoicing/kit";
+const fs::path kKit = fs::path(slash::testing::source_dir()) / "tests/einvoicing/kit";
 constexpr const char* kToken = "tok-5ecret-9f3a";
 
 std::size_t count_of(const std::vector<std::string>& list, const std::string& item) {

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace slash::einvoicing;
 
-const fs::path kKit = fs::path(SLASH_SOURCE_DIR) / "tests/einvoicing/kit";
+const fs::path kKit = fs::path(slash::testing::source_dir()) / "tests/einvoicing/kit";
 const std::string kFlowApi = (kKit / "openapi/flow-service-1.1.0.openapi.json").string();
 
 std::string joined(const std::vector<std::string>& problems) {

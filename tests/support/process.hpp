@@ -39,8 +39,8 @@ inline int stress_rounds(int quick, int full) {
 }
 
 /// Path of the slash binary under test.
-inline std::string slash_binary() { return SLASH_BINARY; }
+std::string slash_binary();
 /// The source tree (for man pages, completions, examples).
-inline std::string source_dir() { return SLASH_SOURCE_DIR; }
+std::string source_dir();
 
 }  // namespace slash::testing
