@@ -59,6 +59,8 @@ std::vector<std::string> unbilled_work_problems(Database& db) {
     return guarded(db, [&] {
         std::vector<std::string> problems;
         SQLite::Database& conn = connection(db);
+        // A schema before migration 6 (the migration tests stop there) keeps no sums.
+        if (!conn.tableExists("unbilled_rule")) return problems;
         if (conn.execAndGet("SELECT step FROM unbilled_rule WHERE id = 1").getInt64() < 0) return problems;
         SQLite::Statement stale(
             conn,
