@@ -86,6 +86,22 @@ slash entry edit 3 --end 16:45
 slash entry list --mission acme/website
 slash entry list -q week
 
+step "Two quick logs in a row both land, the second just before the first; on a terminal, log
+# also says on stderr where the time went (\"slash: logged 30m on acme/website, Fri 27 Nov ...\")."
+slash log acme/website 30m standup
+slash log acme/website 15m email
+slash today
+
+step "A timer forgotten overnight: status shows its day, stop warns above [time] long_entry,
+# and a bare time given to entry edit is on the entry's own day."
+export SLASH_NOW="2026-11-27T18:30:00+01:00"
+slash start acme/website deploy
+export SLASH_NOW="2026-11-28T09:15:00+01:00"
+slash status
+slash stop
+slash entry edit 8 --end 19:30
+slash entry edit 8 --end 9:00 || echo "(exit $?)"
+
 step "The database: where it is, an integrity check, an online backup."
 slash db path
 slash db check

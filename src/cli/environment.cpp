@@ -19,6 +19,7 @@ Environment Environment::from_process() {
     }
     env.stdin_is_tty = ::isatty(STDIN_FILENO) != 0;
     env.stdout_is_tty = ::isatty(STDOUT_FILENO) != 0;
+    env.stderr_is_tty = ::isatty(STDERR_FILENO) != 0;
     env.system_now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();

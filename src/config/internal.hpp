@@ -28,6 +28,7 @@ enum class Rule {
     SeqFormat,  ///< contains a "{seq" placeholder
     Rounding,   ///< a positive duration in m/min/h, or "0" for none
     Capacity,   ///< a positive duration in m/min/h
+    LongEntry,  ///< a positive duration of at most 24 h, an entry's longest
     Range,      ///< an integer between `min` and `max`
     Year,       ///< 0, or an integer year between `min` and `max`
     Percent,    ///< empty, or a decimal from 0 to 100

@@ -141,6 +141,9 @@ constexpr std::array kSchema{
                                               Rule::Choice, kRoundingModes),
     key<&C::time, &TimeConfig::capacity>(
         "time.capacity", "Working time per week, for `slash plan`.", Rule::Capacity),
+    key<&C::time, &TimeConfig::long_entry>(
+        "time.long_entry", "stop and entry edit warn about an entry longer than this (a forgotten timer).",
+        Rule::LongEntry),
     key<&C::time, &TimeConfig::days_off>(
         "time.days_off", "Days off for `slash plan`: \"2026-12-24\" or \"2026-08-03..2026-08-21\".",
         Rule::DayRanges),
@@ -388,6 +391,13 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
                 seconds <= kWeekSeconds)
                 return std::nullopt;
             return must_be(spec, "a duration of at most a week's 168 hours, such as \"35h\" or \"2100m\"", quote(s));
+        }
+        case Rule::LongEntry: {
+            std::int64_t seconds = 0;
+            if (is_positive_duration(s) && parses([&] { seconds = domain::parse_duration(s); }) &&
+                seconds <= 24 * 3600)
+                return std::nullopt;
+            return must_be(spec, "a duration of at most 24 hours, such as \"10h\" or \"8h30\"", quote(s));
         }
     }
     return std::nullopt;

@@ -170,12 +170,23 @@ int digit_sum(std::string_view digits) {
     return sum;
 }
 
-std::string luhn_refusal(std::string_view kind, std::string_view text) {
-    return "invalid " + std::string(kind) + " " + quoted(text) +
-           ": the check digit is wrong (Luhn); check the number on your INSEE certificate";
+// Where the party's number is written down.
+std::string_view company_id_source(Party whose) {
+    return whose == Party::Seller ? "check the number on your INSEE certificate"
+                                  : "check the number on the client's invoices or on annuaire-entreprises.data.gouv.fr";
 }
 
-void require_french_vat(std::string_view text, std::string_view vat) {
+std::string_view vat_id_source(Party whose) {
+    return whose == Party::Seller ? "check your number in your professional space on impots.gouv.fr"
+                                  : "check the number on the client's invoices or in VIES";
+}
+
+std::string luhn_refusal(std::string_view kind, std::string_view text, Party whose) {
+    return "invalid " + std::string(kind) + " " + quoted(text) + ": the check digit is wrong (Luhn); " +
+           std::string(company_id_source(whose));
+}
+
+void require_french_vat(std::string_view text, std::string_view vat, Party whose) {
     const std::string_view key = vat.substr(2, 2);
     const std::string_view siren = vat.substr(4);
     if (vat.size() != 13 || !is_all_digits(siren)) {
@@ -188,8 +199,7 @@ void require_french_vat(std::string_view text, std::string_view vat) {
     const int expected = (12 + 3 * siren_mod_97) % 97;
     if ((key[0] - '0') * 10 + (key[1] - '0') != expected) {
         refuse("invalid VAT number " + quoted(text) + ": the key " + std::string(key) +
-               " does not match the SIREN " + std::string(siren) +
-               "; check the number on the client's invoices or in VIES");
+               " does not match the SIREN " + std::string(siren) + "; " + std::string(vat_id_source(whose)));
     }
 }
 
@@ -256,7 +266,7 @@ bool is_valid_siret(std::string_view fourteen_digits) {
     return passes_luhn(fourteen_digits) || la_poste_rule;
 }
 
-CompanyId parse_company_id(std::string_view text) {
+CompanyId parse_company_id(std::string_view text, Party whose) {
     const std::string digits = without_spaces(text);
     if (!is_all_digits(digits) || (digits.size() != 9 && digits.size() != 14)) {
         refuse("invalid SIREN or SIRET " + quoted(text) +
@@ -264,17 +274,19 @@ CompanyId parse_company_id(std::string_view text) {
     }
     const std::string siren = digits.substr(0, 9);
     if (!is_valid_siren(siren)) {
-        if (digits.size() == 9) refuse(luhn_refusal("SIREN", text));
-        refuse("invalid SIRET " + quoted(text) + ": its SIREN " + siren +
-               " has a wrong check digit (Luhn); check the number on your INSEE certificate");
+        if (digits.size() == 9) refuse(luhn_refusal("SIREN", text, whose));
+        refuse("invalid SIRET " + quoted(text) + ": its SIREN " + siren + " has a wrong check digit (Luhn); " +
+               std::string(company_id_source(whose)));
     }
     if (digits.size() == 9) return CompanyId{siren, {}};
-    if (!is_valid_siret(digits)) refuse(luhn_refusal("SIRET", text));
+    if (!is_valid_siret(digits)) refuse(luhn_refusal("SIRET", text, whose));
     return CompanyId{siren, digits};
 }
 
-std::string normalize_vat_id(std::string_view text) {
-    const std::string vat = to_upper(without_spaces(text));
+std::string normalize_vat_id(std::string_view text, Party whose) {
+    // Dots group digits as spaces do (Belgium writes BE0412.345.614): both go.
+    std::string vat = to_upper(without_spaces(text));
+    vat.erase(std::remove(vat.begin(), vat.end(), '.'), vat.end());
     const std::string_view prefix = std::string_view(vat).substr(0, 2);
     if (vat.size() < 4 || vat.size() > 14) {
         refuse("invalid VAT number " + quoted(text) +
@@ -290,7 +302,7 @@ std::string normalize_vat_id(std::string_view text) {
         refuse("invalid VAT number " + quoted(text) +
                ": after the country prefix use only letters and digits");
     }
-    if (prefix == "FR") require_french_vat(text, vat);
+    if (prefix == "FR") require_french_vat(text, vat, whose);
     return vat;
 }
 

@@ -151,7 +151,7 @@ void check_company_id(Items& out, const Fixes& fix, std::string_view siren_text,
 void check_vat_id(Items& out, const Fixes& fix, std::string_view vat_id, std::string_view why) {
     if (blank(vat_id)) {
         out.push_back(join({fix.party, " VAT id (", why, ": ", fix.vat_id, ")"}));
-    } else if (!passes([&] { (void)normalize_vat_id(vat_id); })) {
+    } else if (!passes([&] { (void)normalize_vat_id(vat_id, Party::Client); })) {
         out.push_back(join({fix.party, " VAT id is not a valid EU VAT number (", fix.vat_id, ")"}));
     }
 }

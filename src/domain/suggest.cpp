@@ -71,6 +71,25 @@ std::optional<std::string> closest_match(std::string_view input,
     // A unique prefix reads as an abbreviation ("web" for "website") and beats a near miss. An
     // exact match needs no case of its own: it is that prefix, or the nearest at distance 0.
     if (prefix_of && !prefix_ambiguous) return candidates[*prefix_of];
+    // Letters of one candidate only, in order, from its first ("ls" for "list", "mv" for
+    // "move"): the abbreviation Unix taught, too far by edits from the full word.
+    if (needle.size() >= 2 && !(nearest && nearest_distance <= std::max<std::size_t>(1, needle.size() / 3))) {
+        std::optional<std::size_t> only;
+        bool several = false;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            const std::string candidate = to_lower(candidates[i]);
+            if (candidate.empty() || candidate[0] != needle[0]) continue;
+            std::size_t at = 0;
+            for (char c : candidate) {
+                if (at < needle.size() && c == needle[at]) ++at;
+            }
+            if (at == needle.size()) {
+                several = several || (only && to_lower(candidates[*only]) != candidate);
+                only = i;
+            }
+        }
+        if (only && !several) return candidates[*only];
+    }
     // One slip in a short word, one per three characters in longer ones: beyond that, the
     // "suggestion" is a different word and only confuses (git's hint is similarly strict).
     const std::size_t threshold = std::max<std::size_t>(1, needle.size() / 3);

@@ -108,6 +108,22 @@ std::int64_t parse_time_on(std::string_view text, const CivilDate& day,
     });
 }
 
+std::int64_t parse_time_near(std::string_view text, const CivilDate& day, const TimeContext& context) {
+    return grammar::refusing("time", text, [&] {
+        const std::string words = grammar::normalize(text);
+        if (const auto clock = grammar::match_clock(words)) return from_local(at(day, *clock), context.zone, text);
+        return time_of(text, context);
+    });
+}
+
+bool is_time_of_day(std::string_view text) {
+    try {
+        return grammar::match_clock(grammar::normalize(text)).has_value();
+    } catch (const Refusal&) {
+        return true;  // the shape of one, out of range: parse_time_near names the fault
+    }
+}
+
 CivilDate parse_date(std::string_view text, const TimeContext& context) {
     return grammar::refusing("date", text, [&] {
         const std::string words = grammar::normalize(text);

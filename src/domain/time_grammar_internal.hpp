@@ -35,7 +35,7 @@ struct Clock {
 /// `YYYY-MM-DD`: nullopt for another shape, Refusal for a date that does not exist.
 [[nodiscard]] std::optional<CivilDate> match_iso_date(std::string_view text);
 
-/// A DATE word: `YYYY-MM-DD`, `today`, `yesterday`, a weekday name (the previous such day).
+/// A DATE word: `YYYY-MM-DD`, `today`, `yesterday`, a weekday name (the most recent such day, today included).
 [[nodiscard]] std::optional<CivilDate> match_day(std::string_view text, const TimeContext& context);
 
 /// Today's local date.

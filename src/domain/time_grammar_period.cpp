@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "slash/domain/suggest.hpp"
 #include "time_grammar_internal.hpp"
 
 namespace slash::domain {
@@ -121,6 +122,14 @@ Period period_of(std::string_view text, const TimeContext& context) {
     }
     if (const auto day = grammar::match_day(words, context)) return days(*day, *day, context);
     if (const auto span = calendar_span(words, context)) return *span;
+    // A typo of a period word ("lastmonht") gets its did-you-mean, as commands do.
+    const std::vector<std::string> named = {"today", "yesterday", "week",     "lastweek",
+                                            "month", "lastmonth", "year",     "lastyear"};
+    if (words.find_first_of("0123456789") == std::string::npos) {
+        if (const auto near = closest_match(words, named)) {
+            throw Refusal{"did you mean \"" + *near + "\"? " + std::string(kPeriodForms)};
+        }
+    }
     throw Refusal{std::string(kPeriodForms)};
 }
 

@@ -123,10 +123,10 @@ std::optional<CivilDate> match_day(std::string_view text, const TimeContext& con
     if (text == "today") return today(context);
     if (text == "yesterday") return add_days(today(context), -1);
     if (const auto index = weekday_named(text)) {
-        // The previous such day, strictly before today: on a Monday, "mon" is a week ago.
+        // The most recent such day, today included (docs/contract.md §3): on a Friday,
+        // "fri" is today, as "--on fri" on a Friday means the work just done.
         const CivilDate now = today(context);
-        const int back = (weekday(now) - *index + 7) % 7;
-        return add_days(now, back == 0 ? -7 : -back);
+        return add_days(now, -((weekday(now) - *index + 7) % 7));
     }
     return match_iso_date(text);
 }

@@ -25,7 +25,7 @@ void set_company_id(domain::Client& client, const std::string& text) {
         client.siret.clear();
         return;
     }
-    auto id = domain::parse_company_id(text);
+    auto id = domain::parse_company_id(text, domain::Party::Client);
     client.siren = id.siren;
     client.siret = id.siret;
 }
@@ -116,13 +116,13 @@ void apply(domain::Client& client, const ClientChanges& changes) {
     if (changes.siren && changes.siret) usage("give either --siren or --siret, not both (a SIRET contains the SIREN)");
     if (changes.siren) set_company_id(client, *changes.siren);
     if (changes.siret) {
-        if (!changes.siret->empty() && domain::parse_company_id(*changes.siret).siret.empty()) {
+        if (!changes.siret->empty() && domain::parse_company_id(*changes.siret, domain::Party::Client).siret.empty()) {
             usage(fmt::format("invalid --siret {}: a SIRET has 14 digits; give a 9-digit SIREN with --siren",
                               domain::quoted(*changes.siret)));
         }
         set_company_id(client, *changes.siret);
     }
-    if (changes.vat_id) client.vat_id = changes.vat_id->empty() ? "" : domain::normalize_vat_id(*changes.vat_id);
+    if (changes.vat_id) client.vat_id = changes.vat_id->empty() ? "" : domain::normalize_vat_id(*changes.vat_id, domain::Party::Client);
     if (changes.email) {
         if (!changes.email->empty()) domain::require_email(*changes.email);
         client.email = *changes.email;
@@ -220,16 +220,20 @@ domain::Client ClientService::edit(const std::string& handle, const ClientChange
     storage::WriteTransaction tx(db_);
     storage::ClientStore store(db_);
     domain::Client client = store.get(handle);
-    std::string old_currency = client.currency;
-    apply(client, changes);
-    if (client.currency != old_currency) {
-        if (auto refs = store.dependents(client.id); !refs.empty()) {
-            throw Error(ErrorKind::Conflict,
-                        fmt::format("client \"{}\" has {} priced in {}; its currency cannot change under them (add a "
-                                    "new client for work in {})",
-                                    handle, refs, old_currency, client.currency));
+    // The rule that cannot be met goes first: asking for the rate in the new currency
+    // would only lead to this refusal.
+    if (changes.currency) {
+        std::string currency = domain::normalize_currency(*changes.currency);
+        if (currency != client.currency) {
+            if (auto refs = store.dependents(client.id); !refs.empty()) {
+                throw Error(ErrorKind::Conflict,
+                            fmt::format("client \"{}\" has {} priced in {}; its currency cannot change under them "
+                                        "(add a new client for work in {})",
+                                        handle, refs, client.currency, currency));
+            }
         }
     }
+    apply(client, changes);
     client.updated_at = now_;
     store.update(client);
     tx.commit();

@@ -179,7 +179,7 @@ StatusReport EinvoicingService::status(const std::string& ref) {
 }
 
 std::optional<einvoicing::DirectoryEntry> EinvoicingService::lookup(const std::string& siren) {
-    const domain::CompanyId id = domain::parse_company_id(siren);
+    const domain::CompanyId id = domain::parse_company_id(siren, domain::Party::Client);
     return einvoicing::DirectoryService(access(true)).lookup(id.siren);
 }
 

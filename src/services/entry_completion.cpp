@@ -8,17 +8,15 @@
 namespace slash::services {
 
 std::vector<std::pair<std::string, std::string>> completion_entries(const std::filesystem::path& db_path,
-                                                                   std::size_t limit) {
+                                                                   const domain::TimeZone& zone, std::size_t limit) {
     std::vector<std::pair<std::string, std::string>> result;
     auto db = storage::Database::open_read_only(db_path);
     if (!db) return result;
     try {
-        // Dates in UTC: completion must not fail on a time-zone problem, and the id is
-        // what the user picks; the description only helps to recognise the entry.
-        domain::FixedOffsetZone utc(0, "UTC");
+        // Local times, as `entry list` shows them: the user recognises "11:00", not UTC.
         for (const auto& entry : storage::EntryStore(*db).latest_entries(limit)) {
-            std::string description = domain::format_date(domain::local_date(entry.start, utc)) + " " +
-                                      domain::format_local_hm(entry.start, utc) + " " + entry.mission_address;
+            std::string description = domain::format_date(domain::local_date(entry.start, zone)) + " " +
+                                      domain::format_local_hm(entry.start, zone) + " " + entry.mission_address;
             if (!entry.note.empty()) description += " " + entry.note;
             result.emplace_back(std::to_string(entry.id), description);
         }

@@ -21,6 +21,7 @@
 #include "slash/storage/entry_store.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "entry_description.hpp"
+#include "text_checks.hpp"
 
 namespace slash::services {
 
@@ -307,6 +308,10 @@ private:
     std::optional<std::string> refusal(const interchange::SourceEntry& source, const MissionRef& mission,
                                        const std::optional<storage::EntryImport::Neighbour>& neighbour) {
         const auto& zone = context_.zone;
+        if (std::size_t length = character_count(source.note); length > kMaxTextCharacters) {
+            return fmt::format("its note is {} characters long, more than {}; shorten it in the source", length,
+                               kMaxTextCharacters);
+        }
         if (source.end) {
             if (*source.end - source.start > kMaxEntrySeconds) {
                 return fmt::format("lasts {}, more than 24 h; split it in the source", 

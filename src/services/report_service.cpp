@@ -10,6 +10,7 @@
 #include "slash/domain/billing.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/suggest.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/mission_store.hpp"
@@ -39,8 +40,12 @@ std::vector<ReportGroup> parse_groups(const std::vector<std::string>& words) {
         auto found = std::find_if(std::begin(kGroups), std::end(kGroups),
                                   [&](const auto& group) { return group.second == word; });
         if (found == std::end(kGroups)) {
-            throw Error(ErrorKind::Usage, fmt::format("invalid --by {}: use client, mission, tag, day, week or month",
-                                                      domain::quoted(word)));
+            std::vector<std::string> names;
+            for (const auto& group : kGroups) names.emplace_back(group.second);
+            std::string hint;
+            if (auto near = domain::closest_match(word, names)) hint = fmt::format(" (did you mean \"{}\"?)", *near);
+            throw Error(ErrorKind::Usage, fmt::format("invalid --by {}{}: use client, mission, tag, day, week or month",
+                                                      domain::quoted(word), hint));
         }
         if (std::find(groups.begin(), groups.end(), found->first) != groups.end()) {
             throw Error(ErrorKind::Usage,

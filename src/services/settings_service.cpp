@@ -35,7 +35,7 @@ std::string read_text(const fs::path& path) {
 std::string checked_identity(const std::string& key, const std::string& value) {
     if (value.empty()) return value;
     if (key == "seller.siren" || key == "seller.siret") {
-        auto id = domain::parse_company_id(value);
+        auto id = domain::parse_company_id(value, domain::Party::Seller);
         if (key == "seller.siren" && !id.siret.empty()) {
             throw Error(ErrorKind::Usage, fmt::format("\"{}\" is a SIRET: set it with \"slash config set seller.siret "
                                                       "{}\" (seller.siren takes the 9-digit SIREN)",
@@ -48,7 +48,7 @@ std::string checked_identity(const std::string& key, const std::string& value) {
         }
         return key == "seller.siren" ? id.siren : id.siret;
     }
-    if (key == "seller.vat_id") return domain::normalize_vat_id(value);
+    if (key == "seller.vat_id") return domain::normalize_vat_id(value, domain::Party::Seller);
     if (key == "seller.email") {
         domain::require_email(value);
         return value;
@@ -64,6 +64,15 @@ std::string checked_identity(const std::string& key, const std::string& value) {
 
 }  // namespace
 
+std::string checked_seller_value(const std::string& key, const std::string& value) {
+    if (key == "seller.company_id") {
+        if (value.empty()) return value;
+        auto id = domain::parse_company_id(value, domain::Party::Seller);
+        return id.siret.empty() ? id.siren : id.siret;
+    }
+    return checked_identity(key, value);
+}
+
 config::SellerConfig checked_seller(const config::SellerConfig& seller) {
     config::SellerConfig out = seller;
     out.name = checked_identity("seller.name", seller.name);
@@ -71,12 +80,12 @@ config::SellerConfig checked_seller(const config::SellerConfig& seller) {
     for (auto& line : out.address) line = checked_identity("seller.address", line);
     out.country = checked_identity("seller.country", seller.country);
     if (!seller.siren.empty()) {
-        auto id = domain::parse_company_id(seller.siren);
+        auto id = domain::parse_company_id(seller.siren, domain::Party::Seller);
         out.siren = id.siren;
         if (!id.siret.empty()) out.siret = id.siret;
     }
     if (!seller.siret.empty()) {
-        auto id = domain::parse_company_id(seller.siret);
+        auto id = domain::parse_company_id(seller.siret, domain::Party::Seller);
         out.siren = id.siren;
         out.siret = id.siret;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -10,11 +11,28 @@
 
 namespace slash::services {
 
-/// Every stored text ends up in JSON and invoices: it must be UTF-8.
+/// The longest text slash keeps (a note, a title, a name), in characters: a 100 KB note
+/// once became a 30-page PDF that took 18 s to render.
+inline constexpr std::size_t kMaxTextCharacters = 1000;
+
+/// Characters (code points) of valid UTF-8: every byte that does not continue a sequence.
+inline std::size_t character_count(std::string_view text) {
+    std::size_t count = 0;
+    for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+/// Every stored text ends up in JSON and invoices: it must be UTF-8, and at most
+/// kMaxTextCharacters long (the refusal gives the length, not the text).
 inline void require_utf8(std::string_view text, std::string_view flag) {
     if (!domain::is_valid_utf8(text)) {
         throw Error(ErrorKind::Usage,
                     fmt::format("invalid {} {}: it is not valid UTF-8", flag, domain::quoted(text)));
+    }
+    if (std::size_t length = character_count(text); length > kMaxTextCharacters) {
+        throw Error(ErrorKind::Usage, fmt::format("{} is {} characters long; the most is {}: keep a summary here and "
+                                                  "the details in a file",
+                                                  flag, length, kMaxTextCharacters));
     }
 }
 

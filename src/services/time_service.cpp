@@ -107,6 +107,17 @@ void require_units_rule(const domain::Mission& mission, const std::optional<std:
     }
 }
 
+// New work (start, log) goes on an open mission: on a done one it would be billed after
+// the mission was closed, so it is refused with the way to reopen it. Paused is allowed
+// (the caller warns).
+void require_open_for_work(const domain::Mission& mission) {
+    if (mission.status == "done") {
+        throw Error(ErrorKind::Conflict,
+                    fmt::format("mission \"{}\" is done: resume it first with \"slash mission resume {}\"",
+                                mission.address(), mission.address()));
+    }
+}
+
 domain::Entry new_entry(const domain::Mission& mission, std::int64_t start, std::optional<std::int64_t> end,
                         std::string note, std::vector<std::string> tags, std::int64_t now) {
     domain::Entry entry;
@@ -136,6 +147,27 @@ void require_unbilled(storage::Database& db, const domain::Entry& entry) {
     throw Error(ErrorKind::Conflict,
                 fmt::format("entry {} is billed on invoice {}: it cannot change; credit that invoice to free it",
                             entry.id, invoice ? invoice->label() : std::to_string(*entry.invoice_id)));
+}
+
+// "2026-12-10 09:30": a local instant as TIME reads it back, for the fixes messages suggest.
+std::string local_date_hm(std::int64_t utc, const domain::TimeZone& zone) {
+    return domain::format_date(domain::local_date(utc, zone)) + " " + domain::format_local_hm(utc, zone);
+}
+
+// `entry edit --end` at or before the start. A bare time was read on the start's day (an end
+// "9:30" typed the next morning is not silently an overnight entry): the fix names the next
+// day for a real overnight entry.
+[[noreturn]] void refuse_end_before_start(const domain::Entry& entry, const std::string& text,
+                                          const domain::CivilDate& day, const domain::TimeContext& context) {
+    if (domain::is_time_of_day(text)) {
+        std::int64_t overnight = domain::parse_time_near(text, domain::add_days(day, 1), context);
+        usage(fmt::format("--end {} is at or before the start of entry {} ({}); a time alone is on the entry's own "
+                          "day: for an entry that ends the next day, give the date: --end \"{}\"",
+                          domain::quoted(text), entry.id, local_date_hm(entry.start, context.zone),
+                          local_date_hm(overnight, context.zone)));
+    }
+    usage(fmt::format("--end {} is at or before the start of entry {} ({}); give a later end",
+                      domain::quoted(text), entry.id, local_date_hm(entry.start, context.zone)));
 }
 
 // Seconds of [start, end) inside [from, to).
@@ -170,12 +202,14 @@ StartResult TimeService::start(const StartRequest& request) {
     storage::WriteTransaction tx(db_);
     storage::EntryStore entries(db_);
     domain::Mission mission = storage::MissionStore(db_).get(request.mission);
+    require_open_for_work(mission);
     std::int64_t start = request.at ? domain::parse_time(*request.at, context_) : context_.now;
     Rules rules(db_, context_);
     rules.check_not_future(start, request.allow_future);
     rules.check_timer_start(start);
 
     StartResult result;
+    result.mission_paused = mission.status == "paused";
     if (auto running = entries.running()) {
         if (running->mission_id == mission.id && !request.at) {
             result.entry = *running;
@@ -264,7 +298,7 @@ StartResult TimeService::resume(std::optional<std::int64_t> entry_id, const std:
     return start(request);
 }
 
-domain::Entry TimeService::log(const LogRequest& request) {
+LogResult TimeService::log(const LogRequest& request) {
     require_single_line(request.note, "note");
     auto tags = checked_tags(request.tags);
     std::optional<std::int64_t> units;
@@ -272,6 +306,7 @@ domain::Entry TimeService::log(const LogRequest& request) {
 
     storage::WriteTransaction tx(db_);
     domain::Mission mission = storage::MissionStore(db_).get(request.mission);
+    require_open_for_work(mission);
     require_units_rule(mission, request.units);
     domain::CivilDate today = domain::local_date(context_.now, context_.zone);
     domain::CivilDate day = request.on ? domain::parse_date(*request.on, context_) : today;
@@ -288,9 +323,19 @@ domain::Entry TimeService::log(const LogRequest& request) {
                               domain::quoted(request.when), domain::format_duration(seconds)));
         }
         if (day == today) {
-            // Logged just now: the work ended now.
+            // Logged just now: the work ended now. When that time is taken (an earlier log
+            // of today, the running timer), it ends where the entry in the way starts,
+            // packed back until it fits: two "slash log X 1h" in a row both land.
             end = context_.now;
+            storage::EntryStore store(db_);
+            while (auto other = store.overlapping(end - seconds, end, std::nullopt, context_.now)) {
+                end = other->start;  // `overlapping` returns an entry starting before `end`
+            }
             start = end - seconds;
+            if (end != context_.now && start < domain::start_of_day(today, context_.zone)) {
+                usage(fmt::format("today has no free {} before now; give a range, e.g. \"slash log {} 9:00-10:00\"",
+                                  domain::format_duration(seconds), request.mission));
+            }
         } else {
             // A past day: right after that day's last entry, or 09:00 on an empty day.
             std::int64_t day_start = domain::start_of_day(day, context_.zone);
@@ -314,7 +359,7 @@ domain::Entry TimeService::log(const LogRequest& request) {
     entry.billable = !request.non_billable && mission.billing != "none";
     entry.id = storage::EntryStore(db_).insert(entry);
     tx.commit();
-    return entry;
+    return {entry, mission.status == "paused"};
 }
 
 domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
@@ -328,10 +373,22 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
     storage::EntryStore entries(db_);
     domain::Entry entry = entries.get(id);
     require_unbilled(db_, entry);
-    if (changes.start) entry.start = domain::parse_time(*changes.start, context_);
+    // A bare time of day is on the entry's own day, not on the day of the edit: the start
+    // on the day the entry started, the end on the day of its (new) start.
+    if (changes.start) {
+        entry.start = domain::parse_time_near(*changes.start, domain::local_date(entry.start, context_.zone), context_);
+    }
     Rules rules(db_, context_);
     if (changes.start && entry.running()) rules.check_timer_start(entry.start);
-    if (changes.end) entry.end = domain::parse_time(*changes.end, context_);
+    if (changes.end) {
+        const domain::CivilDate day = domain::local_date(entry.start, context_.zone);
+        entry.end = domain::parse_time_near(*changes.end, day, context_);
+        if (*entry.end <= entry.start) refuse_end_before_start(entry, *changes.end, day, context_);
+    } else if (changes.start && !changes.duration && entry.end && *entry.end <= entry.start) {
+        usage(fmt::format("--start {} is at or after the end of entry {} ({}); give an earlier start, or a later "
+                          "--end with it",
+                          domain::quoted(*changes.start), id, local_date_hm(*entry.end, context_.zone)));
+    }
     if (changes.duration) {
         if (entry.running()) usage(fmt::format("entry {} is running: stop it before giving it a duration", id));
         entry.end = entry.start + domain::parse_duration(*changes.duration);
@@ -347,6 +404,13 @@ domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {
         }
         require_units_rule(mission, changes.units);
         entry.units_milli = parse_units(*changes.units);
+    }
+    if (entry.end && *entry.end - entry.start > kMaxEntrySeconds && (changes.start || changes.end)) {
+        // Say what the edit would make, not only that it is too long.
+        usage(fmt::format("entry {} would run from {} to {} ({}); an entry lasts at most 24 h: check the days "
+                          "given to --start and --end",
+                          id, local_date_hm(entry.start, context_.zone), local_date_hm(*entry.end, context_.zone),
+                          domain::format_duration(*entry.end - entry.start)));
     }
     if (entry.end) {
         rules.check_span(entry.start, *entry.end, changes.allow_future);

@@ -213,8 +213,8 @@ TEST_CASE("cli/client refusals: exit code, one line, data unchanged") {
     expect_refusal(ws, {"client", "add", "new", "--email", "x@y.z"}, 2,
                    "client \"new\" needs a legal name: add --name \"...\"");
     expect_refusal(ws, {"client", "add", "new", "--name", "N", "--siren", "123456789"}, 2,
-                   "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on your INSEE "
-                   "certificate");
+                   "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on the "
+                   "client's invoices or on annuaire-entreprises.data.gouv.fr");
     expect_refusal(ws, {"client", "add", "new", "--name", "N", "--currency", "EUX"}, 2,
                    "unknown currency \"EUX\": use an ISO 4217 code such as EUR, USD, GBP");
     expect_refusal(ws, {"client", "add", "new", "--name", "N", "--hourly", "65", "--daily", "400"}, 2,

@@ -364,7 +364,7 @@ TEST_CASE("cli/einvoicing: client lookup and client edit --lookup use the direct
     slash::testing::expect_refusal(b.ws, {"client", "lookup", "732829320"}, 3, "SIREN \"732829320\" is not in the directory");
     slash::testing::expect_refusal(b.ws, {"client", "lookup", "123456789"}, 2,
                                    "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on "
-                                   "your INSEE certificate");
+                                   "the client's invoices or on annuaire-entreprises.data.gouv.fr");
     auto edited = b.run({"client", "edit", "acme", "--lookup"});
     CHECK(edited.code == 0);
     CHECK(edited.out == "acme\n");

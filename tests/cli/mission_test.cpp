@@ -473,22 +473,22 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
 
     SUBCASE("piped: the table's columns, tab-separated, overdue marked") {
         CHECK(ok(ws, {"missions"}) ==
-              "acme/website\tactive\t2026-11-20 (overdue)\t4.45\t44%\t211.25 EUR\tWebsite\n"
-              "beta/audit\tactive\t2026-12-15\t8.17\t33%\t675.75 GBP\tAudit\n"
-              "beta/words\tactive\t\t2.50\t\t102.53 GBP\tTranslation\n"
-              "gamma/admin\tactive\t\t1.00\t\t\tAdmin\n"
-              "gamma/site\tplanned\t2026-11-28\t0.00\t0%\t0.00 EUR\t\n");
+              "acme/website\tactive\t2026-11-20 (overdue)\t4.45\t\t44%\t211.25 EUR\tWebsite\n"
+              "beta/audit\tactive\t2026-12-15\t8.17\t\t33%\t675.75 GBP\tAudit\n"
+              "beta/words\tactive\t\t2.50\t\t\t102.53 GBP\tTranslation\n"
+              "gamma/admin\tactive\t\t1.00\t\t\t\tAdmin\n"
+              "gamma/site\tplanned\t2026-11-28\t0.00\t\t0%\t0.00 EUR\t\n");
     }
     SUBCASE("terminal: aligned, numbers to the right") {
         ws.env.stdout_is_tty = true;
         ws.env.variables["NO_COLOR"] = "1";
         CHECK(ok(ws, {"missions"}) ==
-              "MISSION       STATUS   DUE                   HOURS  BUDGET    UNBILLED  TITLE\n"
-              "acme/website  active   2026-11-20 (overdue)   4.45     44%  211.25 EUR  Website\n"
-              "beta/audit    active   2026-12-15             8.17     33%  675.75 GBP  Audit\n"
-              "beta/words    active                          2.50          102.53 GBP  Translation\n"
-              "gamma/admin   active                          1.00                      Admin\n"
-              "gamma/site    planned  2026-11-28             0.00      0%    0.00 EUR\n");
+              "MISSION       STATUS   DUE                   HOURS  ESTIMATE  BUDGET    UNBILLED  TITLE\n"
+              "acme/website  active   2026-11-20 (overdue)   4.45               44%  211.25 EUR  Website\n"
+              "beta/audit    active   2026-12-15             8.17               33%  675.75 GBP  Audit\n"
+              "beta/words    active                          2.50                    102.53 GBP  Translation\n"
+              "gamma/admin   active                          1.00                                Admin\n"
+              "gamma/site    planned  2026-11-28             0.00                0%    0.00 EUR\n");
     }
     SUBCASE("show on a terminal: labels and display values") {
         ws.env.stdout_is_tty = true;

@@ -41,6 +41,7 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "time.rounding",
                                "time.rounding_mode",
                                "time.capacity",
+                               "time.long_entry",
                                "time.days_off",
                                "urssaf.activity",
                                "urssaf.periodicity",

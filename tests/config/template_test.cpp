@@ -110,6 +110,8 @@ rounding = "15m"
 rounding_mode = "up"
 # Working time per week, for `slash plan`.
 capacity = "35h"
+# stop and entry edit warn about an entry longer than this (a forgotten timer).
+long_entry = "10h"
 # Days off for `slash plan`: "2026-12-24" or "2026-08-03..2026-08-21".
 days_off = []
 
@@ -223,6 +225,7 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"time.rounding", {"0"}},
         {"time.rounding_mode", {"down"}},
         {"time.capacity", {"28h"}},
+        {"time.long_entry", {"12h"}},
         {"time.days_off", {"2026-12-24", "2026-08-03..2026-08-21"}},
         {"urssaf.activity", {"bic-sales"}},
         {"urssaf.periodicity", {"monthly"}},

@@ -115,11 +115,11 @@ TEST_SUITE("domain/identifiers") {
     }
 
     TEST_CASE("parse_company_id accepts a SIREN or a SIRET, spaces ignored") {
-        const auto siren = parse_company_id("552 100 554");
+        const auto siren = parse_company_id("552 100 554", Party::Seller);
         CHECK(siren.siren == "552100554");
         CHECK(siren.siret.empty());
 
-        const auto siret = parse_company_id("732 829 320 00074");
+        const auto siret = parse_company_id("732 829 320 00074", Party::Seller);
         CHECK(siret.siren == "732829320");
         CHECK(siret.siret == "73282932000074");
 
@@ -127,27 +127,27 @@ TEST_SUITE("domain/identifiers") {
         CHECK(parse_company_id("732\xc2\xa0"
                                "829\xe2\x80\x89"
                                "320\xe2\x80\xaf"
-                               "00074")
+                               "00074", Party::Seller)
                   .siret == "73282932000074");
-        CHECK(parse_company_id("35600000000100").siren == "356000000");
+        CHECK(parse_company_id("35600000000100", Party::Seller).siren == "356000000");
     }
 
     TEST_CASE("parse_company_id refusals name the value") {
-        CHECK(message_of([] { (void)parse_company_id("123456789"); }) ==
+        CHECK(message_of([] { (void)parse_company_id("123456789", Party::Seller); }) ==
               "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on "
               "your INSEE certificate");
-        CHECK(message_of([] { (void)parse_company_id("73282932000075"); }) ==
+        CHECK(message_of([] { (void)parse_company_id("73282932000075", Party::Seller); }) ==
               "invalid SIRET \"73282932000075\": the check digit is wrong (Luhn); check the number "
               "on your INSEE certificate");
-        CHECK(message_of([] { (void)parse_company_id("12345678900007"); }) ==
+        CHECK(message_of([] { (void)parse_company_id("12345678900007", Party::Seller); }) ==
               "invalid SIRET \"12345678900007\": its SIREN 123456789 has a wrong check digit "
               "(Luhn); check the number on your INSEE certificate");
-        CHECK(message_of([] { (void)parse_company_id("12345"); }) ==
+        CHECK(message_of([] { (void)parse_company_id("12345", Party::Seller); }) ==
               "invalid SIREN or SIRET \"12345\": use the 9-digit SIREN or the 14-digit SIRET");
         for (const std::string text :
              {"", "   ", "55210055", "5521005540", "552-100-554", "55210055A", "732829320000740"}) {
             CAPTURE(text);
-            check_refused([&] { (void)parse_company_id(text); }, "\"" + text + "\"");
+            check_refused([&] { (void)parse_company_id(text, Party::Seller); }, "\"" + text + "\"");
         }
     }
 
@@ -163,21 +163,32 @@ TEST_SUITE("domain/identifiers") {
             {"ie1234567fa", "IE1234567FA"},
             {"NL123456789B01", "NL123456789B01"},  // 12 characters after the prefix
             {"AT12", "AT12"},                      // 2 characters after the prefix
+            {"BE0412.345.614", "BE0412345614"},    // dots group digits as spaces do
+            {"be 0412.345.614", "BE0412345614"},
         };
         for (const auto& [text, normalized] : accepted) {
             CAPTURE(text);
-            CHECK(normalize_vat_id(text) == normalized);
+            CHECK(normalize_vat_id(text, Party::Client) == normalized);
         }
     }
 
+    TEST_CASE("refusals say where that party's number is written: yours or the client's") {
+        CHECK(message_of([] { (void)parse_company_id("123456789", Party::Client); }) ==
+              "invalid SIREN \"123456789\": the check digit is wrong (Luhn); check the number on "
+              "the client's invoices or on annuaire-entreprises.data.gouv.fr");
+        CHECK(message_of([] { (void)normalize_vat_id("FR41303265045", Party::Seller); }) ==
+              "invalid VAT number \"FR41303265045\": the key 41 does not match the SIREN "
+              "303265045; check your number in your professional space on impots.gouv.fr");
+    }
+
     TEST_CASE("VAT refusals say which rule") {
-        CHECK(message_of([] { (void)normalize_vat_id("FR41303265045"); }) ==
+        CHECK(message_of([] { (void)normalize_vat_id("FR41303265045", Party::Client); }) ==
               "invalid VAT number \"FR41303265045\": the key 41 does not match the SIREN "
               "303265045; check the number on the client's invoices or in VIES");
-        CHECK(message_of([] { (void)normalize_vat_id("GR123456789"); }) ==
+        CHECK(message_of([] { (void)normalize_vat_id("GR123456789", Party::Client); }) ==
               "invalid VAT number \"GR123456789\": \"GR\" is not an EU VAT prefix; Greece uses "
               "EL");
-        CHECK(message_of([] { (void)normalize_vat_id("US123456789"); }) ==
+        CHECK(message_of([] { (void)normalize_vat_id("US123456789", Party::Client); }) ==
               "invalid VAT number \"US123456789\": \"US\" is not an EU VAT prefix");
         const std::vector<std::string> refused = {
             "",
@@ -193,7 +204,7 @@ TEST_SUITE("domain/identifiers") {
         };
         for (const auto& text : refused) {
             CAPTURE(text);
-            check_refused([&] { (void)normalize_vat_id(text); }, "\"" + text + "\"");
+            check_refused([&] { (void)normalize_vat_id(text, Party::Client); }, "\"" + text + "\"");
         }
     }
 

@@ -83,7 +83,7 @@ TEST_SUITE("domain/time") {
             {&spring, {"2026-03-29T02:30+01:00", "2026-03-29T03:30:00+02:00"}},  // offset wins
             {&spring, {"2026-03-29T01:30:00Z", "2026-03-29T03:30:00+02:00"}},
             {&spring, {"-2h", "2026-03-29T10:00:00+02:00"}},
-            {&spring, {"sun 12:00", "2026-03-22T12:00:00+01:00"}},
+            {&spring, {"sun 12:00", "2026-03-29T12:00:00+02:00"}},  // today, a Sunday
             {&autumn, {"02:30", "2026-10-25T02:30:00+02:00"}},  // the first of the two
             {&autumn, {"2026-10-25 02:59:59", "2026-10-25T02:59:59+02:00"}},
             {&autumn, {"2026-10-25 03:00", "2026-10-25T03:00:00+01:00"}},
@@ -155,8 +155,8 @@ TEST_SUITE("domain/time") {
             {"yesterday", "2026-11-27T00:00:00+01:00"},
             {"yesterday 14:00", "2026-11-27T14:00:00+01:00"},
             {"Yesterday  14h", "2026-11-27T14:00:00+01:00"},
-            {"sat", "2026-11-21T00:00:00+01:00"},  // today is a Saturday: a week back
-            {"saturday 10:00", "2026-11-21T10:00:00+01:00"},
+            {"sat", "2026-11-28T00:00:00+01:00"},  // today is a Saturday: today
+            {"saturday 10:00", "2026-11-28T10:00:00+01:00"},
             {"fri", "2026-11-27T00:00:00+01:00"},
             {"friday 17:30", "2026-11-27T17:30:00+01:00"},
             {"thu", "2026-11-26T00:00:00+01:00"},
@@ -172,7 +172,7 @@ TEST_SUITE("domain/time") {
             {"mercredi", "2026-11-25T00:00:00+01:00"},
             {"jeu 10:00", "2026-11-26T10:00:00+01:00"},
             {"vendredi", "2026-11-27T00:00:00+01:00"},
-            {"sam", "2026-11-21T00:00:00+01:00"},
+            {"sam", "2026-11-28T00:00:00+01:00"},
             {"dimanche 18h", "2026-11-22T18:00:00+01:00"},
             {"-2h", "2026-11-28T09:00:00+01:00"},
             {"-15m", "2026-11-28T10:45:00+01:00"},
@@ -204,13 +204,13 @@ TEST_SUITE("domain/time") {
         }
     }
 
-    TEST_CASE("domain/time: parse_time: weekday names always point back, whatever today is") {
-        // Each day of the week of Monday 2026-11-23: "mon" is 1..7 days back, never today.
+    TEST_CASE("domain/time: parse_time: weekday names are the most recent such day, today included") {
+        // Each day of the week of Monday 2026-11-23: "mon" is 0..6 days back, today on a Monday.
         const std::vector<std::pair<std::string, std::string>> cases{
-            {"2026-11-23", "2026-11-16"}, {"2026-11-24", "2026-11-23"},
+            {"2026-11-22", "2026-11-16"}, {"2026-11-23", "2026-11-23"}, {"2026-11-24", "2026-11-23"},
             {"2026-11-25", "2026-11-23"}, {"2026-11-26", "2026-11-23"},
             {"2026-11-27", "2026-11-23"}, {"2026-11-28", "2026-11-23"},
-            {"2026-11-29", "2026-11-23"}, {"2026-11-30", "2026-11-23"},
+            {"2026-11-29", "2026-11-23"}, {"2026-11-30", "2026-11-30"},
         };
         for (const auto& row : cases) {
             const auto& today = std::get<0>(row);
@@ -313,7 +313,7 @@ TEST_SUITE("domain/time") {
             {"2026-11-28", "2026-11-28"},   {"2024-02-29", "2024-02-29"},
             {"today", "2026-11-28"},        {"TODAY", "2026-11-28"},
             {"yesterday", "2026-11-27"},    {"mon", "2026-11-23"},
-            {"Sat", "2026-11-21"},          {"sunday", "2026-11-22"},
+            {"Sat", "2026-11-28"},          {"sunday", "2026-11-22"},
             {"dimanche", "2026-11-22"},     {"ven", "2026-11-27"},
             {" 2026-01-01 ", "2026-01-01"},
         };
@@ -501,7 +501,7 @@ TEST_SUITE("domain/time") {
             {"", "it is empty; " + forms},
             {"30 months", forms},
             {"2 weeks", forms},
-            {"lastweeks", forms},
+            {"lastweeks", "did you mean \"lastweek\"? " + forms},
             {"fortnight", forms},
             {"this week", forms},
             {"26", forms},

@@ -361,6 +361,28 @@ TEST_CASE("pdf/invoice_pdf survives emoji, right-to-left scripts and invalid UTF
     CHECK(contains(text, "broken"));
 }
 
+TEST_CASE("pdf/invoice_pdf draws CJK names with a fallback font, not missing-glyph boxes") {
+    if (!ready()) return;
+    InvoiceDocument document = franchise_invoice();
+    document.invoice.buyer.name = "東京デザイン株式会社";
+    const PdfFile pdf(slash::pdf::invoice_pdf(document, kXml, false));
+    pdf.check_clean();
+    // A glyph missing from every font is drawn by pango as a box of hex digits, with no
+    // text behind it: the name reads back only when a font had its glyphs.
+    CHECK(contains(pdf.text(), "東京デザイン株式会社"));
+    // DejaVu has no CJK: fontconfig's fallback (fonts-droid-fallback or fonts-noto-cjk,
+    // installed with the PDF dependencies) is embedded beside it.
+    CHECK(pdf.embedded_fonts(true) >= 3);
+    // cairo names the subset it makes of the fallback ("CairoFont-2-1"), not after the font.
+    const auto fonts = run_process({"pdffonts", pdf.path()});
+    std::istringstream rows(fonts.out);
+    int fallback = 0;
+    for (std::string row; std::getline(rows, row);) {
+        if (row.find('+') != std::string::npos && !contains(row, "DejaVuSans")) ++fallback;
+    }
+    CHECK_MESSAGE(fallback > 0, fonts.out);
+}
+
 TEST_CASE("pdf/invoice_pdf marks a draft BROUILLON and DRAFT") {
     if (!ready()) return;
     InvoiceDocument document = franchise_invoice();

@@ -15,6 +15,8 @@ struct Environment {
     std::map<std::string, std::string, std::less<>> variables;
     bool stdin_is_tty = false;
     bool stdout_is_tty = false;
+    /// Confirmations meant for a person (where `log` put the time) go to a terminal only.
+    bool stderr_is_tty = false;
     /// The system clock, UTC Unix seconds, read once at start; `SLASH_NOW` overrides it.
     std::int64_t system_now = 0;
 

@@ -45,6 +45,9 @@ struct TimeConfig {
     std::string rounding = "15m";
     std::string rounding_mode = "up";
     std::string capacity = "35h";
+    /// A closed entry longer than this gets a warning from stop and entry edit (a timer
+    /// forgotten overnight); at most 24 h, the longest entry.
+    std::string long_entry = "10h";
     /// Days you do not work, for `slash plan`: "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".
     std::vector<std::string> days_off;
 };

@@ -22,6 +22,10 @@ void require_handle(std::string_view text, std::string_view what);
 /// A name that is a valid handle already comes back unchanged ("acme--corp", "web.").
 [[nodiscard]] std::string handle_from_name(std::string_view name);
 
+/// Whose identifier is checked: the hint of a refusal says where that party's number is
+/// written (yours on your INSEE certificate, a client's on their invoices).
+enum class Party { Seller, Client };
+
 /// A French company identity. The SIREN names the company; the SIRET (SIREN + 5-digit NIC)
 /// one of its establishments.
 struct CompanyId {
@@ -33,8 +37,8 @@ struct CompanyId {
 /// and checks the Luhn keys of both the SIRET and the SIREN inside it (La Poste's
 /// establishments, SIREN 356000000, also pass when their digit sum is a multiple of 5).
 /// Throws Error(Usage) naming the value, e.g. `invalid SIREN "123456789": the check digit
-/// is wrong (Luhn); check the number on your INSEE certificate`.
-[[nodiscard]] CompanyId parse_company_id(std::string_view text);
+/// is wrong (Luhn); check the number on your INSEE certificate` (for the seller).
+[[nodiscard]] CompanyId parse_company_id(std::string_view text, Party whose);
 
 /// True when `nine_digits` is 9 ASCII digits passing the Luhn check.
 [[nodiscard]] bool is_valid_siren(std::string_view nine_digits);
@@ -43,12 +47,13 @@ struct CompanyId {
 /// the Luhn check, or the La Poste rule (prefix 356000000, digit sum a multiple of 5).
 [[nodiscard]] bool is_valid_siret(std::string_view fourteen_digits);
 
-/// Normalizes an intra-EU VAT number: spaces removed, upper-cased. The prefix must be an EU
+/// Normalizes an intra-EU VAT number: spaces and dots removed (Belgians write
+/// BE0412.345.614), upper-cased. The prefix must be an EU
 /// VAT prefix (member states, with EL for Greece, plus XI for Northern Ireland) followed by
 /// 2 to 12 letters or digits. A French number is FR + 2-character key + 9-digit SIREN and,
 /// when the key is numeric, key == (12 + 3 * (siren % 97)) % 97. Throws Error(Usage)
 /// naming the value and the rule it breaks.
-[[nodiscard]] std::string normalize_vat_id(std::string_view text);
+[[nodiscard]] std::string normalize_vat_id(std::string_view text, Party whose);
 
 /// Throws Error(Usage) unless `text` looks like local@domain.tld: one '@', a non-empty
 /// local part, a domain of non-empty dot-separated labels with at least one dot, no spaces

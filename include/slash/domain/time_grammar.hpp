@@ -20,8 +20,8 @@ struct TimeContext {
 /// - a time of day, today: `HH:MM`, `H:MM`, `HH:MM:SS`, `HHhMM`, `14h`, `9h30`;
 /// - a day alone (its local midnight) or followed by a time of day: `today`, `yesterday`,
 ///   weekday names and abbreviations in English (`monday`/`mon` ... `sunday`/`sun`) and
-///   French (`lundi`/`lun` ... `dimanche`/`dim`), which name the previous such day, strictly
-///   before today (on a Monday, `mon` is 7 days ago), and `YYYY-MM-DD`;
+///   French (`lundi`/`lun` ... `dimanche`/`dim`), which name the most recent such day, today
+///   included (on a Monday, `mon` is today, `sun` yesterday), and `YYYY-MM-DD`;
 /// - `-2h`, `-15m`, `-1h30`: a DURATION before now;
 /// - `YYYY-MM-DDTHH:MM[:SS]` (or with a space), local, optionally followed by `Z` or
 ///   `±HH:MM`: an explicit offset bypasses the zone rules (no gap error, no fold).
@@ -33,8 +33,17 @@ struct TimeContext {
 [[nodiscard]] std::int64_t parse_time_on(std::string_view text, const CivilDate& day,
                                          const TimeContext& context);
 
+/// TIME as `parse_time` reads it, except that a bare time of day (`9:30`, `14h`) is on
+/// local date `day` instead of today: `entry edit --end 9:30` means 09:30 on the entry's
+/// own day, not on the day the edit is typed.
+[[nodiscard]] std::int64_t parse_time_near(std::string_view text, const CivilDate& day,
+                                           const TimeContext& context);
+
+/// True when `text` is a bare time of day (`9:30`, `14h`), with no day and no offset.
+[[nodiscard]] bool is_time_of_day(std::string_view text);
+
 /// DATE for --on/--start/--due: `YYYY-MM-DD`, `today`, `yesterday`, weekday names (the
-/// previous such day, as in TIME). Throws Error(Usage) naming the value for invalid dates
+/// most recent such day, today included, as in TIME). Throws Error(Usage) naming the value for invalid dates
 /// and anything else.
 [[nodiscard]] CivilDate parse_date(std::string_view text, const TimeContext& context);
 

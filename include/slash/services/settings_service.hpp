@@ -12,6 +12,11 @@ namespace slash::services {
 /// Luhn, VAT key, email, country, IBAN, BIC) and returns it normalized.
 [[nodiscard]] config::SellerConfig checked_seller(const config::SellerConfig& seller);
 
+/// One identity value of the seller as `key` of the config ("seller.email") checks it,
+/// normalized; "seller.company_id" takes a SIREN or a SIRET. Throws Error(Usage) naming the
+/// value: `init` re-asks a bad answer at once rather than failing after every question.
+[[nodiscard]] std::string checked_seller_value(const std::string& key, const std::string& value);
+
 /// The commented initial config for `seller`, checked: refuses (Conflict) when `path`
 /// exists unless `force`, and (Usage) a bad identity. Writes nothing, so that `init` can
 /// create the database before it writes the file and never leave half a set-up.

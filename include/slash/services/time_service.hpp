@@ -28,6 +28,13 @@ struct StartResult {
     domain::Entry entry;                   ///< the running entry
     std::optional<domain::Entry> stopped;  ///< the timer it stopped, if any
     bool already_running = false;          ///< the same mission was already running: nothing done
+    bool mission_paused = false;           ///< accepted on a paused mission: the caller warns
+};
+
+/// What `slash log` recorded.
+struct LogResult {
+    domain::Entry entry;
+    bool mission_paused = false;  ///< accepted on a paused mission: the caller warns
 };
 
 /// `slash log`: WHEN is a DURATION or a range.
@@ -90,7 +97,8 @@ struct Timesheet {
 };
 
 /// The time-tracking use cases. Every write validates first (grammar, 24 h limit, no
-/// future unless allowed, no overlap, one timer) and runs in one write transaction.
+/// future unless allowed, no overlap, one timer, no new work on a done mission) and runs
+/// in one write transaction.
 class TimeService {
 public:
     TimeService(storage::Database& db, const domain::TimeContext& context) : db_(db), context_(context) {}
@@ -102,7 +110,10 @@ public:
     /// `slash continue`: a new timer on the mission of `entry_id` (default: the latest
     /// entry), with its note and tags.
     StartResult resume(std::optional<std::int64_t> entry_id, const std::optional<std::string>& at, bool allow_future);
-    domain::Entry log(const LogRequest& request);
+    /// A DURATION for today ends now, or, when that time is taken, packs back before the
+    /// entries in the way (so that successive logs of today all land); for a past day it
+    /// goes after that day's last entry, or at 09:00.
+    LogResult log(const LogRequest& request);
     domain::Entry edit(std::int64_t id, const EntryChanges& changes);
     /// All or nothing: an unknown id removes none.
     void remove(const std::vector<std::int64_t>& ids);

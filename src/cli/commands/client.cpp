@@ -3,11 +3,14 @@
 #include <memory>
 #include <ostream>
 
+#include <fmt/format.h>
+
 #include "../context.hpp"
 #include "../options.hpp"
 #include "../views/client_view.hpp"
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
+#include "slash/domain/time_zone.hpp"
 #include "slash/services/client_service.hpp"
 
 namespace slash::cli {
@@ -51,6 +54,25 @@ void add_field_options(CLI::App& verb, ClientOptions& o) {
     verb.add_flag("--lookup", o.lookup, "Record the e-invoicing address the directory gives for its SIREN");
 }
 
+void set_field(render::Record& record, std::string_view key, std::string text) {
+    for (auto& [name, value] : record) {
+        if (name == key) value = render::Value(std::move(text));
+    }
+}
+
+// On a terminal, a setting the client leaves to the config shows the value in force and
+// where it comes from, rather than a blank line: "30 days (config)", "fr (config)".
+void show_values_in_force(Context& ctx, const domain::Client& client, render::Record& record) {
+    const auto& config = ctx.config();
+    auto days = [](std::int64_t n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); };
+    set_field(record, "terms_days",
+              client.terms_days ? days(*client.terms_days) : days(config.invoice.due_days) + " (config)");
+    set_field(record, "language", client.language ? *client.language : config.invoice.language + " (config)");
+    if (!client.vat_regime) set_field(record, "vat_regime", config.tax.regime + " (config)");
+    set_field(record, "archived_at",
+              client.archived_at ? domain::format_local_iso(*client.archived_at, ctx.time_zone()) : "no");
+}
+
 void print_client(Context& ctx, const domain::Client& client) {
     auto output = ctx.output();
     render::Record record = client_record(client, ctx.time_zone());
@@ -63,6 +85,7 @@ void print_client(Context& ctx, const domain::Client& client) {
         }
         record.emplace_back("rounding_text", rounding);
         record.emplace_back("einvoicing_address", client_einvoicing_address(ctx, client.id));
+        show_values_in_force(ctx, client, record);
     }
     render::write_record(ctx.out, client_schema(), record, output);
 }

@@ -69,7 +69,16 @@ void add_missions(std::vector<Candidate>& out, Context& ctx) {
 }
 
 void add_entries(std::vector<Candidate>& out, Context& ctx) {
-    for (auto& [id, description] : services::completion_entries(ctx.db_path())) out.push_back({id, description});
+    // Local times; completion never fails, so a zone that cannot load falls back to UTC.
+    const domain::FixedOffsetZone utc(0, "UTC");
+    const domain::TimeZone* zone = &utc;
+    try {
+        zone = &ctx.time_zone();
+    } catch (const Error&) {
+    }
+    for (auto& [id, description] : services::completion_entries(ctx.db_path(), *zone)) {
+        out.push_back({id, description});
+    }
 }
 
 void add_invoices(std::vector<Candidate>& out, Context& ctx, services::InvoiceChoice choice) {
@@ -115,7 +124,9 @@ std::vector<Candidate> payment_methods() {
 std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::string& path,
                                                     const CLI::Option* option) {
     const std::string& name = option->get_lnames().front();
-    if (name == "db" || name == "config") return std::nullopt;
+    // A path (--db, --config, -o FILE, --dir DIR): the shell completes file names.
+    const std::string type = option->get_type_name();
+    if (type == "PATH" || type == "FILE" || type == "DIR") return std::nullopt;
     if (name == "status" && path == "invoice list") return invoice_statuses();
     if (name == "method" && (path == "invoice pay" || path == "payment add")) return payment_methods();
     if (name == "format" && path == "invoice show") {
@@ -273,6 +284,15 @@ void complete_words(CLI::App& root, Context& ctx, std::vector<std::string> words
                     pending = option;
                 } else {
                     remember_location(ctx, option, word.substr(equals + 1));
+                }
+            }
+        } else if (word.size() == 2 && word[0] == '-' && word[1] != '-') {
+            // A short option (`-o FILE`): its value comes next, as for a long one.
+            for (CLI::App* app = cmd; app != nullptr && pending == nullptr; app = app->get_parent()) {
+                for (const CLI::Option* option : app->get_options()) {
+                    const auto& snames = option->get_snames();
+                    bool named = std::find(snames.begin(), snames.end(), word.substr(1)) != snames.end();
+                    if (named && takes_value(option)) pending = option;
                 }
             }
         } else if (word.size() > 1 && word[0] == '-') {

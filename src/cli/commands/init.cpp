@@ -6,6 +6,7 @@
 
 #include "../context.hpp"
 #include "commands.hpp"
+#include "slash/domain/error.hpp"
 #include "slash/services/settings_service.hpp"
 
 namespace slash::cli {
@@ -19,27 +20,36 @@ struct InitOptions {
 };
 
 // Asks on stderr (stdout stays for results) and reads one line; keeps `value` when the
-// answer is empty.
-void ask(Context& ctx, const char* question, std::string& value) {
+// answer is empty. An answer the config would refuse is refused here, at once, and the
+// question asked again: failing after the last question lost every answer.
+void ask(Context& ctx, const char* question, const std::string& key, std::string& value) {
     if (!value.empty()) return;
-    ctx.err << question << ": " << std::flush;
-    std::string answer;
-    if (std::getline(ctx.in, answer)) value = answer;
+    for (;;) {
+        ctx.err << question << ": " << std::flush;
+        std::string answer;
+        if (!std::getline(ctx.in, answer)) return;
+        try {
+            value = services::checked_seller_value(key, answer);
+            return;
+        } catch (const Error& e) {
+            ctx.err << "slash: " << e.what() << '\n';
+        }
+    }
 }
 
 void ask_interactively(Context& ctx, config::SellerConfig& seller) {
-    ask(ctx, "Your legal name (printed with \"EI\" on invoices)", seller.name);
+    ask(ctx, "Your legal name (printed with \"EI\" on invoices)", "seller.name", seller.name);
     if (seller.address.empty()) {
         std::string street, city;
-        ask(ctx, "Street address", street);
-        ask(ctx, "Postcode and city", city);
+        ask(ctx, "Street address", "seller.address", street);
+        ask(ctx, "Postcode and city", "seller.address", city);
         for (auto* line : {&street, &city}) {
             if (!line->empty()) seller.address.push_back(*line);
         }
     }
-    if (seller.siret.empty()) ask(ctx, "SIREN or SIRET", seller.siren);
-    ask(ctx, "Email (also your e-invoicing address)", seller.email);
-    ask(ctx, "IBAN (empty to skip)", seller.iban);
+    if (seller.siret.empty()) ask(ctx, "SIREN or SIRET", "seller.company_id", seller.siren);
+    ask(ctx, "Email (also your e-invoicing address)", "seller.email", seller.email);
+    ask(ctx, "IBAN (empty to skip)", "seller.iban", seller.iban);
 }
 
 }  // namespace

@@ -100,7 +100,12 @@ void add_monthly_command(CLI::App& noun, Context& ctx) {
         auto invoices = service(ctx).monthly(o->month, o->dry_run, o->detail);
         std::vector<services::ListedInvoice> listed;
         for (auto& invoice : invoices) listed.push_back({std::move(invoice), "draft"});
-        render::write_list(ctx.out, invoice_list_view(listed, ctx.time_zone()), ctx.output());
+        auto output = ctx.output();
+        auto view = invoice_list_view(listed, ctx.time_zone());
+        if (output.format == render::Format::Auto) {
+            for (std::size_t i = 0; i < view.rows.size(); ++i) blank_draft_due(view.rows[i], listed[i].invoice);
+        }
+        render::write_list(ctx.out, view, output);
         if (o->dry_run) ctx.info("dry run: nothing was written");
     });
 }
@@ -299,12 +304,15 @@ void add_list_command(CLI::App& noun, Context& ctx) {
     verb->add_flag("--overdue", query->overdue, "Only overdue invoices");
     ctx.on_run(verb, [&ctx, query] {
         // Streamed: ten years of invoices are listed in constant memory.
-        render::ListWriter writer(ctx.out, invoice_schema(), ctx.output());
+        auto output = ctx.output();
+        render::ListWriter writer(ctx.out, invoice_schema(), output);
         const auto einvoicing = latest_einvoicing_statuses(ctx);
         service(ctx).each(*query, [&](services::ListedInvoice& listed) {
             auto latest = einvoicing.find(listed.invoice.id);
-            writer.add(invoice_record(listed.invoice, listed.status, ctx.time_zone(),
-                                      latest == einvoicing.end() ? std::string() : latest->second));
+            auto record = invoice_record(listed.invoice, listed.status, ctx.time_zone(),
+                                         latest == einvoicing.end() ? std::string() : latest->second);
+            if (output.format == render::Format::Auto) blank_draft_due(record, listed.invoice);
+            writer.add(std::move(record));
         });
         writer.finish();
     });

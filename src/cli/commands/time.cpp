@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -13,6 +14,7 @@
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/local_words.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/services/mission_service.hpp"
 #include "slash/services/time_service.hpp"
@@ -32,6 +34,23 @@ services::TimeService time_service(Context& ctx) {
 }
 
 void print_id(Context& ctx, const domain::Entry& entry) { ctx.out << entry.id << '\n'; }
+
+// A closed entry longer than [time] long_entry is most often a timer forgotten overnight:
+// recorded all the same (up to 24 h is legal), but said on stderr with the way to fix it.
+void warn_if_long(Context& ctx, const domain::Entry& entry, bool stopped_now) {
+    if (!entry.end) return;
+    std::int64_t seconds = *entry.end - entry.start;
+    std::int64_t limit = domain::parse_duration(ctx.config().time.long_entry);
+    if (seconds <= limit) return;
+    std::string since = domain::format_local_when(entry.start, ctx.time_zone(), ctx.now());
+    std::string fix = fmt::format("slash entry edit {} --end TIME", entry.id);
+    if (stopped_now) {
+        ctx.warn(fmt::format("{} since {}: forgot to stop? {}", domain::format_duration(seconds), since, fix));
+    } else {
+        ctx.warn(fmt::format("entry {} lasts {} since {}, over time.long_entry ({}); if that is wrong: {}", entry.id,
+                             domain::format_duration(seconds), since, ctx.config().time.long_entry, fix));
+    }
+}
 
 // What every open mission has not billed yet, summed per currency: never converted.
 std::vector<UnbilledTotal> unbilled_totals(Context& ctx) {
@@ -53,8 +72,13 @@ std::vector<UnbilledTotal> unbilled_totals(Context& ctx) {
     return totals;
 }
 
+void warn_paused(Context& ctx, const std::string& mission) {
+    ctx.warn(fmt::format("mission \"{}\" is paused; resume it with \"slash mission resume {}\"", mission, mission));
+}
+
 void report_start(Context& ctx, const services::StartResult& result) {
     const auto& zone = ctx.time_zone();
+    if (result.mission_paused && !result.already_running) warn_paused(ctx, result.entry.mission_address);
     if (result.already_running) {
         ctx.info(fmt::format("{} is already running since {} (entry {}); nothing to do", result.entry.mission_address,
                              domain::format_local_hm(result.entry.start, zone), result.entry.id));
@@ -62,6 +86,7 @@ void report_start(Context& ctx, const services::StartResult& result) {
         const auto& s = *result.stopped;
         ctx.info(fmt::format("stopped {} at {} ({})", s.mission_address, domain::format_local_hm(*s.end, zone),
                              domain::format_duration(*s.end - s.start)));
+        warn_if_long(ctx, s, true);
     }
     print_id(ctx, result.entry);
 }
@@ -97,6 +122,7 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
             auto entry = time_service(ctx).stop(*at, text, *units, *allow_future);
             ctx.info(fmt::format("stopped {} ({})", entry.mission_address,
                                  domain::format_duration(*entry.end - entry.start)));
+            warn_if_long(ctx, entry, true);
             print_id(ctx, entry);
         });
     }
@@ -130,12 +156,31 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
         verb->add_flag("--allow-future", request->allow_future, "Accept time after now");
         ctx.on_run(verb, [&ctx, request, note] {
             request->note = join_words(*note);
-            print_id(ctx, time_service(ctx).log(*request));
+            auto result = time_service(ctx).log(*request);
+            if (result.mission_paused) warn_paused(ctx, result.entry.mission_address);
+            // Where the time went, for the person at the terminal; scripts read the id.
+            if (ctx.env.stderr_is_tty) {
+                const auto& e = result.entry;
+                const auto& zone = ctx.time_zone();
+                ctx.info(fmt::format("logged {} on {}, {} {}\u2013{}", domain::format_duration(*e.end - e.start),
+                                     e.mission_address,
+                                     domain::format_day_short(domain::local_date(e.start, zone),
+                                                              domain::local_date(ctx.now(), zone)),
+                                     domain::format_local_hm(e.start, zone), domain::format_local_hm(*e.end, zone)));
+            }
+            print_id(ctx, result.entry);
         });
     }
     {
         CLI::App* verb = app.add_subcommand("status", "Running timer, today's and this week's totals");
         ctx.on_run(verb, [&ctx] {
+            // Before `init` there is nothing to show, and a read must not create the
+            // database as a side effect: say how to begin instead of printing zeros.
+            std::error_code ec;
+            if (!std::filesystem::exists(ctx.db_path(), ec) && !ec) {
+                ctx.info("no data yet: start with \"slash init\"");
+                return;
+            }
             auto status = time_service(ctx).status();
             render::write_record(ctx.out, status_schema(),
                                  status_record(status, unbilled_totals(ctx), ctx.time_zone(), ctx.now()), ctx.output());
@@ -216,14 +261,21 @@ void add_entry_commands(CLI::App& app, Context& ctx) {
                 auto& tags = *changes->tags;
                 tags.erase(std::remove(tags.begin(), tags.end(), std::string()), tags.end());
             }
-            print_id(ctx, time_service(ctx).edit(*id, *changes));
+            auto entry = time_service(ctx).edit(*id, *changes);
+            if (changes->start || changes->end || changes->duration) warn_if_long(ctx, entry, false);
+            print_id(ctx, entry);
         });
     }
     {
         auto words = std::make_shared<std::vector<std::string>>();
         CLI::App* verb = noun->add_subcommand("rm", "Delete entries (all or none)");
-        verb->add_option("ids", *words, "Entry ids")->required();
+        // Not required() for CLI11: its "ids is required" says neither what nor where to look.
+        verb->add_option("ids", *words, "Entry ids");
         ctx.on_run(verb, [&ctx, words] {
+            if (words->empty()) {
+                throw Error(ErrorKind::Usage, "give the ids of the entries to delete, e.g. \"slash entry rm 12 13\"; "
+                                              "\"slash entry list -q\" prints them");
+            }
             auto ids = parse_ids(*words);
             time_service(ctx).remove(ids);
             for (auto id : ids) ctx.out << id << '\n';

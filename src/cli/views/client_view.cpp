@@ -62,7 +62,7 @@ const render::Schema& client_schema() {
         built.labels = {{"handle", "Handle"},       {"name", "Name"},          {"kind", "Kind"},
                         {"address", "Address"},     {"country", "Country"},    {"siren", "SIREN"},
                         {"siret", "SIRET"},         {"vat_id", "VAT id"},      {"email", "Email"},
-                        {"currency", "Currency"},   {"terms_days", "Terms (days)"}, {"language", "Language"},
+                        {"currency", "Currency"},   {"terms_days", "Terms"}, {"language", "Language"},
                         {"vat_regime", "VAT regime"}, {"vat_rate", "VAT rate (%)"},
                         {"rate_mode", "Billing"},   {"rate", "Rate"},
                         // A display field of `client show` (a duration such as "15m").

@@ -1,6 +1,7 @@
 #include "entry_view.hpp"
 
 #include "slash/domain/duration.hpp"
+#include "slash/domain/local_words.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
 
@@ -94,7 +95,8 @@ render::Record status_record(const services::StatusView& status, const std::vect
     std::string timer = "no timer running";
     if (status.running) {
         const auto& e = *status.running;
-        timer = e.mission_address + " since " + domain::format_local_hm(e.start, zone) + " (" +
+        // The day too when it is not today: "since 18:00 (16h)" hid a timer left overnight.
+        timer = e.mission_address + " since " + domain::format_local_when(e.start, zone, now) + " (" +
                 domain::format_duration(e.duration(now)) + ")" + (e.note.empty() ? "" : " " + e.note);
     }
     return {

@@ -99,6 +99,13 @@ const render::Schema& invoice_schema() {
     return schema;
 }
 
+void blank_draft_due(render::Record& record, const domain::Invoice& invoice) {
+    if (!invoice.draft()) return;
+    for (auto& [name, value] : record) {
+        if (name == "due") value = Value(std::string());
+    }
+}
+
 render::ListView invoice_list_view(const std::vector<services::ListedInvoice>& invoices, const domain::TimeZone& zone) {
     render::ListView view{invoice_schema(), {}};
     for (const auto& listed : invoices) view.rows.push_back(invoice_record(listed.invoice, listed.status, zone));

@@ -17,6 +17,10 @@ render::Record invoice_record(const domain::Invoice& invoice, const std::string&
 const render::Schema& invoice_schema();
 render::ListView invoice_list_view(const std::vector<services::ListedInvoice>& invoices, const domain::TimeZone& zone);
 
+/// For a person's table (terminal or piped rows, not JSON/CSV): a draft's DUE cell is
+/// blank, as its due date is, rather than "0.00 EUR" that reads as "nothing owed".
+void blank_draft_due(render::Record& record, const domain::Invoice& invoice);
+
 /// `invoice show --format json`: the listing fields plus seller, buyer, lines, VAT
 /// breakdown, mentions, payments and billed entries.
 render::Value invoice_document_value(const services::InvoiceDetails& details, const domain::TimeZone& zone);

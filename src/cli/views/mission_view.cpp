@@ -39,11 +39,20 @@ render::Record with_display_fields(const services::MissionReport& r, const domai
     std::string due = m.due_date;
     if (r.overdue) due += " (overdue)";
     record.emplace_back("due", due);
-    record.emplace_back("budget_used",
-                        r.budget_used_percent ? std::to_string(*r.budget_used_percent) + "%" : std::string());
+    // Work past the estimate or the budget is marked as a late due date is: an overrun
+    // should not need arithmetic to be seen.
+    const bool over_budget = r.budget_used_percent && *r.budget_used_percent > 100;
+    const bool over_estimate = m.estimate_seconds && r.logged_seconds > *m.estimate_seconds;
+    record.emplace_back("budget_used", r.budget_used_percent ? std::to_string(*r.budget_used_percent) + "%" +
+                                                                   (over_budget ? " (over)" : "")
+                                                             : std::string());
     record.emplace_back("budget_text", budget_text(m));
-    record.emplace_back("estimate_text",
-                        m.estimate_seconds ? domain::format_duration(*m.estimate_seconds) : std::string());
+    record.emplace_back("estimate", m.estimate_seconds ? domain::format_hours(*m.estimate_seconds) +
+                                                             (over_estimate ? " (over)" : "")
+                                                       : std::string());
+    record.emplace_back("estimate_text", m.estimate_seconds ? domain::format_duration(*m.estimate_seconds) +
+                                                                  (over_estimate ? " (over)" : "")
+                                                            : std::string());
     record.emplace_back("logged", domain::format_duration(r.logged_seconds) + " (" +
                                       domain::format_hours(r.logged_seconds) + " h)");
     return record;
@@ -103,7 +112,8 @@ const render::Schema& mission_schema() {
         }
         built.fields = render::flat_field_names(record);
         built.columns = {{"mission", "MISSION"},           {"status", "STATUS"},     {"due", "DUE"},
-                         {"logged_hours", "HOURS", true},  {"budget_used", "BUDGET", true},
+                         {"logged_hours", "HOURS", true},  {"estimate", "ESTIMATE", true},
+                         {"budget_used", "BUDGET", true},
                          {"unbilled", "UNBILLED", true},   {"title", "TITLE"}};
         built.labels = {{"mission", "Mission"},       {"title", "Title"},         {"billing", "Billing"},
                         {"rate", "Rate"},             {"unit_name", "Unit"},      {"vat_regime", "VAT regime"},
