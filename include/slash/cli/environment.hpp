@@ -15,6 +15,10 @@ struct Environment {
     std::map<std::string, std::string, std::less<>> variables;
     bool stdin_is_tty = false;
     bool stdout_is_tty = false;
+    bool stderr_is_tty = false;
+    /// The size of the terminal on stdout (TIOCGWINSZ); 0 when unknown or not a terminal.
+    int terminal_columns = 0;
+    int terminal_rows = 0;
     /// The system clock, UTC Unix seconds, read once at start; `SLASH_NOW` overrides it.
     std::int64_t system_now = 0;
 
