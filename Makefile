@@ -16,7 +16,7 @@ BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtom
                  libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata \
                  libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core \
                  fonts-droid-fallback \
-                 libcurl4-openssl-dev libxml2-dev
+                 libcurl4-openssl-dev libxml2-dev libutf8proc-dev
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine time \
                  libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils \
                  timewarrior hledger

@@ -1,5 +1,5 @@
 # Each dependency comes from the system (Debian: libcli11-dev libfmt-dev
-# libtomlplusplus-dev libsqlitecpp-dev doctest-dev libsqlite3-dev) and, where a
+# libtomlplusplus-dev libsqlitecpp-dev doctest-dev libsqlite3-dev libutf8proc-dev) and, where a
 # package is missing, is fetched at a pinned release.
 include(FetchContent)
 
@@ -35,6 +35,26 @@ if(NOT SQLiteCpp_FOUND)
   set(SQLITECPP_RUN_CPPCHECK OFF CACHE BOOL "" FORCE)
   FetchContent_Declare(sqlitecpp URL https://github.com/SRombauts/SQLiteCpp/archive/refs/tags/3.2.1.tar.gz)
   FetchContent_MakeAvailable(sqlitecpp)
+endif()
+
+# utf8proc: Unicode's character widths and decompositions (src/domain/utf8.cpp,
+# handle_from_name.cpp). Its static library, always: one more shared library would cost
+# every command's start-up, for a few tables.
+find_library(UTF8PROC_STATIC_LIBRARY NAMES libutf8proc.a)
+find_path(UTF8PROC_INCLUDE_DIR utf8proc.h)
+if(UTF8PROC_STATIC_LIBRARY AND UTF8PROC_INCLUDE_DIR)
+  add_library(utf8proc::utf8proc STATIC IMPORTED)
+  set_target_properties(utf8proc::utf8proc PROPERTIES IMPORTED_LOCATION ${UTF8PROC_STATIC_LIBRARY}
+                        INTERFACE_INCLUDE_DIRECTORIES ${UTF8PROC_INCLUDE_DIR}
+                        INTERFACE_COMPILE_DEFINITIONS UTF8PROC_STATIC)
+else()
+  message(STATUS "utf8proc (static) not found: fetching v2.8.0")
+  set(UTF8PROC_INSTALL OFF CACHE BOOL "" FORCE)
+  set(UTF8PROC_ENABLE_TESTING OFF CACHE BOOL "" FORCE)
+  set(BUILD_SHARED_LIBS OFF)
+  FetchContent_Declare(utf8proc URL https://github.com/JuliaStrings/utf8proc/archive/refs/tags/v2.8.0.tar.gz)
+  FetchContent_MakeAvailable(utf8proc)
+  add_library(utf8proc::utf8proc ALIAS utf8proc)
 endif()
 
 if(SLASH_BUILD_TESTS)

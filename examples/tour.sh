@@ -46,6 +46,7 @@ step "Scripting: JSON, CSV, templates and bare identifiers."
 slash client list --json
 slash client list --csv
 slash client list --no-color   # what a pipe gets
+slash client list --no-pager --wide   # on a terminal: no pager, no cut to the window's width
 slash client list --template '{handle} bills in {currency}'
 slash client list -q
 
@@ -141,6 +142,8 @@ step "The documents a client receives: printable HTML, the Factur-X XML, the Fac
 slash invoice show 2026-0001 --format html --timesheet -o "$documents/2026-0001.html" --force
 slash invoice show 2026-0001 --format cii -o "$documents/2026-0001.xml" --force
 slash invoice show 2026-0001 --format pdf --timesheet -o "$documents/2026-0001.pdf" --force
+slash invoice show 2026-0001 --format md -o - | head -n 3   # -o - is standard output
+TZ=CET-1CEST,M3.5.0,M10.5.0/3 slash today   # a POSIX TZ rule works as well as Europe/Paris
 
 mock_bin="$(dirname "$slash_bin")/tests/slash_mock_platform"
 if [[ -x $mock_bin ]]; then

@@ -1,8 +1,11 @@
+#include <unistd.h>
+
 #include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "slash/cli/checked_output.hpp"
 #include "slash/cli/run.hpp"
 
 int main(int argc, char** argv) {
@@ -10,5 +13,9 @@ int main(int argc, char** argv) {
     // back and slash reports, instead of the default action: killing the process mid-write.
     std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
-    return slash::cli::run(args, std::cin, std::cout, std::cerr, slash::cli::Environment::from_process());
+    // stdout through a buffer that keeps the reason a write failed (a full disk), which
+    // std::cout forgets; run() reports it as exit 6.
+    slash::cli::FdOutputBuffer stdout_buffer(STDOUT_FILENO, true);
+    std::ostream out(&stdout_buffer);
+    return slash::cli::run(args, std::cin, out, std::cerr, slash::cli::Environment::from_process());
 }

@@ -2,6 +2,7 @@
 
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "help_examples.hpp"
 #include "options.hpp"
 
 #ifndef SLASH_VERSION
@@ -17,18 +18,23 @@ namespace {
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     optional_option(app, "--db", g.db, "Database file (env SLASH_DB)")->type_name("PATH")->group(kGlobalGroup);
     optional_option(app, "--config", g.config, "Config file (env SLASH_CONFIG)")->type_name("PATH")->group(kGlobalGroup);
-    auto* json = app.add_flag("--json", g.json, "JSON output")->group(kGlobalGroup);
-    auto* csv = app.add_flag("--csv", g.csv, "CSV output (RFC 4180, with a header row)")->group(kGlobalGroup);
-    auto* tsv = app.add_flag("--tsv", g.tsv, "Tab-separated output with a header row")->group(kGlobalGroup);
+    auto* json = app.add_flag("--json", g.json, "JSON output")->group(kOutputGroup);
+    auto* csv = app.add_flag("--csv", g.csv, "CSV output (RFC 4180, with a header row)")->group(kOutputGroup);
+    auto* tsv = app.add_flag("--tsv", g.tsv, "Tab-separated output with a header row")->group(kOutputGroup);
     auto* templ = optional_option(app, "--template", g.template_text, "Render each row with {field} placeholders")
                       ->type_name("TEMPLATE")
-                      ->group(kGlobalGroup);
-    auto* quiet = app.add_flag("-q,--quiet", g.quiet, "Print only identifiers, one per line")->group(kGlobalGroup);
-    app.add_flag("--no-color", g.no_color, "Never colour the output (also NO_COLOR)")->group(kGlobalGroup);
+                      ->group(kOutputGroup);
+    auto* quiet = app.add_flag("-q,--quiet", g.quiet, "Print only identifiers, one per line")->group(kOutputGroup);
+    app.add_flag("--no-color", g.no_color, "Never colour the output (also NO_COLOR, TERM=dumb)")->group(kGlobalGroup);
+    app.add_flag("--wide", g.wide, "Never cut a table to the terminal's width")->group(kGlobalGroup);
+    app.add_flag("--no-pager", g.no_pager, "Never send long output through a pager")->group(kGlobalGroup);
     for (auto* a : {json, csv, tsv, templ, quiet}) {
         for (auto* b : {json, csv, tsv, templ, quiet}) {
             if (a != b) a->excludes(b);
         }
+        // The group's title says they exclude each other, once, instead of an "Excludes:"
+        // list after each (CLI11 prints the option text in its place).
+        a->option_text(a == templ ? "TEMPLATE" : " ");
     }
 }
 
@@ -131,6 +137,7 @@ void build_app(CLI::App& app, Context& ctx, std::span<const std::string> args) {
         break;
     }
     one_verb_per_command(app);
+    add_help_examples(app);
 }
 
 }  // namespace slash::cli

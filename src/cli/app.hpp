@@ -13,6 +13,8 @@ class Context;
 
 /// The option group of the flags every command accepts; listed once, under the root.
 inline constexpr const char* kGlobalGroup = "Global options";
+/// The output flags, global too: one group, whose title says they exclude each other.
+inline constexpr const char* kOutputGroup = "Output (one of)";
 
 /// One function that adds top-level commands, with the names of the commands it adds.
 struct CommandAdder {

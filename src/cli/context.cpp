@@ -17,7 +17,11 @@ namespace {
 
 fs::path home_relative(const Environment& env, const char* xdg_variable, const char* fallback,
                        const char* file) {
-    if (auto xdg = env.get(xdg_variable)) return fs::path(*xdg) / "slash" / file;
+    // The XDG Base Directory spec: a relative value is invalid and ignored, so that
+    // XDG_DATA_HOME=reldata never puts the database in whatever directory slash runs from.
+    if (auto xdg = env.get(xdg_variable); xdg && fs::path(*xdg).is_absolute()) {
+        return fs::path(*xdg) / "slash" / file;
+    }
     if (auto home = env.get("HOME")) return fs::path(*home) / fallback / "slash" / file;
     throw Error(ErrorKind::Config,
                 fmt::format("cannot find a place for {}: neither ${} nor $HOME is set", file, xdg_variable));
@@ -66,6 +70,10 @@ bool Context::config_sets(std::string_view key) {
 
 storage::Database& Context::database() {
     if (!database_) {
+        // Every command that touches data reads the config first, used or not: a broken file
+        // is exit 5 the day it breaks, not weeks later in the one command that reads the key
+        // (docs/contract.md §7; the commands that work without it are listed in slash-config(5)).
+        (void)config();
         storage::OpenOptions options;
         options.create_parent_directories = db_path_is_default();
         database_ = storage::Database::open(db_path(), options);
@@ -129,14 +137,25 @@ render::OutputOptions Context::output() {
     // Colour: --no-color and NO_COLOR always win; then [display] color. "auto" colours
     // terminals only; "always" also gives a pipe the coloured table (for `| less -R`),
     // as git's color.ui=always does.
-    if (globals.no_color || env.get("NO_COLOR")) {
+    // TERM=dumb: a terminal that understands no escape sequence (Emacs' shell, a serial line).
+    if (globals.no_color || env.get("NO_COLOR") || env.get("TERM") == "dumb") {
         options.color = false;
     } else {
         const std::string& mode = config().display.color;
         if (mode == "always") options.terminal = true;
         options.color = mode != "never" && options.terminal;
     }
+    // Only a real terminal is narrow: a pipe, or colour forced by "always", is never cut.
+    if (!globals.wide) options.width = terminal_width();
     return options;
+}
+
+std::size_t Context::terminal_width() const {
+    if (!env.stdout_is_tty) return 0;
+    if (env.terminal_columns > 0) return static_cast<std::size_t>(env.terminal_columns);
+    const auto columns = env.get("COLUMNS");
+    if (!columns || columns->size() > 4 || columns->find_first_not_of("0123456789") != std::string::npos) return 0;
+    return static_cast<std::size_t>(std::stoi(*columns));
 }
 
 void Context::warn(const std::string& message) const { err << "slash: warning: " << message << '\n'; }

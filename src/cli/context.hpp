@@ -34,6 +34,8 @@ struct GlobalOptions {
     bool tsv = false;
     bool quiet = false;
     bool no_color = false;
+    bool wide = false;      ///< --wide: never cut a table to the terminal's width
+    bool no_pager = false;  ///< --no-pager
 };
 
 /// What a command needs from the world, resolved lazily so that `--help`, `config path` or
@@ -72,6 +74,9 @@ public:
     const domain::TimeContext& time_context();
     /// The output format chosen by the global flags and the terminal.
     [[nodiscard]] render::OutputOptions output();
+    /// Columns of the terminal on stdout: TIOCGWINSZ, else $COLUMNS; 0 when stdout is not
+    /// a terminal or its width is unknown.
+    [[nodiscard]] std::size_t terminal_width() const;
 
     void warn(const std::string& message) const;
     /// A side note on stderr ("stopped acme/website at 10:30"); silent with -q.

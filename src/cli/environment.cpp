@@ -1,5 +1,6 @@
 #include "slash/cli/environment.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -20,6 +21,10 @@ Environment Environment::from_process() {
     env.stdin_is_tty = ::isatty(STDIN_FILENO) != 0;
     env.stdout_is_tty = ::isatty(STDOUT_FILENO) != 0;
     env.stderr_is_tty = ::isatty(STDERR_FILENO) != 0;
+    if (winsize size{}; env.stdout_is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+        env.terminal_columns = size.ws_col;
+        env.terminal_rows = size.ws_row;
+    }
     env.system_now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();

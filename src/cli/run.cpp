@@ -11,6 +11,8 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "screen.hpp"
+#include "slash/cli/checked_output.hpp"
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/suggest.hpp"
@@ -86,7 +88,8 @@ std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* ver
 
 int run(std::span<const std::string> args, std::istream& in, std::ostream& out, std::ostream& err,
         const Environment& env) {
-    Context ctx(env, in, out, err);
+    Screen screen(env, out);
+    Context ctx(env, in, screen.stream(), err);
     CLI::App app;
     try {
         build_app(app, ctx, args);
@@ -103,9 +106,13 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         if (action == nullptr) {
             // A noun without a verb: show what it can do.
             out << verb->help(verb->get_parent() ? command_path(verb->get_parent()) : std::string());
+            check_written(out);
             return 0;
         }
         (*action)();
+        screen.show([&ctx] { return pager_command(ctx.env, ctx.globals.no_pager, ctx.config().display.pager); });
+        // Every write checked (docs/contract.md §6): a full disk is an error, not exit 0.
+        check_written(out);
         return 0;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e, out, err);

@@ -188,6 +188,8 @@ constexpr std::array kSchema{
     key<&C::display, &DisplayConfig::color>(
         "display.color", "Colour in tables: auto (on a terminal) | always | never.", Rule::Choice,
         kColors),
+    key<&C::display, &DisplayConfig::pager>(
+        "display.pager", "Pager for long output on a terminal; empty: $PAGER, else less -FRX; cat: none."),
 
     key<&C::einvoicing, &EinvoicingConfig::platform_url>(
         "einvoicing.platform_url", "Your approved platform's Flow Service URL (AFNOR XP Z12-013).", Rule::Url),

@@ -1,73 +1,76 @@
 // Turning another tool's names (Toggl clients, Watson projects, Timewarrior tags) into
 // slash handles, so that an import can find or create `client/mission` without asking.
 
+#include <utf8proc.h>
+
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "slash/domain/identifiers.hpp"
+#include "slash/domain/utf8.hpp"
 
 namespace slash::domain {
 namespace {
 
 constexpr std::size_t kMaxHandle = 32;
 
-// Base letters of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), lower case;
-// '-' (a separator) for the two signs among them (×, ÷). Ligatures are handled apart.
-constexpr std::string_view kLatinFold =
-    // U+00C0..U+00FF
-    "aaaaaaaceeeeiiii"  // À..Ï  (Æ is a ligature, below)
-    "dnooooo-ouuuuyts"  // Ð..ß  (× has no letter; Þ -> t; ß is a ligature, below)
-    "aaaaaaaceeeeiiii"  // à..ï
-    "dnooooo-ouuuuyty"  // ð..ÿ
-    // U+0100..U+017F
-    "aaaaaaccccccccdd"
-    "ddeeeeeeeeeegggg"
-    "gggghhhhiiiiiiii"
-    "iijjjjkkklllllll"
-    "lllnnnnnnnnnoooo"
-    "oooorrrrrrssssss"
-    "ssttttttuuuuuuuu"
-    "uuuuwwyyyzzzzzzs";
-static_assert(kLatinFold.size() == 0x180 - 0xC0, "one letter per code point of U+00C0..U+017F");
-
-// The next code point of UTF-8 `text` at `i`, advancing `i`; U+FFFD for a bad sequence.
-std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto lead = static_cast<unsigned char>(text[i++]);
-    if (lead < 0x80) return lead;
-    int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : -1;
-    if (extra < 0) return 0xFFFD;
-    std::uint32_t code = lead & (0x3F >> extra);
-    for (int k = 0; k < extra; ++k) {
-        if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0xFFFD;
-        code = (code << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
+// Letters Unicode does not decompose into a base letter and marks, spelt as their
+// languages do in ASCII (Polish ł, Croatian đ, Danish ø, Icelandic þ...). Lower case only:
+// utf8proc has case-folded them first. Ligatures and ß have no table entry: their
+// compatibility decomposition (ĳ, ﬁ) or case folding (ß -> ss) spells them out; æ and œ
+// have neither.
+std::string_view undecomposed(std::uint32_t code) {
+    switch (code) {
+        case 0xE6: return "ae";   // æ
+        case 0x153: return "oe";  // œ
+        case 0xF0: return "d";    // ð
+        case 0xF8: return "o";    // ø
+        case 0xFE: return "th";   // þ
+        case 0x111: return "d";   // đ
+        case 0x127: return "h";   // ħ
+        case 0x131: return "i";   // ı (dotless)
+        case 0x138: return "k";   // ĸ
+        case 0x142: return "l";   // ł
+        case 0x14B: return "n";   // ŋ
+        case 0x167: return "t";   // ŧ
+        case 0x180: return "b";   // ƀ
+        case 0x1E9E: return "ss"; // ẞ, should case folding leave it
+        default: return {};
     }
-    return code;
 }
 
-// What a code point contributes: letters and digits as themselves, ligatures spelt out,
-// '.', '_' and '-' kept, anything else a separator (empty).
-std::string_view fold(std::uint32_t code, char (&one)[2]) {
-    switch (code) {
-        case 0xC6: case 0xE6: return "ae";
-        case 0x152: case 0x153: return "oe";
-        case 0xDF: return "ss";
-        case 0x132: case 0x133: return "ij";
-        default: break;
+// What a code point contributes: letters and digits as ASCII (Unicode's compatibility
+// decomposition without its marks, case-folded: "ễ" -> "e", "Ș" -> "s", "ﬁ" -> "fi"),
+// '.', '_' and '-' kept, a combining mark nothing (empty), anything else (a sign, a CJK
+// ideograph) a separator (nullopt).
+std::optional<std::string> fold(std::uint32_t code) {
+    std::array<utf8proc_int32_t, 18> parts{};
+    utf8proc_int32_t last_boundclass = 0;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                                                        UTF8PROC_CASEFOLD);
+    const utf8proc_ssize_t count = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(code), parts.data(),
+                                                           static_cast<utf8proc_ssize_t>(parts.size()), options,
+                                                           &last_boundclass);
+    std::string folded;
+    if (count < 0 || count > static_cast<utf8proc_ssize_t>(parts.size())) return std::nullopt;
+    for (utf8proc_ssize_t k = 0; k < count; ++k) {
+        const auto part = static_cast<std::uint32_t>(parts[static_cast<std::size_t>(k)]);
+        if (part < 0x80) {
+            char c = static_cast<char>(part);
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            const bool kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+            if (!kept) return std::nullopt;
+            folded += c;
+        } else if (auto spelt = undecomposed(part); !spelt.empty()) {
+            folded += spelt;
+        } else {
+            return std::nullopt;
+        }
     }
-    char c = '\0';
-    if (code < 0x80) {
-        c = static_cast<char>(code);
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        bool kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (!kept) c = '\0';
-    } else if (code >= 0xC0 && code <= 0x17F) {
-        c = kLatinFold[code - 0xC0];
-        if (c == '-') c = '\0';
-    }
-    if (c == '\0') return {};
-    one[0] = c;
-    return {one, 1};
+    return folded;
 }
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -81,17 +84,19 @@ std::string handle_from_name(std::string_view name) {
     std::string handle;
     bool pending_separator = false;
     for (std::size_t i = 0; i < name.size() && handle.size() < kMaxHandle;) {
-        char one[2] = {};
-        std::string_view piece = fold(next_code_point(name, i), one);
-        if (piece.empty() || piece == "-") {
+        const CodePoint c = decode_utf8(name, i);
+        i += c.length;
+        const std::optional<std::string> piece = c.valid ? fold(c.value) : std::nullopt;
+        if (!piece || *piece == "-") {
             pending_separator = true;
             continue;
         }
+        if (piece->empty()) continue;
         // A handle starts with a letter or a digit: leading '.' and '_' go too.
-        if (handle.empty() && !is_alnum(piece[0])) continue;
+        if (handle.empty() && !is_alnum((*piece)[0])) continue;
         if (pending_separator && !handle.empty()) handle += '-';
         pending_separator = false;
-        handle += piece;
+        handle += *piece;
     }
     if (handle.size() > kMaxHandle) handle.resize(kMaxHandle);
     while (!handle.empty() && !is_alnum(handle.back())) handle.pop_back();

@@ -1,37 +1,14 @@
 #include "slash/domain/text.hpp"
 
-#include <array>
-#include <cstdint>
+#include "slash/domain/utf8.hpp"
 
 namespace slash::domain {
 
 bool is_valid_utf8(std::string_view s) {
-    constexpr std::array<std::uint32_t, 4> kSmallest{0, 0x80, 0x800, 0x10000};
     for (std::size_t i = 0; i < s.size();) {
-        const auto lead = static_cast<unsigned char>(s[i]);
-        std::size_t extra = 0;
-        std::uint32_t code = lead;
-        if (lead >= 0xF0 && lead < 0xF8) {
-            extra = 3;
-            code = lead & 0x07U;
-        } else if (lead >= 0xE0 && lead < 0xF0) {
-            extra = 2;
-            code = lead & 0x0FU;
-        } else if (lead >= 0xC0 && lead < 0xE0) {
-            extra = 1;
-            code = lead & 0x1FU;
-        } else if (lead >= 0x80) {
-            return false;
-        }
-        if (extra >= s.size() - i) return false;
-        for (std::size_t k = 1; k <= extra; ++k) {
-            const auto next = static_cast<unsigned char>(s[i + k]);
-            if ((next & 0xC0U) != 0x80U) return false;
-            code = (code << 6U) | (next & 0x3FU);
-        }
-        const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
-        if (code < kSmallest[extra] || code > 0x10FFFF || surrogate) return false;
-        i += extra + 1;
+        const CodePoint c = decode_utf8(s, i);
+        if (!c.valid) return false;
+        i += c.length;
     }
     return true;
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "slash/domain/utf8.hpp"
 #include "invoice_parts.hpp"
 
 namespace slash::render {
@@ -123,36 +124,17 @@ th, td { padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 }
 )css";
 
-// The code point starting at `i` when it is well-formed UTF-8 (no overlong form, no
-// surrogate, at most U+10FFFF), with its length; length 0 when it is not.
+// The code point starting at `i` when it is well-formed UTF-8 (domain::decode_utf8), with
+// its length; length 0 when it is not.
 struct CodePoint {
     std::uint32_t value = 0;
     std::size_t length = 0;
 };
 
 CodePoint decode(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    std::uint32_t value = 0;
-    std::uint32_t minimum = 0;
-    if (lead < 0x80) return {lead, 1};
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2, value = lead & 0x1Fu, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, value = lead & 0x0Fu, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, value = lead & 0x07u, minimum = 0x10000;
-    } else {
-        return {};
-    }
-    if (i + length > text.size()) return {};
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return {};
-        value = (value << 6) | (byte(i + k) & 0x3Fu);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return {};
-    return {value, length};
+    const domain::CodePoint c = domain::decode_utf8(text, i);
+    if (!c.valid) return {};
+    return {c.value, c.length};
 }
 
 // Code points no HTML document may carry as text: C0 and C1 controls, DEL, and the

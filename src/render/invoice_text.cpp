@@ -29,15 +29,7 @@ constexpr std::size_t kGap = 2;
 using Lines = std::vector<std::string>;
 
 // Bytes of the UTF-8 sequence starting at `i`, as display_width decodes it.
-std::size_t sequence_length(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80           ? 1
-                               : (lead >> 5) == 0x6  ? 2
-                               : (lead >> 4) == 0xE  ? 3
-                               : (lead >> 3) == 0x1E ? 4
-                                                     : 1;
-    return i + length > text.size() ? 1 : length;
-}
+std::size_t sequence_length(std::string_view text, std::size_t i) { return domain::decode_utf8(text, i).length; }
 
 // A word wider than the column is cut between code points; a zero-width one (an accent
 // written as a combining mark) stays with the character before it.

@@ -147,14 +147,61 @@ std::string expand_template(const std::string& text, const Record* flat, const R
     return out;
 }
 
+// Free text, the one kind of cell that can be cut without losing what the row is: a note
+// or a name is still recognised by its start, an amount or a date cut is a lie.
+bool is_free_text(const std::string& field) {
+    return field == "note" || field == "title" || field == "name" || field == "description";
+}
+
+// Narrows the widest free-text column so that the table fits `width` columns, no narrower
+// than its header or "…" alone. Leaves the widths as they are when nothing can be cut.
+void fit_widths(const std::vector<Column>& columns, std::vector<std::size_t>& widths, std::size_t width) {
+    if (width == 0 || columns.empty()) return;
+    std::size_t total = 2 * (columns.size() - 1);
+    for (std::size_t w : widths) total += w;
+    if (total <= width) return;
+    std::size_t widest = columns.size();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (is_free_text(columns[c].field) && (widest == columns.size() || widths[c] > widths[widest])) widest = c;
+    }
+    if (widest == columns.size()) return;
+    const std::size_t floor = std::max<std::size_t>(display_width(columns[widest].header), 1);
+    if (widths[widest] <= floor) return;
+    const std::size_t excess = total - width;
+    widths[widest] = widths[widest] - floor > excess ? widths[widest] - excess : floor;
+}
+
+// `text` cut to `width` columns, its end replaced by "…" when it is wider.
+std::string cut_to_width(std::string_view text, std::size_t width) {
+    std::string cut;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const domain::CodePoint c = domain::decode_utf8(text, i);
+        const std::size_t columns = c.valid ? static_cast<std::size_t>(code_point_width(c.value)) : 1;
+        if (used + columns + 1 > width) break;  // room for the "…"
+        cut.append(text.substr(i, c.length));
+        used += columns;
+        i += c.length;
+    }
+    return cut + "\u2026";
+}
+
 void write_table_line(std::ostream& out, const std::vector<Column>& columns, const std::vector<std::size_t>& widths,
                       const std::vector<std::string_view>& line, bool header, bool color) {
     std::string text;
     for (std::size_t c = 0; c < line.size(); ++c) {
         bool last = c + 1 == line.size();
-        std::size_t pad = widths[c] - display_width(line[c]);
-        if (columns[c].right_aligned) text.append(pad, ' ');
-        text += line[c];
+        std::size_t cell_width = display_width(line[c]);
+        if (cell_width <= widths[c]) {
+            if (columns[c].right_aligned) text.append(widths[c] - cell_width, ' ');
+            text += line[c];
+        } else {
+            const std::string cut = cut_to_width(line[c], widths[c]);
+            cell_width = display_width(cut);
+            if (columns[c].right_aligned) text.append(widths[c] - cell_width, ' ');
+            text += cut;
+        }
+        std::size_t pad = widths[c] - cell_width;
         if (!columns[c].right_aligned && !last) text.append(pad, ' ');
         if (!last) text += "  ";
     }
@@ -238,6 +285,7 @@ void ListWriter::finish() {
     if (options_.format == Format::Json) out_ << (rows_ == 0 ? "]\n" : "\n]\n");
     if (options_.format != Format::Auto || !options_.terminal) return;
     const auto& columns = schema_.columns;
+    fit_widths(columns, widths_, options_.width);
     std::vector<std::string_view> line;
     for (const auto& column : columns) line.push_back(column.header);
     write_table_line(out_, columns, widths_, line, true, options_.color);

@@ -4,42 +4,20 @@
 #include <cstdint>
 #include <utility>
 
+#include "slash/domain/utf8.hpp"
+
 namespace slash::render {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// The length of the well-formed UTF-8 sequence at `i` and its code point, or 0 when the
-// bytes there are not one (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF).
+// Bytes of the valid UTF-8 sequence at `i` and its code point, or 0 for invalid bytes.
 std::size_t decode(std::string_view text, std::size_t i, char32_t& code_point) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    char32_t value = 0;
-    char32_t minimum = 0;
-    if (lead < 0x80) {
-        code_point = lead;
-        return 1;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, value = lead & 0x1Fu, minimum = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, value = lead & 0x0Fu, minimum = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, value = lead & 0x07u, minimum = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        const unsigned char next = byte(i + k);
-        if ((next & 0xC0u) != 0x80u) return 0;
-        value = (value << 6) | (next & 0x3Fu);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-    code_point = value;
-    return length;
+    const domain::CodePoint c = domain::decode_utf8(text, i);
+    if (!c.valid) return 0;
+    code_point = c.value;
+    return c.length;
 }
 
 }  // namespace

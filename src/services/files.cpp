@@ -22,6 +22,12 @@ namespace {
     throw Error(ErrorKind::Failure, fmt::format("cannot {} \"{}\": {}", what, path.string(), std::strerror(errno)));
 }
 
+// A write that failed half-way (a full disk, a file size limit): exit 6, as for stdout
+// (docs/contract.md §6). The temporary file is gone by then, so the target is whole or absent.
+[[noreturn]] void fail_write(const fs::path& path) {
+    throw Error(ErrorKind::Storage, fmt::format("writing \"{}\": {}", path.string(), std::strerror(errno)));
+}
+
 }  // namespace
 
 void create_private_directories(const fs::path& dir) {
@@ -41,7 +47,7 @@ void write_file_atomically(const fs::path& link_or_path, std::string_view conten
     fs::path temp = path;
     temp += fmt::format(".tmp-{}", ::getpid());
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode));
-    if (fd < 0) fail("write", path);
+    if (fd < 0) fail_write(path);
     const char* data = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -52,7 +58,7 @@ void write_file_atomically(const fs::path& link_or_path, std::string_view conten
             ::close(fd);
             ::unlink(temp.c_str());
             errno = saved;
-            fail("write", path);
+            fail_write(path);
         }
         data += written;
         left -= static_cast<std::size_t>(written);
@@ -62,14 +68,14 @@ void write_file_atomically(const fs::path& link_or_path, std::string_view conten
         ::close(fd);
         ::unlink(temp.c_str());
         errno = saved;
-        fail("write", path);
+        fail_write(path);
     }
     ::close(fd);
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         int saved = errno;
         ::unlink(temp.c_str());
         errno = saved;
-        fail("write", path);
+        fail_write(path);
     }
 }
 

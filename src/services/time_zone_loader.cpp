@@ -143,8 +143,15 @@ std::unique_ptr<domain::TimeZone> load_time_zone(const std::optional<std::string
     // POSIX: an empty TZ is UTC; "UTC0" and "GMT0" are the POSIX spellings of it.
     if (name.empty() || name == "UTC0" || name == "GMT0") return utc();
     if (auto zone = read_zone(name, directory)) return zone;
+    // Not a zone file: a POSIX rule string, as the C library reads TZ. A leading ':' always
+    // means a name (POSIX leaves it to the implementation; glibc reads a file), so
+    // ":CET-1CEST,M3.5.0,M10.5.0/3" stays refused.
+    if (!tz->starts_with(':')) {
+        if (auto rule = PosixTzRule::parse(*tz)) return TzifZone::from_rule(*rule, *tz);
+    }
     throw Error(ErrorKind::Usage, "unknown time zone " + domain::quoted(*tz) +
-                                      " in TZ; use a name such as Europe/Paris");
+                                      " in TZ; use a name such as Europe/Paris, or a POSIX rule such as "
+                                      "CET-1CEST,M3.5.0,M10.5.0/3");
 }
 
 }  // namespace slash::services

@@ -150,6 +150,15 @@ std::unique_ptr<TzifZone> TzifZone::parse(std::string_view bytes, std::string na
     return zone;
 }
 
+std::unique_ptr<TzifZone> TzifZone::from_rule(const PosixTzRule& rule, std::string name) {
+    auto zone = std::unique_ptr<TzifZone>(new TzifZone());
+    zone->name_ = std::move(name);
+    zone->initial_offset_ = rule.offset_at(kFooterTableStart);
+    zone->footer_ = rule;
+    zone->footer_table_ = rule.table(kFooterTableStart, kFooterTableEnd);
+    return zone;
+}
+
 std::int64_t TzifZone::offset_at(std::int64_t utc) const {
     // RFC 8536 §3.2: time type 0 before the first transition, the footer's rule from the
     // last one on (the last transition's type when there is no footer). The two agree at the

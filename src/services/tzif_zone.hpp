@@ -27,6 +27,9 @@ class TzifZone final : public domain::TimeZone {
     /// bytes, transitions in increasing order, type indices in range, offsets within
     /// kMaxZoneOffset, a valid footer. Never reads outside `bytes`.
     [[nodiscard]] static std::unique_ptr<TzifZone> parse(std::string_view bytes, std::string name);
+    /// The zone of a POSIX TZ string alone (TZ=CET-1CEST,M3.5.0,M10.5.0/3): a TZif file with
+    /// no transition and that rule as its footer, which is how the C library reads one.
+    [[nodiscard]] static std::unique_ptr<TzifZone> from_rule(const PosixTzRule& rule, std::string name);
 
     [[nodiscard]] std::int64_t offset_at(std::int64_t utc) const override;
     [[nodiscard]] std::vector<std::int64_t> instants_of(

@@ -58,6 +58,7 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "urssaf.vat_threshold_sales",
                                "urssaf.vat_threshold_sales_majore",
                                "display.color",
+                               "display.pager",
                                "einvoicing.platform_url",
                                "einvoicing.directory_url",
                                "einvoicing.token_file",

@@ -150,6 +150,8 @@ vat_threshold_sales_majore = ""
 [display]
 # Colour in tables: auto (on a terminal) | always | never.
 color = "auto"
+# Pager for long output on a terminal; empty: $PAGER, else less -FRX; cat: none.
+pager = ""
 
 # Your approved e-invoicing platform (slash-einvoicing(1)).
 [einvoicing]
@@ -242,6 +244,7 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"urssaf.vat_threshold_sales", {"85000"}},
         {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"always"}},
+        {"display.pager", {"less -S"}},
         {"einvoicing.platform_url", {"https://api.flow.example-pa.fr/flow-service"}},
         {"einvoicing.directory_url", {"http://127.0.0.1:8080/directory-service"}},
         {"einvoicing.token_file", {"~/.config/slash/pa-token"}},

@@ -333,6 +333,13 @@ TEST_CASE("handle_from_name turns another tool's names into handles") {
     CHECK(handle_from_name("東京 office") == "office");
     CHECK(handle_from_name("a\xff" "b") == "a-b");
     CHECK(handle_from_name("x×y") == "x-y");
+    // Unicode's decompositions (utf8proc), issue 14: every Latin letter keeps its base.
+    CHECK(handle_from_name("Nguyễn Văn") == "nguyen-van");
+    CHECK(handle_from_name("Ștefan Țurcanu") == "stefan-turcanu");
+    CHECK(handle_from_name("Łukasz Żółć") == "lukasz-zolc");
+    CHECK(handle_from_name("Đorđe Søren Þór Æsa") == "dorde-soren-thor-aesa");
+    CHECK(handle_from_name("Cafe\u0301 ﬁne") == "cafe-fine");  // a combining accent, a ligature
+    CHECK(handle_from_name("ĲSSEL") == "ijssel");
     CHECK(handle_from_name(std::string(40, 'a')) == std::string(32, 'a'));
     CHECK(handle_from_name(std::string(31, 'a') + " b") == std::string(31, 'a'));
     for (const char* name : {"Acme Corp", "Café Été", "  --Lead & trail!! ", "Żółć gęślą jaźń"}) {

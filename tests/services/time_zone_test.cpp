@@ -57,15 +57,42 @@ TEST_SUITE("services/time_zone") {
     }
 
     TEST_CASE(
-        "services/time_zone: load_time_zone: unknown names and POSIX rule strings are refused") {
+        "services/time_zone: load_time_zone: unknown names and incomplete POSIX rule strings are refused") {
         CHECK(refusal("Mars/Base") ==
-              "unknown time zone \"Mars/Base\" in TZ; use a name such as Europe/Paris");
+              "unknown time zone \"Mars/Base\" in TZ; use a name such as Europe/Paris, or a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
         CHECK(refusal("CET-1CEST") ==
-              "unknown time zone \"CET-1CEST\" in TZ; use a name such as Europe/Paris");
+              "unknown time zone \"CET-1CEST\" in TZ; use a name such as Europe/Paris, or a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
         CHECK(refusal(":Europe/Pariss") ==
-              "unknown time zone \":Europe/Pariss\" in TZ; use a name such as Europe/Paris");
+              "unknown time zone \":Europe/Pariss\" in TZ; use a name such as Europe/Paris, or a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
         CHECK(refusal("europe/paris") ==
-              "unknown time zone \"europe/paris\" in TZ; use a name such as Europe/Paris");
+              "unknown time zone \"europe/paris\" in TZ; use a name such as Europe/Paris, or a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
+    }
+
+    TEST_CASE("services/time_zone: load_time_zone: POSIX TZ strings and :Area/City") {
+        // The rule of Europe/Paris since 1996, as a POSIX string: the same offsets as the
+        // zone file, summer time included, and the same reading of a local time in the fold.
+        const auto rule = load_time_zone("CET-1CEST,M3.5.0,M10.5.0/3");
+        const auto paris = load_time_zone("Europe/Paris");
+        CHECK(rule->name() == "CET-1CEST,M3.5.0,M10.5.0/3");
+        for (const char* at : {"2026-01-15T12:00:00Z", "2026-03-29T00:59:59Z", "2026-03-29T01:00:00Z",
+                               "2026-07-15T12:00:00Z", "2026-10-25T00:59:59Z", "2026-10-25T01:00:00Z",
+                               "2099-08-01T00:00:00Z", "2150-08-01T00:00:00Z"}) {
+            INFO(at);
+            CHECK(rule->offset_at(instant(at)) == paris->offset_at(instant(at)));
+        }
+        const LocalDateTime fold{{2026, 10, 25}, 2, 30, 0};
+        CHECK(rule->instants_of(fold) == paris->instants_of(fold));
+        CHECK(rule->instants_of(fold).size() == 2);
+        // Fixed offsets; POSIX counts hours west of UTC.
+        CHECK(load_time_zone("JST-9")->offset_at(0) == 9 * 3600);
+        CHECK(load_time_zone("<-03>3")->offset_at(0) == -3 * 3600);
+        // ":Area/City" is a name, the C library's spelling of it.
+        CHECK(load_time_zone(":Europe/Paris")->offset_at(instant("2026-07-15T12:00:00Z")) == 7200);
+        CHECK(load_time_zone(":Europe/Paris")->name() == "Europe/Paris");
+        // After ':' a rule string is not read as one.
+        CHECK(refusal(":CET-1CEST,M3.5.0,M10.5.0/3") ==
+              "unknown time zone \":CET-1CEST,M3.5.0,M10.5.0/3\" in TZ; use a name such as Europe/Paris, or a "
+              "POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
     }
 
     TEST_CASE(

@@ -652,7 +652,7 @@ TEST_SUITE("services/tzif_zone") {
                 message = error.what();
             }
             CHECK(message == "unknown time zone \"" + std::string(tz) +
-                                 "\" in TZ; use a name such as Europe/Paris");
+                                 "\" in TZ; use a name such as Europe/Paris, or a POSIX rule such as CET-1CEST,M3.5.0,M10.5.0/3");
         }
 
         // TZDIR names another zoneinfo tree, as for the C library.

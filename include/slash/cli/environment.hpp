@@ -17,6 +17,9 @@ struct Environment {
     bool stdout_is_tty = false;
     /// Confirmations meant for a person (where `log` put the time) go to a terminal only.
     bool stderr_is_tty = false;
+    /// The size of the terminal on stdout (TIOCGWINSZ); 0 when unknown or not a terminal.
+    int terminal_columns = 0;
+    int terminal_rows = 0;
     /// The system clock, UTC Unix seconds, read once at start; `SLASH_NOW` overrides it.
     std::int64_t system_now = 0;
 

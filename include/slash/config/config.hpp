@@ -71,6 +71,8 @@ struct UrssafConfig {
 /// `[display]`: terminal output.
 struct DisplayConfig {
     std::string color = "auto";  ///< auto | always | never
+    /// The pager for long output on a terminal, run by sh; empty: $PAGER, else "less -FRX".
+    std::string pager;
 };
 
 /// `[einvoicing]`: the user's approved platform (docs/einvoicing.md). The token itself is

@@ -17,6 +17,9 @@ struct OutputOptions {
     std::string template_text;
     bool terminal = false;
     bool color = false;
+    /// Columns of the terminal the table must fit, 0 for no limit (a pipe, --wide): the
+    /// widest free-text column (note, title, name, description) is cut with "…".
+    std::size_t width = 0;
 };
 
 /// A column of the human table: which field, its header, and alignment.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ struct ImportRequest {
     bool day_first = false;
     /// --allow-future: entries ending after now are accepted, as `log --allow-future` does.
     bool allow_future = false;
+    /// Called with the number of entries read every kProgressEvery entries and once more
+    /// before anything is written; it may throw to stop the import, which then writes
+    /// nothing (the CLI's progress line and Ctrl-C).
+    std::function<void(std::int64_t entries_read)> on_progress;
+    static constexpr std::int64_t kProgressEvery = 1024;
 };
 
 /// An entry the import would not take, and why.

@@ -370,7 +370,9 @@ void list_commands(CLI::App* cmd, std::ostream& out) {
     bool first = true;
     for (const CLI::Option* option : cmd->get_options()) {
         // The global flags belong to the root's line; every command repeats them.
-        if (cmd->get_parent() != nullptr && option->get_group() == kGlobalGroup) continue;
+        if (cmd->get_parent() != nullptr && (option->get_group() == kGlobalGroup || option->get_group() == kOutputGroup)) {
+            continue;
+        }
         for (const auto& lname : option->get_lnames()) {
             if (lname == "help" || lname == "help-all") continue;
             out << (first ? "" : " ") << "--" << lname;

@@ -8,6 +8,7 @@
 
 #include "../context.hpp"
 #include "../options.hpp"
+#include "../progress.hpp"
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
@@ -147,7 +148,28 @@ void add_import_command(CLI::App& app, Context& ctx) {
             o->request.input = &file;
             o->request.source_name = o->file;
         }
-        auto result = services::ImportService(ctx.database(), ctx.time_context()).import(o->request);
+        // Progress on a terminal, and Ctrl-C as a clean stop: the transaction rolls back.
+        std::int64_t size = 0;
+        if (file.is_open()) {
+            std::error_code ec;
+            const auto bytes = std::filesystem::file_size(o->file, ec);
+            if (!ec) size = static_cast<std::int64_t>(bytes);
+        }
+        Progress progress(
+            ctx.env, ctx.err, "importing", "nothing was imported",
+            [&file] { return file.is_open() ? static_cast<std::int64_t>(file.tellg()) : std::int64_t{-1}; }, size);
+        o->request.on_progress = [&progress](std::int64_t read) { progress.update(read); };
+        auto import = [&] {
+            try {
+                return services::ImportService(ctx.database(), ctx.time_context()).import(o->request);
+            } catch (const Error& e) {
+                // A read cut short by the Ctrl-C (stdin) is the Ctrl-C, not a broken file.
+                if (e.kind() != ErrorKind::Interrupted && progress.interrupted()) progress.stop();
+                throw;
+            }
+        };
+        auto result = import();
+        o->request.on_progress = nullptr;
         print_import(ctx, result, *o);
     });
 }

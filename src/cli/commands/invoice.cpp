@@ -201,13 +201,15 @@ void add_show_command(CLI::App& noun, Context& ctx) {
     verb->add_option("ref", o->ref, "Invoice number, or draft id")->required();
     verb->add_option("--format", o->format, "text, md, json, html, cii (Factur-X XML) or pdf (Factur-X PDF/A-3)")
         ->type_name("FORMAT");
-    verb->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout")
+    verb->add_option("-o,--output", o->output, "Write to this file (whole or not at all); - is stdout")
         ->type_name("FILE");
     verb->add_flag("--force", o->force, "With -o: replace an existing file");
     verb->add_flag("--timesheet", o->timesheet, "html and pdf: add the timesheet annex of the billed entries");
     ctx.on_run(verb, [&ctx, o] {
         auto format = ctx.globals.json ? std::string("json") : o->format;
         checked_format(format, false);
+        // `-o -` is stdout, as for every Unix tool taking a file name.
+        if (o->output == "-") o->output.clear();
         if (format == "pdf" && o->output.empty() && ctx.env.stdout_is_tty) {
             throw Error(ErrorKind::Usage, "a PDF is not for a terminal: write it with -o FILE, or redirect stdout");
         }
