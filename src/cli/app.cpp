@@ -61,6 +61,7 @@ void build_app(CLI::App& app, Context& ctx) {
     add_plan_command(app, ctx);
     add_books_commands(app, ctx);
     add_urssaf_command(app, ctx);
+    add_des_command(app, ctx);
     add_einvoicing_commands(app, ctx);
     add_interchange_commands(app, ctx);
     add_config_commands(app, ctx);
