@@ -233,3 +233,21 @@ TEST_CASE("place of supply under the standard regime, and a client override that
     CHECK(run_ok(ws, {"invoice", "issue", de}) == "2026-0005\n");
     CHECK(has(show_json(ws, "2026-0005"), R"("total":{"amount":"156.00","currency":"EUR"})"));
 }
+
+TEST_CASE("place of supply: another state's VAT id is refused, a mission's regime wins and says so") {
+    Workspace ws;
+    init_seller(ws);
+    ok(ws, {"config", "set", "seller.vat_id", kSellerVatId});
+    client_with_work(ws, "nl", {"--name", "Bureau BV", "--address", "Dam 1", "--address", "1012 Amsterdam",
+                                "--country", "NL", "--vat-id", "BE0477472701"});
+    auto nl = draft(ws, "nl");
+    expect_refusal(ws, {"invoice", "issue", nl}, 1,
+                   "cannot issue draft " + nl +
+                       ": missing buyer VAT id BE0477472701 for reverse charge: it must be a number of NL, the "
+                       "client's country, starting with NL (slash client edit CLIENT --vat-id ...)");
+    // The mission's own regime beats the place of supply: 2 h × 65.00, franchise, 130.00.
+    ok(ws, {"mission", "edit", "nl/work", "--vat-regime", "franchise"});
+    auto json = show_json(ws, nl);
+    CHECK(has(json, R"("vat_regime":"franchise","vat_reason":"franchise: set on mission nl/work")"));
+    CHECK(has(json, R"("vat_category":"E","vat_rate":"0")"));
+}
