@@ -58,3 +58,34 @@ if(SLASH_BUILD_TESTS)
     list(APPEND CMAKE_MODULE_PATH ${doctest_SOURCE_DIR}/scripts/cmake)
   endif()
 endif()
+
+# Start-up cost (issue 16): every shared library costs the dynamic loader symbol lookups and
+# relocations on every run, and `slash` is typed in shell prompts. fmt and toml++ are used
+# header-only, SQLite from its static archive where the system ships one (Debian's
+# libsqlite3-dev does); the sanitizer and fuzzer builds keep the shared libraries.
+find_package(Threads REQUIRED)
+add_library(slash_fmt INTERFACE)
+if(TARGET fmt::fmt-header-only)
+  target_link_libraries(slash_fmt INTERFACE fmt::fmt-header-only)
+else()
+  target_link_libraries(slash_fmt INTERFACE fmt::fmt)
+endif()
+
+# Debian's package config compiles against its shared library (-DTOML_HEADER_ONLY=0): take
+# only its headers.
+add_library(slash_toml INTERFACE)
+get_target_property(toml_includes tomlplusplus::tomlplusplus INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(slash_toml INTERFACE ${toml_includes})
+target_compile_definitions(slash_toml INTERFACE TOML_HEADER_ONLY=1)
+target_compile_features(slash_toml INTERFACE cxx_std_17)
+
+if(NOT SLASH_SANITIZE AND NOT SLASH_FUZZ)
+  get_target_property(sqlite_location SQLite::SQLite3 IMPORTED_LOCATION)
+  if(sqlite_location)
+    get_filename_component(sqlite_dir ${sqlite_location} DIRECTORY)
+    if(EXISTS ${sqlite_dir}/libsqlite3.a)
+      set_target_properties(SQLite::SQLite3 PROPERTIES IMPORTED_LOCATION ${sqlite_dir}/libsqlite3.a)
+      set_property(TARGET SQLite::SQLite3 APPEND PROPERTY INTERFACE_LINK_LIBRARIES m ${CMAKE_DL_LIBS} Threads::Threads)
+    endif()
+  endif()
+endif()

@@ -43,7 +43,73 @@ void one_verb_per_command(CLI::App& app) {
 
 }  // namespace
 
-void build_app(CLI::App& app, Context& ctx) {
+std::span<const CommandAdder> command_adders() {
+    static const std::vector<CommandAdder> adders = {
+        {{"init"}, add_init_command},
+        {{"start", "stop", "cancel", "continue", "log", "status", "entry", "today", "week"}, add_time_commands},
+        {{"client"}, add_client_commands},
+        {{"mission", "missions"}, add_mission_commands},
+        {{"invoice"}, add_invoice_commands},
+        {{"payment"}, add_payment_commands},
+        {{"report"}, add_report_command},
+        {{"plan"}, add_plan_command},
+        {{"receipts", "revenue"}, add_books_commands},
+        {{"urssaf"}, add_urssaf_command},
+        {{"des"}, add_des_command},
+        {{"einvoicing"}, add_einvoicing_commands},
+        {{"import", "export"}, add_interchange_commands},
+        {{"config"}, add_config_commands},
+        {{"db"}, add_db_commands},
+        {{"completion", "__complete", "__commands"}, add_completion_commands},
+    };
+    return adders;
+}
+
+namespace {
+
+// The global flags that take a value in the next word (`--db PATH`): that word is no command.
+bool takes_value(std::string_view word) { return word == "--db" || word == "--config" || word == "--template"; }
+
+// What `args` asks of the tree: start-up builds only that, since declaring all ~100 verbs
+// with their options is most of what a command like `slash status` costs before it runs.
+enum class Reach { Everything, Nothing, TimeCommands, OneAdder };
+
+struct Needed {
+    Reach reach = Reach::Everything;
+    const CommandAdder* adder = nullptr;
+};
+
+Needed needed_for(std::span<const std::string> args) {
+    bool help = false;
+    bool version = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& word = args[i];
+        if (word == "--") break;
+        if (word == "-h" || word == "--help" || word == "--help-all") help = true;
+        if (word == "--version") version = true;
+        if (takes_value(word)) {
+            ++i;
+            continue;
+        }
+        if (word.empty() || word[0] == '-') continue;
+        for (const CommandAdder& adder : command_adders()) {
+            for (std::string_view name : adder.names) {
+                if (name != word) continue;
+                // Completion lists and completes every command.
+                if (adder.add == add_completion_commands) return {};
+                return {Reach::OneAdder, &adder};
+            }
+        }
+        return {};  // an unknown word: the whole tree, for "did you mean"
+    }
+    if (help) return {};
+    if (version) return {Reach::Nothing, nullptr};
+    return {Reach::TimeCommands, nullptr};  // bare `slash` is `slash status`
+}
+
+}  // namespace
+
+void build_app(CLI::App& app, Context& ctx, std::span<const std::string> args) {
     app.description("slash: time, missions and invoices for people with several clients");
     app.name("slash");
     app.set_version_flag("--version", "slash " SLASH_VERSION);
@@ -51,22 +117,20 @@ void build_app(CLI::App& app, Context& ctx) {
     app.fallthrough();  // inherited by every verb added below
     add_global_options(app, ctx.globals);
 
-    add_init_command(app, ctx);
-    add_time_commands(app, ctx);
-    add_client_commands(app, ctx);
-    add_mission_commands(app, ctx);
-    add_invoice_commands(app, ctx);
-    add_payment_commands(app, ctx);
-    add_report_command(app, ctx);
-    add_plan_command(app, ctx);
-    add_books_commands(app, ctx);
-    add_urssaf_command(app, ctx);
-    add_des_command(app, ctx);
-    add_einvoicing_commands(app, ctx);
-    add_interchange_commands(app, ctx);
-    add_config_commands(app, ctx);
-    add_db_commands(app, ctx);
-    add_completion_commands(app, ctx);
+    const Needed needed = needed_for(args);
+    switch (needed.reach) {
+    case Reach::Everything:
+        for (const CommandAdder& adder : command_adders()) adder.add(app, ctx);
+        break;
+    case Reach::Nothing:
+        break;
+    case Reach::TimeCommands:
+        add_time_commands(app, ctx);
+        break;
+    case Reach::OneAdder:
+        needed.adder->add(app, ctx);
+        break;
+    }
     one_verb_per_command(app);
 }
 

@@ -89,7 +89,7 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
     Context ctx(env, in, out, err);
     CLI::App app;
     try {
-        build_app(app, ctx);
+        build_app(app, ctx, args);
         if (!args.empty() && args.front() == "__complete") {
             complete_words(app, ctx, std::vector<std::string>(args.begin() + 1, args.end()));
             return 0;
