@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sqlite_access.hpp"
+#include "unbilled_work.hpp"
 
 namespace slash::storage {
 namespace {
@@ -93,6 +94,7 @@ std::vector<std::string> integrity_problems(Database& db) {
             problems.push_back(fmt::format("totals: mission {} has stale totals (entries or logged seconds)",
                                            totals.getColumn(0).getString()));
         }
+        for (auto& problem : unbilled_work_problems(db)) problems.push_back(std::move(problem));
         domain_problems(db, problems);
         return problems;
     });

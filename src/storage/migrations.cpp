@@ -401,6 +401,90 @@ BEGIN
     SELECT RAISE(ABORT, 'a life-cycle status is a record of the platform: it is never deleted');
 END;
 )sql"},
+    // Unbilled work kept per mission (issue 16): the finished billable entries no invoice
+    // has billed yet, counted, with their durations rounded as invoices round them and
+    // their units, so that `status`, `missions` and `plan` read one row per mission
+    // instead of every unbilled entry (an imported history has a million of them).
+    // Triggers keep it in the transaction of every write, whatever the path (CLI, import,
+    // a user's own sqlite3 session). The rounding step and mode come from the config,
+    // which the database cannot see: unbilled_rule records the rule the sums were made
+    // under, and storage recomputes them in one pass (unbilled_work_computed) when the
+    // rule in force differs; step -1 means "never computed". A client's own step or mode
+    // replaces the rule's, as on its invoices, and a change of it recomputes that
+    // client's missions.
+    {6, R"sql(
+CREATE TABLE unbilled_rule (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    step INTEGER NOT NULL,
+    mode TEXT NOT NULL
+);
+INSERT INTO unbilled_rule (id, step, mode) VALUES (1, -1, '');
+CREATE TABLE unbilled_work (
+    mission_id      INTEGER PRIMARY KEY REFERENCES missions(id) ON DELETE CASCADE,
+    entries         INTEGER NOT NULL,
+    rounded_seconds INTEGER NOT NULL,
+    units_milli     INTEGER NOT NULL
+);
+-- One unbilled entry as billed: its duration rounded up, to the nearest (half away from
+-- zero) or down to a multiple of the step in force, as domain::round_duration does.
+CREATE VIEW unbilled_entries AS
+SELECT id, mission_id,
+       CASE WHEN step <= 0 THEN seconds
+            WHEN mode = 'down' THEN seconds / step * step
+            WHEN mode = 'nearest' THEN (2 * seconds + step) / (2 * step) * step
+            ELSE (seconds + step - 1) / step * step END AS rounded_seconds,
+       units_milli
+FROM (SELECT e.id, e.mission_id, e.end_at - e.start_at AS seconds, coalesce(e.units_milli, 0) AS units_milli,
+             coalesce(c.rounding_seconds, r.step) AS step, coalesce(c.rounding_mode, r.mode) AS mode
+      FROM entries e JOIN missions m ON m.id = e.mission_id JOIN clients c ON c.id = m.client_id
+      JOIN unbilled_rule r ON r.id = 1
+      WHERE e.invoice_id IS NULL AND e.billable = 1 AND e.end_at IS NOT NULL);
+CREATE VIEW unbilled_work_computed AS
+SELECT mission_id, count(*) AS entries, sum(rounded_seconds) AS rounded_seconds, sum(units_milli) AS units_milli
+FROM unbilled_entries GROUP BY mission_id;
+CREATE TRIGGER entries_unbilled_work_insert AFTER INSERT ON entries
+WHEN NEW.invoice_id IS NULL AND NEW.billable = 1 AND NEW.end_at IS NOT NULL
+BEGIN
+    INSERT INTO unbilled_work (mission_id, entries, rounded_seconds, units_milli)
+    SELECT mission_id, 1, rounded_seconds, units_milli FROM unbilled_entries WHERE id = NEW.id
+    ON CONFLICT (mission_id) DO UPDATE SET entries = entries + 1,
+        rounded_seconds = rounded_seconds + excluded.rounded_seconds,
+        units_milli = units_milli + excluded.units_milli;
+END;
+-- BEFORE: the view still sees the old row. The triggers change only unbilled_work.
+CREATE TRIGGER entries_unbilled_work_delete BEFORE DELETE ON entries
+WHEN OLD.invoice_id IS NULL AND OLD.billable = 1 AND OLD.end_at IS NOT NULL
+BEGIN
+    UPDATE unbilled_work SET entries = entries - 1,
+        rounded_seconds = rounded_seconds - (SELECT rounded_seconds FROM unbilled_entries WHERE id = OLD.id),
+        units_milli = units_milli - coalesce(OLD.units_milli, 0)
+    WHERE mission_id = OLD.mission_id;
+END;
+CREATE TRIGGER entries_unbilled_work_update_old BEFORE UPDATE OF mission_id, start_at, end_at, billable, invoice_id, units_milli ON entries
+WHEN OLD.invoice_id IS NULL AND OLD.billable = 1 AND OLD.end_at IS NOT NULL
+BEGIN
+    UPDATE unbilled_work SET entries = entries - 1,
+        rounded_seconds = rounded_seconds - (SELECT rounded_seconds FROM unbilled_entries WHERE id = OLD.id),
+        units_milli = units_milli - coalesce(OLD.units_milli, 0)
+    WHERE mission_id = OLD.mission_id;
+END;
+CREATE TRIGGER entries_unbilled_work_update_new AFTER UPDATE OF mission_id, start_at, end_at, billable, invoice_id, units_milli ON entries
+WHEN NEW.invoice_id IS NULL AND NEW.billable = 1 AND NEW.end_at IS NOT NULL
+BEGIN
+    INSERT INTO unbilled_work (mission_id, entries, rounded_seconds, units_milli)
+    SELECT mission_id, 1, rounded_seconds, units_milli FROM unbilled_entries WHERE id = NEW.id
+    ON CONFLICT (mission_id) DO UPDATE SET entries = entries + 1,
+        rounded_seconds = rounded_seconds + excluded.rounded_seconds,
+        units_milli = units_milli + excluded.units_milli;
+END;
+CREATE TRIGGER clients_rounding_unbilled_work AFTER UPDATE OF rounding_seconds, rounding_mode ON clients
+BEGIN
+    DELETE FROM unbilled_work WHERE mission_id IN (SELECT id FROM missions WHERE client_id = NEW.id);
+    INSERT INTO unbilled_work (mission_id, entries, rounded_seconds, units_milli)
+    SELECT mission_id, entries, rounded_seconds, units_milli FROM unbilled_work_computed
+    WHERE mission_id IN (SELECT id FROM missions WHERE client_id = NEW.id);
+END;
+)sql"},
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "slash/storage/client_store.hpp"
 #include "column_codec.hpp"
 #include "sqlite_access.hpp"
+#include "unbilled_work.hpp"
 
 namespace slash::storage {
 
@@ -175,15 +176,28 @@ std::vector<domain::Mission> MissionStore::list(const MissionFilter& filter) {
 std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionFilter& filter, std::int64_t now,
                                                                   const domain::BillingRules& rules) {
     return guarded(db_, [&] {
-        connection(db_).createFunction("slash_billed_seconds", 3, true, nullptr, &billed_seconds);
-        // Hours logged come from mission_totals (kept by triggers) plus the running timer;
-        // the value of unbilled work from the entries_unbilled partial index, which holds
-        // only billable entries no invoice has billed yet. So the cost follows the number of
-        // missions and of unbilled entries, never the length of the history. A finished
-        // billable entry is what an invoice could bill; max() keeps a timer started after
-        // `now` (a clock set back) from counting negative time. A client's own rounding
-        // step and mode, when set, replace those of `rules` for its entries, as its
+        // Hours logged come from mission_totals and the value of unbilled work from
+        // unbilled_work, both kept by triggers (migration 6), plus the running timer: the
+        // cost follows the number of missions, never the length of the history. max()
+        // keeps a timer started after `now` (a clock set back) from counting negative time.
+        // Only a read-only database whose sums were made under another rounding rule
+        // values its unbilled entries here, from the entries_unbilled partial index, with
+        // each client's own rounding step and mode replacing those of `rules`, as its
         // invoices round them (docs/contract.md §3).
+        const bool kept = ensure_unbilled_work(db_, rules);
+        if (!kept) connection(db_).createFunction("slash_billed_seconds", 3, true, nullptr, &billed_seconds);
+        const char* unbilled_source =
+            kept ? "unbilled_work"
+                 : "(SELECT e.mission_id, count(*) AS entries, "
+                   " sum(slash_billed_seconds(e.end_at - e.start_at, coalesce(uc.rounding_seconds, ?6), "
+                   "     CASE uc.rounding_mode WHEN 'up' THEN ?8 WHEN 'nearest' THEN ?9 "
+                   "         WHEN 'down' THEN ?10 ELSE ?7 END)) AS rounded_seconds, "
+                   " sum(e.units_milli) AS units_milli "
+                   " FROM entries e INDEXED BY entries_unbilled "
+                   " JOIN missions um ON um.id = e.mission_id "
+                   " JOIN clients uc ON uc.id = um.client_id "
+                   " WHERE e.invoice_id IS NULL AND e.billable = 1 AND e.end_at IS NOT NULL "
+                   " GROUP BY e.mission_id)";
         SQLite::Statement stmt(
             connection(db_),
             // MATERIALIZED: read the one running entry once through its partial index,
@@ -191,33 +205,25 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
             fmt::format("WITH r AS MATERIALIZED (SELECT mission_id, max(?5, start_at) - start_at AS seconds "
                         "                        FROM entries WHERE end_at IS NULL) "
                         "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
-                        "coalesce(u.entries, 0), coalesce(u.rounded, 0), coalesce(u.units, 0), "
+                        "coalesce(u.entries, 0), coalesce(u.rounded_seconds, 0), coalesce(u.units_milli, 0), "
                         // A fixed price is billed once: has an invoice (not cancelled) billed it?
                         "m.billing = 'fixed' AND EXISTS (SELECT 1 FROM invoice_lines l "
                         "    JOIN invoices i ON i.id = l.invoice_id WHERE l.mission_id = m.id "
                         "    AND i.kind = 'invoice' AND i.status <> 'cancelled') {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
-                        "LEFT JOIN (SELECT e.mission_id, count(*) AS entries, "
-                        "           sum(slash_billed_seconds(e.end_at - e.start_at, "
-                        "               coalesce(uc.rounding_seconds, ?6), "
-                        "               CASE uc.rounding_mode WHEN 'up' THEN ?8 WHEN 'nearest' THEN ?9 "
-                        "                   WHEN 'down' THEN ?10 ELSE ?7 END)) AS rounded, "
-                        "           sum(e.units_milli) AS units "
-                        "           FROM entries e INDEXED BY entries_unbilled "
-                        "           JOIN missions um ON um.id = e.mission_id "
-                        "           JOIN clients uc ON uc.id = um.client_id "
-                        "           WHERE e.invoice_id IS NULL AND e.billable = 1 AND e.end_at IS NOT NULL "
-                        "           GROUP BY e.mission_id) u ON u.mission_id = m.id "
+                        "LEFT JOIN {} u ON u.mission_id = m.id "
                         "{} {}",
-                        kColumns, kFrom, kWhere, kOrder));
+                        kColumns, kFrom, unbilled_source, kWhere, kOrder));
         bind_filter(stmt, filter);
         stmt.bind(5, now);
-        stmt.bind(6, rules.rounding_seconds);
-        stmt.bind(7, static_cast<int>(rules.rounding_mode));
-        stmt.bind(8, static_cast<int>(domain::RoundingMode::Up));
-        stmt.bind(9, static_cast<int>(domain::RoundingMode::Nearest));
-        stmt.bind(10, static_cast<int>(domain::RoundingMode::Down));
+        if (!kept) {
+            stmt.bind(6, rules.rounding_seconds);
+            stmt.bind(7, static_cast<int>(rules.rounding_mode));
+            stmt.bind(8, static_cast<int>(domain::RoundingMode::Up));
+            stmt.bind(9, static_cast<int>(domain::RoundingMode::Nearest));
+            stmt.bind(10, static_cast<int>(domain::RoundingMode::Down));
+        }
         std::vector<MissionWithActivity> rows;
         while (stmt.executeStep()) {
             MissionWithActivity& row = rows.emplace_back();

@@ -58,7 +58,10 @@ std::string dump_of(const fs::path& db) {
     text += rows.getColumn(0).getString();
     SQLite::Statement clients(raw, "SELECT group_concat(handle || ',' || name, ';') FROM clients");
     clients.executeStep();
-    return text + "|" + clients.getColumn(0).getString();
+    SQLite::Statement kept(raw, "SELECT step || ' ' || mode || ' ' || (SELECT count(*) FROM unbilled_work) "
+                                "FROM unbilled_rule");
+    kept.executeStep();
+    return text + "|" + clients.getColumn(0).getString() + "|" + kept.getColumn(0).getString();
 }
 
 void expect_read_only_behaviour(Workspace& ws, const fs::path& db) {
@@ -71,6 +74,12 @@ void expect_read_only_behaviour(Workspace& ws, const fs::path& db) {
     CHECK(list.err == "");
     CHECK(ws.run({"entry", "list", "2026-11", "-q"}).out == "1\n");
     CHECK(ws.run({"db", "check"}).out == "ok\n");
+    // The sums of unbilled work were made under another rounding rule and cannot be
+    // recomputed here: the entries are valued instead (3 h rounded up to 4 h at 65).
+    REQUIRE(ws.run({"config", "set", "time.rounding", "2h"}).code == 0);
+    auto missions = ws.run({"missions", "--template", "{mission} {unbilled}"});
+    CHECK(missions.code == 0);
+    CHECK(missions.out == "acme/dev 260.00 EUR\n");
     // Writing is refused in one line, exit 6.
     auto log = ws.run({"log", "acme/dev", "1h", "--on", "2026-11-06"});
     CHECK(log.code == 6);

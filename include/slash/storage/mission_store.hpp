@@ -78,10 +78,11 @@ public:
     [[nodiscard]] domain::Mission get(std::string_view address);
     /// Ordered by client handle, then mission handle.
     [[nodiscard]] std::vector<domain::Mission> list(const MissionFilter& filter);
-    /// The same missions with their activity, computed in the same query (entries are
-    /// grouped by mission through the (mission_id, start_at) index, never one query per
-    /// mission). `now` ends a running entry; `rules` round each billable duration,
-    /// unless the mission's client sets its own rounding step or mode.
+    /// The same missions with their activity, read in one query from the sums triggers
+    /// keep per mission (never one query per mission, never every entry). `now` ends a
+    /// running entry; `rules` round each billable duration, unless the mission's client
+    /// sets its own rounding step or mode. When `rules` differ from those the unbilled sums
+    /// were made under, the sums are first recomputed and stored (one write transaction).
     [[nodiscard]] std::vector<MissionWithActivity> list_with_activity(const MissionFilter& filter, std::int64_t now,
                                                                       const domain::BillingRules& rules);
     /// Every `client/mission`, for did-you-mean hints.
