@@ -6,7 +6,8 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-# Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF; libcurl and libxml2
+# Build dependencies (cairo, pango, qpdf and lcms2 draw the Factur-X PDF; iso-codes names the
+# countries on invoice addresses, compiled in at build time; libcurl and libxml2
 # talk to the e-invoicing platform and read its life-cycle messages), then the tools
 # the tests drive (shells for completion tests, mandoc for man page lint, sqlite3 and jq for
 # scripts, hyperfine and time for bench/, the Factur-X validators of tests/conformance,
@@ -16,7 +17,7 @@ BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtom
                  libsqlitecpp-dev doctest-dev libsqlite3-dev libhowardhinnant-date-dev tzdata \
                  libcairo2-dev libpango1.0-dev libqpdf-dev liblcms2-dev fonts-dejavu-core \
                  fonts-droid-fallback \
-                 libcurl4-openssl-dev libxml2-dev libutf8proc-dev
+                 libcurl4-openssl-dev libxml2-dev libutf8proc-dev iso-codes
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine time \
                  libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils \
                  timewarrior hledger

@@ -31,12 +31,14 @@ slash config get invoice.due_days
 # aligned tables you would see on a terminal.
 slash config set display.color always
 
-step "Three clients: an agency (hourly), a publisher abroad (daily rate), a micro-work platform."
+step "Four clients: an agency (hourly), a publisher abroad (daily rate), a micro-work platform, an agency in Brussels."
 slash client add acme --name "ACME SAS" --address "1 rue de la Paix" --address "75002 Paris" \
   --siren 552100554 --vat-id FR40303265045 --email ap@acme.example --hourly 65
 slash client add northwind --name "Northwind Publishing Ltd" --country GB --currency GBP \
   --language en --daily 450 --email invoices@northwind.example
 slash client add microtask --name "MicroTask Platform" --kind business --email pay@microtask.example
+slash client add wafelhuis --name "Wafelhuis Agency SRL" --address "Rue Neuve 1" --address "1000 Bruxelles" \
+  --country BE --vat-id BE0477472701 --email factures@wafelhuis.example --hourly 70
 
 step "Lists are aligned tables on a terminal (tab-separated rows in a pipe)."
 slash client list
@@ -65,6 +67,7 @@ step "Missions: an hourly website, a daily-rate translation, per-task micro-work
 slash mission add acme/website --title "Website redesign" --estimate 30h --due 2026-12-18 --tag web
 slash mission add northwind/book --title "Book translation" --budget 3000 --estimate 50h --due 2027-01-31
 slash mission add microtask/labels --title "Image labelling" --unit 0.12 --unit-name task
+slash mission add wafelhuis/app --title "Booking app"
 slash missions
 
 step "A slasher's Friday: a timer, a switch of client, time logged after the fact."
@@ -119,6 +122,7 @@ slash log acme/website 3h design review --on 2026-10-15
 slash log northwind/book 7h chapters 1 and 2 --on 2026-10-12
 slash log northwind/book 3h30 glossary --on 2026-10-20
 slash log microtask/labels 1h30 --units 400 --on 2026-10-21
+slash log wafelhuis/app 6h API design --on 2026-10-22
 
 step "One draft per client with unbilled work in the month (-n shows them without writing)."
 slash invoice monthly 2026-10 -n
@@ -128,6 +132,11 @@ step "Issuing checks the French legal mentions first: every gap is listed, nothi
 slash invoice issue 2 || echo "(exit $?)"
 slash client edit microtask --address "8 avenue du Travail" --address "69002 Lyon" --siren 443061841
 slash client edit northwind --address "10 Fleet Street" --address "London EC4Y 1AA"
+
+step "Clients abroad: the place of supply decides the VAT. The Brussels agency is billed by reverse charge (Autoliquidation), which needs your intra-EU VAT number, even under the franchise; London is outside the scope of French VAT."
+slash invoice show 4
+slash invoice issue 4 || echo "(exit $?)"
+slash config set seller.vat_id FR44732829320   # given by your SIE on request
 
 step "Issue every draft: the next number, identities frozen, entries locked."
 for draft in $("$slash_bin" invoice list --status draft -q); do
@@ -194,6 +203,9 @@ step "The URSSAF declaration of November (declared monthly): turnover collected 
 slash config set urssaf.periodicity monthly
 slash urssaf 2026-11
 slash receipts
+
+step "The DES of October (déclaration européenne de services): the reverse-charge services to EU businesses, by VAT id, for the customs by the 10th working day."
+slash des
 
 step "Coming from Timewarrior: its export comes in whole or not at all; tags written client/mission find their mission, --map sends the others."
 slash mission add acme/admin --none --title "Admin"

@@ -61,6 +61,7 @@ std::span<const CommandAdder> command_adders() {
         {{"plan"}, add_plan_command},
         {{"receipts", "revenue"}, add_books_commands},
         {{"urssaf"}, add_urssaf_command},
+        {{"des"}, add_des_command},
         {{"einvoicing"}, add_einvoicing_commands},
         {{"import", "export"}, add_interchange_commands},
         {{"config"}, add_config_commands},

@@ -35,6 +35,7 @@ const std::map<std::string_view, Examples>& examples() {
         {"receipts", {"slash-report(1)", {"slash receipts", "slash receipts 2026 --csv > recettes-2026.csv"}}},
         {"revenue", {"slash-report(1)", {"slash revenue", "slash revenue 2026 --by client"}}},
         {"urssaf", {"slash-report(1)", {"slash urssaf", "slash urssaf 2026-Q4"}}},
+        {"des", {"slash-report(1)", {"slash des", "slash des 2026-11 --csv"}}},
         {"import", {"slash-import(1)", {"timew export | slash import timewarrior - --create",
                                         "slash import toggl toggl.csv --map Website=acme/website --dry-run"}}},
         {"export", {"slash-import(1)", {"slash export > backup.jsonl", "slash export 2026 --format timeclock > 2026.timeclock",

@@ -175,11 +175,18 @@ void check_seller(Items& out, const IssueCandidate& invoice) {
     if (invoice.vat_regime == "standard") {
         check_vat_id(out, kSellerFixes, seller.vat_id, "required under the standard regime");
     } else if (invoice.vat_regime == "reverse-charge") {
-        check_vat_id(out, kSellerFixes, seller.vat_id, "required for reverse charge");
-    } else if (invoice.vat_regime == "export") {
-        // EN 16931 BR-G-02: an export invoice names the seller's VAT number.
-        check_vat_id(out, kSellerFixes, seller.vat_id, "required for export");
+        // CGI art. 286 ter: even under the franchise, services taxed in another member state
+        // need an intra-EU number, which the SIE gives on request.
+        if (blank(seller.vat_id)) {
+            out.emplace_back(
+                "seller VAT id (required for reverse charge, even under the franchise: ask your SIE, the "
+                "service des impôts des entreprises, for an intra-EU VAT number, then slash config set "
+                "seller.vat_id ...)");
+        } else {
+            check_vat_id(out, kSellerFixes, seller.vat_id, "required for reverse charge");
+        }
     }
+    // Export needs none: without it the invoice is "outside the scope" (EN 16931 O).
 }
 
 void check_buyer(Items& out, const IssueCandidate& invoice) {

@@ -206,7 +206,8 @@ void write_seller(XmlWriter& xml, const domain::SellerIdentity& seller) {
 
 // BG-7. BT-49 is mandatory in France (BR-FR-12): the email, else the SIREN in the scheme of
 // the French e-invoicing directory (0225), whose addresses start with the SIREN.
-void write_buyer(XmlWriter& xml, const domain::BuyerIdentity& buyer) {
+// `outside_scope`: an invoice of category O names no VAT id (BR-O-02).
+void write_buyer(XmlWriter& xml, const domain::BuyerIdentity& buyer, bool outside_scope) {
     const std::string siren = siren_of(buyer.siren, buyer.siret);
     const std::string siret = siret_of(buyer.siret);
     const std::string country = country_of(buyer.country);
@@ -222,7 +223,7 @@ void write_buyer(XmlWriter& xml, const domain::BuyerIdentity& buyer) {
     } else if (!siren.empty()) {
         write_electronic_address(xml, "0225", siren);
     }
-    if (!vat_id.empty()) write_tax_registration(xml, "VA", vat_id);
+    if (!vat_id.empty() && !outside_scope) write_tax_registration(xml, "VA", vat_id);
     xml.close();
 }
 
@@ -268,9 +269,18 @@ void write_header(XmlWriter& xml, const domain::Invoice& invoice) {
     xml.close();
 }
 
+// EN 16931 wants the seller's VAT id on an export invoice (G, BR-G-02), and none at all on
+// one outside the scope of VAT (O, BR-O-02). Services to a business outside the EU are
+// both (CGI art. 259-1): a seller without a VAT id (the franchise) writes them O.
+std::string cii_category(const std::string& category, const domain::SellerIdentity& seller) {
+    if (category == "G" && without_spaces(seller.vat_id).empty()) return "O";
+    return category;
+}
+
 // BG-25. EN 16931 forbids a negative net price (BR-27): a discount is a positive price
 // times a negative quantity, which keeps the line net.
-void write_line(XmlWriter& xml, const domain::InvoiceLine& line, std::size_t index, int digits) {
+void write_line(XmlWriter& xml, const domain::InvoiceLine& line, const domain::SellerIdentity& seller,
+                std::size_t index, int digits) {
     std::string price = domain::format_amount(line.unit_price_minor, digits);
     std::string quantity = quantity_text(line.quantity_milli);
     if (line.unit_price_minor < 0) {
@@ -300,8 +310,12 @@ void write_line(XmlWriter& xml, const domain::InvoiceLine& line, std::size_t ind
     xml.open("ram:SpecifiedLineTradeSettlement");
     xml.open("ram:ApplicableTradeTax");
     xml.element("ram:TypeCode", "VAT");
-    xml.element("ram:CategoryCode", line.vat_category);
-    xml.element("ram:RateApplicablePercent", domain::format_vat_rate(line.vat_rate_milli));
+    const std::string category = cii_category(line.vat_category, seller);
+    xml.element("ram:CategoryCode", category);
+    // BR-O-05: a line outside the scope of VAT has no rate at all.
+    if (category != "O") {
+        xml.element("ram:RateApplicablePercent", domain::format_vat_rate(line.vat_rate_milli));
+    }
     xml.close();
     xml.open("ram:SpecifiedTradeSettlementLineMonetarySummation");
     xml.element("ram:LineTotalAmount", domain::format_amount(line.net_minor, digits));
@@ -328,7 +342,10 @@ Exemption exemption_of(const domain::VatBreakdown& row, const InvoiceDocument& d
     auto pick = [&](const std::string& fallback) { return mention.empty() ? fallback : mention; };
     if (row.category == "E") return {pick(texts.vat_franchise), "VATEX-FR-FRANCHISE"};
     if (row.category == "AE") return {pick(texts.reverse_charge), "VATEX-EU-AE"};
-    if (row.category == "G") return {pick(texts.export_services), "VATEX-EU-G"};
+    if (row.category == "G") {
+        if (cii_category(row.category, invoice.seller) == "O") return {pick(texts.export_services), "VATEX-EU-O"};
+        return {pick(texts.export_services), "VATEX-EU-G"};
+    }
     return {};
 }
 
@@ -341,9 +358,10 @@ void write_vat_row(XmlWriter& xml, const domain::VatBreakdown& row,
     xml.element("ram:TypeCode", "VAT");
     if (!exemption.reason.empty()) xml.element("ram:ExemptionReason", exemption.reason);
     xml.element("ram:BasisAmount", domain::format_amount(row.taxable_minor, document.minor_digits));
-    xml.element("ram:CategoryCode", row.category);
+    const std::string category = cii_category(row.category, document.invoice.seller);
+    xml.element("ram:CategoryCode", category);
     if (!exemption.code.empty()) xml.element("ram:ExemptionReasonCode", exemption.code);
-    xml.element("ram:RateApplicablePercent", domain::format_vat_rate(row.rate_milli));
+    if (category != "O") xml.element("ram:RateApplicablePercent", domain::format_vat_rate(row.rate_milli));
     xml.close();
 }
 
@@ -451,11 +469,15 @@ std::string invoice_cii(const InvoiceDocument& document) {
 
     xml.open("rsm:SupplyChainTradeTransaction");
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
-        write_line(xml, invoice.lines[i], i, document.minor_digits);
+        write_line(xml, invoice.lines[i], invoice.seller, i, document.minor_digits);
     }
     xml.open("ram:ApplicableHeaderTradeAgreement");
     write_seller(xml, invoice.seller);
-    write_buyer(xml, invoice.buyer);
+    const bool outside_scope = std::any_of(invoice.lines.begin(), invoice.lines.end(),
+                                           [&](const auto& line) {
+                                               return cii_category(line.vat_category, invoice.seller) == "O";
+                                           });
+    write_buyer(xml, invoice.buyer, outside_scope);
     xml.close();
     // BT-72: the services were delivered by the end of the invoiced period; an empty
     // delivery element draws a warning (PEPPOL-EN16931-R008).

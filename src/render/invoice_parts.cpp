@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "country_names.hpp"
 #include "slash/domain/duration.hpp"
 
 namespace slash::render {
@@ -173,21 +174,41 @@ void add_line(std::vector<std::string>& lines, std::string line) {
     if (!line.empty()) lines.push_back(std::move(line));
 }
 
-InvoiceParty seller_party(const domain::SellerIdentity& seller, const Labels& labels) {
+// The upper-case country of a party; empty reads as France (the client default).
+std::string country_code(const std::string& country) {
+    std::string code = clean_line(country);
+    if (code.empty()) return "FR";
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+    return code;
+}
+
+// The line that ends a party's address: its country's name in the document's language, when
+// the two parties are in different countries (a foreign address without it is not one).
+std::string country_line(const domain::Invoice& invoice, const std::string& country, bool english) {
+    if (country_code(invoice.seller.country) == country_code(invoice.buyer.country)) return {};
+    return country_name(country_code(country), english ? "en" : "fr");
+}
+
+InvoiceParty seller_party(const domain::Invoice& invoice, const Labels& labels, bool english) {
+    const domain::SellerIdentity& seller = invoice.seller;
     InvoiceParty party{std::string(labels.seller), {}};
     add_line(party.lines, with_ei(seller.name));
     add_line(party.lines, clean_line(seller.trade_name));
     for (const auto& line : seller.address) add_line(party.lines, clean_line(line));
+    add_line(party.lines, country_line(invoice, seller.country, english));
     add_line(party.lines, identifier_line(seller.siren, seller.siret));
     add_line(party.lines, labelled(labels.vat_id, seller.vat_id));
     add_line(party.lines, clean_line(seller.email));
     return party;
 }
 
-InvoiceParty buyer_party(const domain::BuyerIdentity& buyer, const Labels& labels) {
+InvoiceParty buyer_party(const domain::Invoice& invoice, const Labels& labels, bool english) {
+    const domain::BuyerIdentity& buyer = invoice.buyer;
     InvoiceParty party{std::string(labels.buyer), {}};
     add_line(party.lines, clean_line(buyer.name));
     for (const auto& line : buyer.address) add_line(party.lines, clean_line(line));
+    add_line(party.lines, country_line(invoice, buyer.country, english));
     add_line(party.lines, identifier_line(buyer.siren, buyer.siret));
     add_line(party.lines, labelled(labels.vat_id, buyer.vat_id));
     return party;
@@ -316,6 +337,10 @@ std::vector<InvoiceField> fields(const InvoiceDocument& document, const Labels& 
     }
     if (invoice.credit_note() && !clean_line(invoice.reason).empty()) {
         list.push_back({std::string(labels.reason), clean_line(invoice.reason)});
+    }
+    // A draft says why it has its regime, so that the user can fix a client before issuing.
+    if (invoice.draft() && !document.vat_reason.empty()) {
+        list.push_back({english ? "VAT regime" : "Régime de TVA", clean_line(document.vat_reason)});
     }
     // The title already says "draft".
     if (!invoice.draft() && !document.status.empty()) {
@@ -552,8 +577,8 @@ InvoiceParts invoice_parts(const InvoiceDocument& document) {
     parts.title = title(invoice, labels);
     parts.notes = notes(invoice, labels);
     parts.fields = fields(document, labels, english);
-    parts.seller = seller_party(invoice.seller, labels);
-    parts.buyer = buyer_party(invoice.buyer, labels);
+    parts.seller = seller_party(invoice, labels, english);
+    parts.buyer = buyer_party(invoice, labels, english);
     for (std::size_t i = 0; i < kLineColumns; ++i)
         parts.headers[i] = std::string(labels.headers[i]);
     for (const auto& line : invoice.lines)

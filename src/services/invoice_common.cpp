@@ -4,6 +4,7 @@
 
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/services/mission_service.hpp"
@@ -13,13 +14,19 @@ namespace slash::services::invoicing {
 
 VatChoice vat_for(const config::Config& config, const domain::Client& client, const domain::Mission* mission) {
     VatChoice choice;
+    auto& decision = choice.decision;
     if (mission && mission->vat_regime) {
-        choice.regime = *mission->vat_regime;
+        decision.regime = *mission->vat_regime;
+        decision.basis = domain::VatBasis::MissionOverride;
+        decision.owner = client.handle + "/" + mission->handle;
     } else if (client.vat_regime) {
-        choice.regime = *client.vat_regime;
+        decision.regime = *client.vat_regime;
+        decision.basis = domain::VatBasis::ClientOverride;
+        decision.owner = client.handle;
     } else {
-        choice.regime = config.tax.regime;
+        decision = domain::place_of_supply(config.tax.regime, config.seller.country, client.kind, client.country);
     }
+    choice.regime = decision.regime;
     if (choice.regime == "standard") {
         std::int64_t rate = 0;
         if (mission && mission->vat_rate_milli) {
@@ -39,6 +46,7 @@ VatChoice vat_for(const config::Config& config, const domain::Client& client, co
     } else if (choice.regime == "reverse-charge") {
         choice.tax = {"AE", 0};
     } else if (choice.regime == "export") {
+        // Written O in the CII when the seller has no VAT id (src/render/invoice_cii.cpp).
         choice.tax = {"G", 0};
     } else {
         throw Error(ErrorKind::Config, fmt::format("unknown VAT regime {}: use franchise, standard, reverse-charge "

@@ -13,15 +13,17 @@
 #include "slash/domain/invoice.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/mission.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/time_grammar.hpp"
 #include "slash/storage/invoice_store.hpp"
 
 namespace slash::services::invoicing {
 
-/// The VAT of a line: the regime (mission, else client, else [tax] regime) and what it
-/// means in EN 16931 terms.
+/// The VAT of a line: the regime (mission, else client, else the place of supply from
+/// [tax] regime and the client's country and kind), why, and what it means in EN 16931 terms.
 struct VatChoice {
     std::string regime;
+    domain::VatDecision decision;
     domain::TaxLine tax;
 };
 

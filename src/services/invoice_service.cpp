@@ -142,6 +142,24 @@ void refresh_vat(domain::Invoice& invoice, const config::Config& config, const d
     if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
 }
 
+// Why the invoice has its regime: the decision behind a mission line of that regime (an
+// override), else the client's own.
+domain::VatDecision decision_of(const domain::Invoice& invoice, const config::Config& config,
+                                const domain::Client& client, storage::Database& db) {
+    auto client_vat = invoicing::vat_for(config, client, nullptr);
+    if (client_vat.regime == invoice.vat_regime) return client_vat.decision;
+    for (const auto& mission : invoicing::billable_missions(db, client.id)) {
+        bool billed = std::any_of(invoice.lines.begin(), invoice.lines.end(),
+                                  [&](const auto& line) { return line.mission_id && *line.mission_id == mission.id; });
+        if (!billed) continue;
+        auto vat = invoicing::vat_for(config, client, &mission);
+        if (vat.regime == invoice.vat_regime) return vat.decision;
+    }
+    auto decision = client_vat.decision;
+    decision.regime = invoice.vat_regime;
+    return decision;
+}
+
 // Seller, buyer, texts and regime as they would be frozen now: what `issue` freezes and
 // what the document of a draft shows.
 void resolve_identities(domain::Invoice& invoice, const config::Config& config, const domain::Client& client) {
@@ -529,6 +547,7 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
         auto client = storage::ClientStore(db_).get(invoice.client_handle);
         refresh_vat(invoice, config_, client, db_);
         resolve_identities(invoice, config_, client);
+        details.vat_decision = decision_of(invoice, config_, client, db_);
     }
     std::vector<domain::InvoiceLineInput> inputs;
     for (const auto& line : invoice.lines) {

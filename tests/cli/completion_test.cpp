@@ -25,6 +25,8 @@ TEST_CASE("cli/completion protocol: verbs, flags once each, handles, archived, d
     CHECK(ws.run({"__complete", "db", "backup", ""}).out == ":0\n");
     CHECK(ws.run({"__complete", "bogus", ""}).out == ":4\n");
     CHECK(ws.run({"__complete", "completion", ""}).out == "bash\nzsh\nfish\n:4\n");
+    CHECK(ws.run({"__complete", "des", ""}).out ==
+          "lastmonth\tthe month before (the default)\nmonth\tthis month so far\n:4\n");
     CHECK(ws.run({"__complete", "config", "get", "seller.si"}).out == "seller.siren\nseller.siret\n:4\n");
     auto flags = ws.run({"__complete", "client", "add", "--"}).out;
     CHECK(flags.find("--help\t") == flags.rfind("--help\t"));

@@ -287,6 +287,7 @@ const std::map<std::string, std::string>& topic_pages() {
         {"missions", "slash-mission.1"},
         {"receipts", "slash-report.1"}, {"revenue", "slash-report.1"},
         {"report", "slash-report.1"},   {"plan", "slash-report.1"},    {"urssaf", "slash-report.1"},
+        {"des", "slash-report.1"},
         {"export", "slash-import.1"},
     };
     return pages;

@@ -601,9 +601,10 @@ TEST_CASE("cli/invoice monthly drafts one invoice per client, --dry-run writes n
           "2\tinvoice\tbrit\t\t\tdraft\t120.00 GBP\t\t\n");
     CHECK(r.err == "");
     CHECK(ok(ws, {"entry", "list", "2026-10", "--unbilled", "-q"}) == "");
+    // A business outside the EU: export, outside the scope of French VAT (G).
     CHECK(field(show(ws, "2"), "lines") ==
           lines_json({{"2", "null", "App — October 2026", "1.500", "HUR", "null", "80.00", "120.00",
-                       "E", "0"}},
+                       "G", "0"}},
                      "GBP"));
     expect_refusal(ws, {"invoice", "monthly"}, 1,
                    "nothing to bill from 2026-10-01 to 2026-10-31: no client has unbilled billable "
@@ -626,13 +627,14 @@ TEST_CASE("cli/invoice an English client gets English lines, labels and mentions
     auto json = show(ws, "2026-0001");
     CHECK(field(json, "language") == R"("en")");
     CHECK(field(json, "currency") == R"("GBP")");
+    // A business in GB: outside the scope of French VAT (export, category G), art. 259-1.
     CHECK(field(json, "lines") == lines_json({{"1", "null", "App — October 2026", "1.500", "HUR",
-                                               "null", "80.00", "120.00", "E", "0"}},
+                                               "null", "80.00", "120.00", "G", "0"}},
                                              "GBP"));
     CHECK(sums(json) == "net 120.00 vat 0.00 total 120.00 paid 0.00 due 120.00");
     CHECK(
         field(json, "mentions") ==
-        R"x(["VAT not applicable, art. 293 B of the French General Tax Code (CGI)",)x"
+        R"x(["VAT not applicable, art. 259-1 of the French General Tax Code (CGI)",)x"
         R"x("In case of late payment, penalties at three times the French legal interest rate are due )x"
         R"x((art. L441-10 of the French Commercial Code).",)x"
         R"x("A fixed indemnity of €40 for recovery costs is due in case of late payment )x"
@@ -640,7 +642,8 @@ TEST_CASE("cli/invoice an English client gets English lines, labels and mentions
         R"x("No discount for early payment."])x");
     auto text = ok(ws, {"invoice", "show", "2026-0001"});
     CHECK(text.rfind("INVOICE 2026-0001\n", 0) == 0);
-    CHECK(text.find("Bill to\nBrit Ltd\n") != std::string::npos);
+    CHECK(text.find("Bill to\nBrit Ltd\n10 Downing St\nLondon SW1A 2AA\nUnited Kingdom\n") != std::string::npos);
+    CHECK(text.find("75011 Paris\nFrance\n") != std::string::npos);
     CHECK(text.find("£120.00") != std::string::npos);
 }
 

@@ -94,9 +94,13 @@ TEST_SUITE("domain/invoice_checks") {
         CHECK(missing_for_issue(reverse_charge_invoice()).empty());
 
         IssueCandidate exported = complete_invoice();
-        exported.vat_regime = "export";  // the seller's VAT id stays: BR-G-02
+        exported.vat_regime = "export";
         exported.buyer.country = "US";
         exported.buyer.siren.clear();
+        CHECK(missing_for_issue(exported).empty());
+        // Export needs no seller VAT id: the franchise invoices clients outside the EU without
+        // one (its CII then says O, outside the scope, rather than G).
+        exported.seller.vat_id.clear();
         CHECK(missing_for_issue(exported).empty());
 
         IssueCandidate siret_only = complete_invoice();
@@ -149,7 +153,8 @@ TEST_SUITE("domain/invoice_checks") {
              "seller VAT id is not a valid EU VAT number (slash config set seller.vat_id ...)"},
             {"seller VAT id reverse charge",
              from(&reverse_charge_invoice, [](I i) { i.seller.vat_id.clear(); }),
-             "seller VAT id (required for reverse charge: slash config set seller.vat_id ...)"},
+             "seller VAT id (required for reverse charge, even under the franchise: ask your SIE, the service "
+             "des impôts des entreprises, for an intra-EU VAT number, then slash config set seller.vat_id ...)"},
             {"buyer name", from(complete, [](I i) { i.buyer.name.clear(); }),
              "buyer name (slash client edit CLIENT --name ...)"},
             {"buyer address", from(complete, [](I i) { i.buyer.address.clear(); }),
@@ -179,15 +184,6 @@ TEST_SUITE("domain/invoice_checks") {
             {"buyer electronic address",
              from(&reverse_charge_invoice, [](I i) { i.buyer.email.clear(); }),
              "buyer email, the e-invoicing address (slash client edit CLIENT --email ...)"},
-            {"seller VAT id export",
-             from(complete,
-                  [](I i) {
-                      i.vat_regime = "export";
-                      i.buyer.country = "US";
-                      i.buyer.siren.clear();
-                      i.seller.vat_id.clear();
-                  }),
-             "seller VAT id (required for export: slash config set seller.vat_id ...)"},
             {"reverse charge with another country's VAT id",
              from(&reverse_charge_invoice, [](I i) { i.buyer.vat_id = "FR40303265045"; }),
              "buyer VAT id FR40303265045 for reverse charge: it must be a number of DE, the client's country, "

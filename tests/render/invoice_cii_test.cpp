@@ -615,6 +615,32 @@ TEST_CASE("render/cii escapes user text and keeps the XML well-formed") {
     fs::remove_all(dir, ignored);
 }
 
+TEST_CASE("render/cii export by a seller without a VAT id is category O without rate or VAT ids") {
+    // A seller without a VAT id invoicing a business outside the EU (CGI art. 259-1): the
+    // export line (G) is written O, which names no VAT id (BR-O-02) and no rate (BR-O-05).
+    InvoiceDocument document = issued("2026-0005", "fr");
+    auto& invoice = document.invoice;
+    invoice.vat_regime = "export";
+    invoice.buyer = {};
+    invoice.buyer.name = "Gigs Platform Inc";
+    invoice.buyer.address = {"1 Market St", "San Francisco CA 94105"};
+    invoice.buyer.country = "US";
+    invoice.buyer.vat_id = "DE136695976";  // a stray number the client record carries
+    invoice.buyer.email = "ap@gigs.example";
+    invoice.lines = {line("Modération, octobre 2026", 2000, "HUR", 6500, "G")};
+    compute(document);
+    put_texts(document, slash::domain::default_legal_texts("fr").export_services);
+    const std::string flat = compact(invoice_cii(document));
+    CHECK(flat.find("<ram:CategoryCode>O</ram:CategoryCode></ram:ApplicableTradeTax>") != std::string::npos);
+    CHECK(flat.find("<ram:ExemptionReason>TVA non applicable, art. 259-1 du CGI</ram:ExemptionReason>"
+                    "<ram:BasisAmount>130.00</ram:BasisAmount><ram:CategoryCode>O</ram:CategoryCode>"
+                    "<ram:ExemptionReasonCode>VATEX-EU-O</ram:ExemptionReasonCode></ram:ApplicableTradeTax>") !=
+          std::string::npos);
+    CHECK(flat.find("DE136695976") == std::string::npos);
+    CHECK(flat.find("schemeID=\"VA\"") == std::string::npos);
+    CHECK(flat.find("<ram:CountryID>US</ram:CountryID>") != std::string::npos);
+}
+
 TEST_CASE("render/cii validates franchise en base") {
     expect_valid(franchise_invoice(), "franchise");
 }

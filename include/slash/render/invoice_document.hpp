@@ -38,6 +38,9 @@ struct InvoiceDocument {
     std::string status;
     /// Of the invoice's currency (2 for EUR, 0 for JPY).
     int minor_digits = 2;
+    /// Of a draft: why it has its VAT regime, in its language ("autoliquidation : client
+    /// professionnel établi en BE"); empty for an issued invoice, whose regime is frozen.
+    std::string vat_reason;
     /// The entries the invoice bills, by start: the optional timesheet annex.
     std::vector<TimesheetRow> timesheet;
 };

@@ -9,6 +9,7 @@
 #include "slash/config/config.hpp"
 #include "slash/domain/entry.hpp"
 #include "slash/domain/invoice.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/time_grammar.hpp"
 
@@ -72,6 +73,8 @@ struct InvoiceDetails {
     std::string status;
     std::string einvoicing;  ///< the latest e-invoicing status, "205 Approuvée"; empty when none
     int minor_digits = 2;
+    /// Of a draft: why it has its VAT regime (the place of supply, or an override).
+    std::optional<domain::VatDecision> vat_decision;
 };
 
 /// The invoice use cases of docs/contract.md §4-5. Every write validates everything first and

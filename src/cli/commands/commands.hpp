@@ -29,6 +29,7 @@ void add_books_commands(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_plan_command(CLI::App& app, Context& ctx);
 void add_urssaf_command(CLI::App& app, Context& ctx);
+void add_des_command(CLI::App& app, Context& ctx);
 void add_interchange_commands(CLI::App& app, Context& ctx);
 void add_config_commands(CLI::App& app, Context& ctx);
 void add_db_commands(CLI::App& app, Context& ctx);

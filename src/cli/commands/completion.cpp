@@ -239,6 +239,9 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         if (index > 0) add_missions(out, ctx);
     } else if (index == 0 && (path == "config get" || path == "config set")) {
         for (const auto& key : config::config_keys()) out.push_back({key, ""});
+    } else if (path == "des" && index == 0) {
+        // A DES is filed for the month before; YYYY-MM is typed.
+        out = {{"lastmonth", "the month before (the default)"}, {"month", "this month so far"}};
     } else if (path == "completion" && index == 0) {
         out = {{"bash", ""}, {"zsh", ""}, {"fish", ""}};
     } else if (path == "db backup") {

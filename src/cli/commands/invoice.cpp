@@ -14,6 +14,7 @@
 #include "slash/domain/error.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/pdf/invoice_pdf.hpp"
@@ -43,6 +44,20 @@ void warn_without_eur(Context& ctx, const domain::Payment& payment) {
                          payment.id, payment.currency));
 }
 
+// Services to an individual in another member state stay under French rules (CGI art.
+// 259-2), but electronically supplied ones are taxed in the client's state past 10,000 EUR a
+// year of such sales in the EU (directive 2006/112 art. 58 and 59 quater), declared through the
+// OSS, which slash does not file.
+void warn_oss(Context& ctx, const domain::Invoice& invoice) {
+    auto decision = domain::place_of_supply("franchise", invoice.seller.country,
+                                            invoice.buyer.business ? "business" : "individual", invoice.buyer.country);
+    if (!decision.oss_warning()) return;
+    ctx.warn(fmt::format("{} bills an individual in {}: French VAT rules apply, unless these are electronically "
+                         "supplied services and such sales to EU individuals pass 10,000 EUR a year; then the VAT of "
+                         "{} is due through the OSS (one-stop shop), which slash does not file",
+                         *invoice.number, decision.country, decision.country));
+}
+
 // What a new draft holds, for the stderr note after its id.
 std::string draft_summary(const domain::Invoice& d) {
     return fmt::format("draft {} for {}: {} line{}, {} ({} to {})", d.id, d.client_handle, d.lines.size(),
@@ -58,6 +73,7 @@ render::InvoiceDocument document_of(const services::InvoiceDetails& d, const dom
     document.payments = d.payments;
     document.status = d.einvoicing.empty() ? d.status : d.status + " (e-invoicing: " + d.einvoicing + ")";
     document.minor_digits = d.minor_digits;
+    if (d.vat_decision) document.vat_reason = domain::vat_reason(*d.vat_decision, d.invoice.language);
     for (const auto& e : d.entries) {
         render::TimesheetRow row;
         row.date = domain::format_date(domain::local_date(e.start, zone));
@@ -345,6 +361,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
             ctx.out << *invoice.number << '\n';
             ctx.info(fmt::format("issued {} to {}: {}, due {}", *invoice.number, invoice.client_handle,
                                  domain::format_money(invoice.gross_minor, invoice.currency), invoice.due_date));
+            warn_oss(ctx, invoice);
         });
     }
     add_show_command(*noun, ctx);

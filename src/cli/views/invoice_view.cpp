@@ -1,8 +1,11 @@
 #include "invoice_view.hpp"
 
+#include <algorithm>
+
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "values.hpp"
 
 namespace slash::cli {
@@ -115,6 +118,9 @@ render::ListView invoice_list_view(const std::vector<services::ListedInvoice>& i
 render::Value invoice_document_value(const services::InvoiceDetails& d, const domain::TimeZone& zone) {
     const auto& v = d.invoice;
     auto record = invoice_record(v, d.status, zone, d.einvoicing);
+    // Of a draft: why its regime (drafts follow the client until issued); null once issued.
+    auto regime = std::find_if(record.begin(), record.end(), [](const auto& field) { return field.first == "vat_regime"; });
+    record.insert(regime + 1, {"vat_reason", d.vat_decision ? Value(domain::vat_reason(*d.vat_decision, "en")) : Value()});
     record.emplace_back("seller", seller_value(v.seller));
     record.emplace_back("buyer", buyer_value(v.buyer));
     Value::Array lines;
