@@ -47,6 +47,17 @@ void run_ok(Workspace& ws, const std::vector<std::string>& args) {
     REQUIRE(r.code == 0);
 }
 
+// acme at 60/h, mission acme/a with entries of 5 and 50 minutes.
+void five_and_fifty_minutes(Workspace& ws) {
+    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00Z";
+    for (auto args : std::vector<std::vector<std::string>>{{"client", "add", "acme", "--name", "ACME", "--hourly", "60"},
+                                                           {"mission", "add", "acme/a"},
+                                                           {"log", "acme/a", "9:00-9:05"},
+                                                           {"log", "acme/a", "10:00-10:50"}}) {
+        run_ok(ws, args);
+    }
+}
+
 std::string unbilled_shown(Workspace& ws, const std::string& mission) {
     auto r = ws.run({"missions", "--template", "{mission} {unbilled}"});
     REQUIRE(r.code == 0);
@@ -106,13 +117,7 @@ TEST_CASE("cli/unbilled work follows every entry change and equals a recomputati
 
 TEST_CASE("cli/unbilled work is recomputed when the rounding rule changes, in the config or for a client") {
     Workspace ws;
-    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00Z";
-    for (auto args : std::vector<std::vector<std::string>>{{"client", "add", "acme", "--name", "ACME", "--hourly", "60"},
-                                                           {"mission", "add", "acme/a"},
-                                                           {"log", "acme/a", "9:00-9:05"},
-                                                           {"log", "acme/a", "10:00-10:50"}}) {
-        run_ok(ws, args);
-    }
+    five_and_fifty_minutes(ws);
     CHECK(unbilled_shown(ws, "acme/a") == "acme/a 75.00 EUR");
     // No rounding: 55 min, 0.917 h (hours are billed to the thousandth) at 60.
     run_ok(ws, {"config", "set", "time.rounding", "0"});
@@ -146,13 +151,7 @@ TEST_CASE("cli/db check finds unbilled sums that differ from the entries") {
 
 TEST_CASE("cli/unbilled work of a database from before the sums were kept is computed at its first read") {
     Workspace ws;
-    ws.env.variables["SLASH_NOW"] = "2026-11-27T18:00:00Z";
-    for (auto args : std::vector<std::vector<std::string>>{{"client", "add", "acme", "--name", "ACME", "--hourly", "60"},
-                                                           {"mission", "add", "acme/a"},
-                                                           {"log", "acme/a", "9:00-9:05"},
-                                                           {"log", "acme/a", "10:00-10:50"}}) {
-        run_ok(ws, args);
-    }
+    five_and_fifty_minutes(ws);
     {
         // What migration 6 leaves: no sums, the rule never computed.
         SQLite::Database raw(ws.db_path().string(), SQLite::OPEN_READWRITE);

@@ -6,18 +6,6 @@
 
 namespace slash::cli {
 
-namespace {
-
-using render::Value;
-
-Value text_list(const std::vector<std::string>& items) {
-    Value::Array array;
-    for (const auto& item : items) array.emplace_back(item);
-    return Value::array(array);
-}
-
-}  // namespace
-
 render::Record des_record(const services::DesRow& row, const std::string& month, const std::string& missing) {
     return {
         {"month", month},

@@ -14,12 +14,6 @@ namespace {
 
 using render::Value;
 
-Value text_list(const std::vector<std::string>& items) {
-    Value::Array array;
-    for (const auto& item : items) array.emplace_back(item);
-    return Value::array(array);
-}
-
 std::string ref_of(const domain::Invoice& invoice) {
     return invoice.number ? *invoice.number : std::to_string(invoice.id);
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
@@ -22,6 +23,13 @@ inline render::Value money_value(std::int64_t minor, const std::string& currency
 /// An empty text is null in JSON (and an empty cell), not "".
 inline render::Value optional_text(const std::string& text) {
     return text.empty() ? render::Value() : render::Value(text);
+}
+
+/// A list of texts as a JSON array (address lines, invoice numbers).
+inline render::Value text_list(const std::vector<std::string>& items) {
+    render::Value::Array array;
+    for (const auto& item : items) array.emplace_back(item);
+    return render::Value::array(array);
 }
 
 }  // namespace slash::cli
