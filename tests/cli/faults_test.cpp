@@ -152,8 +152,14 @@ TEST_CASE("faults: past the file size limit (ulimit -f) the write is refused, th
     small_history(ws);
     const std::string before = ws.dump();
     // The WAL starts empty: an 80-block limit (40 or 80 KiB: sh counts 512- or 1024-byte
-    // blocks) stops a 100 KB note, whatever the database size.
-    auto r = ws.shell("ulimit -f 80 && \"$SLASH\" log acme/dev 1h --on 2026-11-06 \"$(head -c 100000 /dev/zero | tr '\\0' x)\"");
+    // blocks) stops an import of 200 entries with 1,000-character notes (200 KB, in one
+    // transaction), whatever the database size. (A note is at most 1,000 characters.)
+    const std::string entries = (ws.dir() / "entries.jsonl").string();
+    auto r = ws.shell(
+        "awk 'BEGIN { n = sprintf(\"%1000s\", \"\"); gsub(/ /, \"x\", n); for (i = 0; i < 200; i++) "
+        "printf \"{\\\"uid\\\":\\\"f%d\\\",\\\"start\\\":\\\"2026-10-%02dT%02d:00:00Z\\\",\\\"end\\\":\\\"2026-10-%02dT%02d:30:00Z\\\","
+        "\\\"client\\\":\\\"acme\\\",\\\"mission\\\":\\\"dev\\\",\\\"units\\\":null,\\\"billable\\\":true,\\\"tags\\\":[],"
+        "\\\"note\\\":\\\"%s\\\"}\\n\", i, i % 25 + 1, 8 + int(i / 25), i % 25 + 1, 8 + int(i / 25), n }' > '" + entries + "' && ulimit -f 80 && \"$SLASH\" import jsonl '" + entries + "'");
     CHECK(r.code == 6);
     const std::string prefix = "slash: error: cannot write database \"" + ws.db_path().string() +
                                "\": the file size limit of this process (";
