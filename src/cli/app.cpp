@@ -2,7 +2,6 @@
 
 #include "commands/commands.hpp"
 #include "context.hpp"
-#include "help_examples.hpp"
 #include "options.hpp"
 
 #ifndef SLASH_VERSION
@@ -138,7 +137,6 @@ void build_app(CLI::App& app, Context& ctx, std::span<const std::string> args) {
         break;
     }
     one_verb_per_command(app);
-    add_help_examples(app);
 }
 
 }  // namespace slash::cli

@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "help_examples.hpp"
 #include "screen.hpp"
 #include "slash/cli/checked_output.hpp"
 #include "slash/domain/error.hpp"
@@ -105,6 +106,7 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         const auto* action = ctx.action_for(verb);
         if (action == nullptr) {
             // A noun without a verb: show what it can do.
+            add_help_examples(app);  // only help shows them: no cost to other commands
             out << verb->help(verb->get_parent() ? command_path(verb->get_parent()) : std::string());
             check_written(out);
             return 0;
@@ -115,8 +117,10 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         check_written(out);
         return 0;
     } catch (const CLI::CallForHelp& e) {
+        add_help_examples(app);
         return app.exit(e, out, err);
     } catch (const CLI::CallForAllHelp& e) {
+        add_help_examples(app);
         return app.exit(e, out, err);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
