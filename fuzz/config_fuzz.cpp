@@ -91,6 +91,7 @@ std::vector<std::string> other_words(std::string_view key) {
         {"time.rounding", {"6m"}},
         {"time.rounding_mode", {"nearest"}},
         {"time.capacity", {"28h"}},
+        {"time.long_entry", {"12h30"}},
         {"time.days_off", {"2026-12-24", "2026-08-03..2026-08-21"}},
         {"urssaf.activity", {"bic-sales"}},
         {"urssaf.periodicity", {"monthly"}},
@@ -107,6 +108,13 @@ std::vector<std::string> other_words(std::string_view key) {
         {"urssaf.vat_threshold_sales", {"85000"}},
         {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"never"}},
+        {"display.pager", {"less -R \"+G\" # not a comment"}},
+        {"einvoicing.platform_url", {"https://pa.example.org/flow-service/v1"}},
+        {"einvoicing.directory_url", {"http://127.0.0.1:8080/directory"}},
+        {"einvoicing.token_file", {"~/.config/slash/pa token"}},
+        {"einvoicing.send_format", {"cii"}},
+        {"einvoicing.paid_status", {"always"}},
+        {"einvoicing.timeout", {"45"}},
     };
     for (const auto& [name, words] : kOther) {
         if (name == key) return words;
@@ -191,6 +199,7 @@ void check_usable(const Config& config, const std::string& text) {
         usable("time.rounding", [&] { return parse_duration(time.rounding); });
     }
     usable("time.capacity", [&] { return parse_duration(time.capacity); });
+    usable("time.long_entry", [&] { return parse_duration(time.long_entry); });
     usable("tax.vat_rate", [&] { return parse_vat_rate(config.tax.vat_rate); });
     const slash::config::UrssafConfig& urssaf = config.urssaf;
     // Lambdas cannot capture structured bindings (clang 14): pairs, then.

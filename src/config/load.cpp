@@ -1,6 +1,6 @@
 #include "slash/config/config.hpp"
 
-#include <toml++/toml.h>
+#include "toml.hpp"
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>

@@ -396,8 +396,8 @@ std::optional<std::string> rule_violation(const KeySpec& spec, const Value& valu
         }
         case Rule::LongEntry: {
             std::int64_t seconds = 0;
-            if (is_positive_duration(s) && parses([&] { seconds = domain::parse_duration(s); }) &&
-                seconds <= 24 * 3600)
+            // Any duration `slash log` takes ("8h30", "1h30m"), not only one unit.
+            if (parses([&] { seconds = domain::parse_duration(s); }) && seconds > 0 && seconds <= 24 * 3600)
                 return std::nullopt;
             return must_be(spec, "a duration of at most 24 hours, such as \"10h\" or \"8h30\"", quote(s));
         }

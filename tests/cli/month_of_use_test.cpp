@@ -111,14 +111,16 @@ TEST_CASE("cli/month a forgotten timer: status shows its day, stop and entry edi
           "slash: warning: entry 3 lasts 11h since Sat 5 Dec 08:00, over time.long_entry (10h); if that is wrong: "
           "slash entry edit 3 --end TIME\n");
 
-    // The limit is the user's.
-    std::ofstream(ws.config_path()) << "[time]\nlong_entry = \"12h\"\n";
+    // The limit is the user's, in any duration `log` takes.
+    std::ofstream(ws.config_path()) << "[time]\nlong_entry = \"11h45\"\n";
     r = ws.run({"entry", "edit", "3", "--end", "19:30"});
     CHECK(r.err == "");
     std::ofstream(ws.config_path()) << "[time]\nlong_entry = \"25h\"\n";
     r = ws.run({"entry", "edit", "3", "--end", "19:00"});
     CHECK(r.code == 5);
     CHECK(r.out == "");
+    CHECK(r.err.find("time.long_entry must be a duration of at most 24 hours, such as \"10h\" or \"8h30\", got \"25h\"") !=
+          std::string::npos);
     std::ofstream(ws.config_path()) << "";
     CHECK(span(ws, "3") == "2026-12-05T08:00:00+01:00 2026-12-05T19:30:00+01:00\n");
 }

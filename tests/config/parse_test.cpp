@@ -420,6 +420,19 @@ TEST_CASE("config/parse: a syntax error gives the position and toml++'s reason")
           "TAB (U+0009) are explicitly prohibited");
 }
 
+// toml++ 3.3 reached a code path it marks unreachable on these (undefined behaviour; the
+// sanitizer build stops on it): src/config/toml.hpp makes them ordinary syntax errors.
+TEST_CASE("config/parse: a stray non-ASCII letter is a syntax error, not undefined behaviour") {
+    CHECK(config_error("\xc6\x96") ==
+          "config.toml:1:1: Error while parsing root table: expected keys, tables, whitespace or comments, "
+          "saw '\xc6\x96'");
+    CHECK(config_error("[invoice]\ndue_days = 30\xc3\xa9\n") ==
+          "config.toml:2:14: Error while parsing decimal integer: expected digit, saw '\xc3\xa9'");
+    // A line-ending backslash in a multi-line string, then a letter: valid TOML.
+    CHECK(parse_config("[seller]\nname = \"\"\"\\\n  \xc2\xa7\"\"\"\n", "config.toml").config.seller.name ==
+          "\xc2\xa7");
+}
+
 TEST_CASE("config/parse: the source name is the one given") {
     try {
         static_cast<void>(
