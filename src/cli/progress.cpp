@@ -20,6 +20,15 @@ void on_interrupt(int) { g_interrupted = 1; }
 constexpr auto kQuiet = std::chrono::seconds(1);                // work this short shows nothing
 constexpr auto kRefresh = std::chrono::milliseconds(100);       // no more than 10 lines a second
 
+// SLASH_PROGRESS_DELAY: whole seconds from 0 to 3600; anything else keeps the default.
+std::chrono::steady_clock::duration quiet_time(const Environment& env) {
+    const auto text = env.get("SLASH_PROGRESS_DELAY");
+    if (!text || text->size() > 4 || text->find_first_not_of("0123456789") != std::string::npos) return kQuiet;
+    const int seconds = std::stoi(*text);
+    if (seconds > 3600) return kQuiet;
+    return std::chrono::seconds(seconds);
+}
+
 }  // namespace
 
 Progress::Progress(const Environment& env, std::ostream& err, std::string what, std::string undone,
@@ -30,8 +39,9 @@ Progress::Progress(const Environment& env, std::ostream& err, std::string what, 
       undone_(std::move(undone)),
       position_(std::move(position)),
       total_(total),
+      quiet_(quiet_time(env)),
       start_(std::chrono::steady_clock::now()),
-      shown_(start_) {
+      shown_(start_ - kRefresh) {
     if (g_depth++ == 0) {
         g_interrupted = 0;
         // No SA_RESTART: a read from a pipe that waits for input returns, and the work stops.
@@ -58,7 +68,7 @@ void Progress::update(std::int64_t done) {
     if (interrupted()) stop();
     if (!terminal_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - start_ < kQuiet || now - shown_ < kRefresh) return;
+    if (now - start_ < quiet_ || now - shown_ < kRefresh) return;
     shown_ = now;
     const auto elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count();
     std::string line = fmt::format("{}: {} entries, {}/s", what_, done, done * 1000 / std::max<std::int64_t>(elapsed_ms, 1));

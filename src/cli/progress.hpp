@@ -14,7 +14,8 @@ namespace slash::cli {
 /// `undone`) at the next step, so the work unwinds and rolls back instead of dying
 /// half-way. On a terminal stderr, once the work has taken a second, `update` rewrites one
 /// line: "importing: 120000 entries, 85000/s, 42%" (the percent when `position` knows it).
-/// Piped stderr never gets the line.
+/// Piped stderr never gets the line. SLASH_PROGRESS_DELAY (whole seconds, as git's
+/// GIT_PROGRESS_DELAY) changes that first second.
 class Progress {
   public:
     /// `position`: how far through the input, as a fraction of `total`; both may be unknown
@@ -32,6 +33,8 @@ class Progress {
     [[nodiscard]] bool interrupted() const;
     /// Throws Error(Interrupted) with the undone message.
     [[noreturn]] void stop() const;
+    /// No line, Ctrl-C still handled: for work whose own output goes to the same terminal.
+    void keep_line_off() { terminal_ = false; }
 
   private:
     std::ostream& err_;
@@ -40,6 +43,7 @@ class Progress {
     std::string undone_;
     std::function<std::int64_t()> position_;
     std::int64_t total_;
+    std::chrono::steady_clock::duration quiet_;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point shown_;
     std::size_t line_width_ = 0;

@@ -43,7 +43,8 @@ ExportSelection ExportService::select(const ExportRequest& request) {
     return selection;
 }
 
-std::int64_t ExportService::write(const ExportSelection& selection, interchange::EntryWriter& writer) {
+std::int64_t ExportService::write(const ExportSelection& selection, interchange::EntryWriter& writer,
+                                  const std::function<void(std::int64_t written)>& on_progress) {
     storage::EntryFilter filter;
     filter.from = selection.from;
     filter.to = selection.to;
@@ -52,7 +53,7 @@ std::int64_t ExportService::write(const ExportSelection& selection, interchange:
     std::int64_t count = 0;
     storage::EntryStore(db_).each(filter, [&](const domain::Entry& entry) {
         writer.write(exported(entry));
-        ++count;
+        if (++count % kProgressEvery == 0 && on_progress) on_progress(count);
     });
     writer.finish();
     return count;

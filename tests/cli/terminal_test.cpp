@@ -1,14 +1,17 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "slash/cli/run.hpp"
 #include "slash/domain/utf8.hpp"
 #include "support/commands.hpp"
 #include "support/process.hpp"
@@ -200,4 +203,82 @@ TEST_CASE("cli/terminal: Ctrl-C during an import says nothing was imported and e
     CHECK(import.finish() == 130);
     CHECK(import.output().find("slash: error: interrupted: nothing was imported\n") != std::string::npos);
     CHECK(ws.dump() == before);
+}
+
+namespace {
+
+// A stream whose first write raises SIGINT: a Ctrl-C that lands while the export runs,
+// whatever the speed of the machine.
+class InterruptingBuffer : public std::stringbuf {
+  protected:
+    std::streamsize xsputn(const char* text, std::streamsize count) override {
+        if (!raised_) {
+            raised_ = true;
+            std::raise(SIGINT);
+        }
+        return std::stringbuf::xsputn(text, count);
+    }
+    int_type overflow(int_type c) override {
+        if (!raised_) {
+            raised_ = true;
+            std::raise(SIGINT);
+        }
+        return std::stringbuf::overflow(c);
+    }
+
+  private:
+    bool raised_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("cli/terminal: an export to a file shows progress on a terminal; not on the terminal's own rows, not in a pipe") {
+    Workspace ws;
+    ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--hourly", "65"});
+    ok(ws, {"mission", "add", "acme/web"});
+    const auto history = big_csv(ws, "a", k2000, 3000);
+    ok(ws, {"import", "csv", history.string()});
+    const std::map<std::string, std::string> at_once{{"SLASH_PROGRESS_DELAY", "0"}};
+    // `slash export > FILE` at a terminal: the line, then the whole file.
+    const fs::path backup = ws.dir() / "backup.csv";
+    auto r = run_on_pty({"/bin/sh", "-c", "exec \"$0\" export --format csv > \"$1\"", slash_binary(), backup.string()},
+                        pty_env(ws, at_once), 100, 30);
+    CHECK(r.code == 0);
+    CHECK(r.output.find("exporting: 1024 entries, ") != std::string::npos);
+    std::ifstream in(backup);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(lines_of(text).size() == 3001);
+    // The rows on the terminal are the progress; a pipe gets nothing but the rows.
+    r = run_on_pty(command_line({"export", "--format", "csv", "--no-pager"}), pty_env(ws, at_once), 100, 30);
+    CHECK(r.code == 0);
+    CHECK(r.output.find("exporting:") == std::string::npos);
+    ws.env.variables["SLASH_PROGRESS_DELAY"] = "0";
+    auto piped = ws.shell("\"$SLASH\" export --format csv 2>&1 >/dev/null");
+    CHECK(piped.code == 0);
+    CHECK(piped.out == "");
+    // Without SLASH_PROGRESS_DELAY, a second passes before any line: this export is quicker.
+    ws.env.variables.erase("SLASH_PROGRESS_DELAY");
+    r = run_on_pty({"/bin/sh", "-c", "exec \"$0\" export --format csv > \"$1\"", slash_binary(), backup.string()},
+                   pty_env(ws), 100, 30);
+    CHECK(r.code == 0);
+    CHECK(r.output.find("exporting:") == std::string::npos);
+}
+
+TEST_CASE("cli/terminal: Ctrl-C during an export says it is incomplete and exits 130") {
+    Workspace ws;
+    ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--hourly", "65"});
+    ok(ws, {"mission", "add", "acme/web"});
+    const auto history = big_csv(ws, "a", k2000, 3000);
+    ok(ws, {"import", "csv", history.string()});
+    InterruptingBuffer buffer;
+    std::ostream out(&buffer);
+    std::ostringstream err;
+    std::istringstream in;
+    const std::vector<std::string> args{"export", "--format", "csv"};
+    CHECK(slash::cli::run(args, in, out, err, ws.env) == 130);
+    CHECK(err.str() == "slash: error: interrupted: the export is incomplete\n");
+    // Stopped at the first check, after 1024 rows: not the 3000 (nor the header alone).
+    const auto rows = lines_of(buffer.str()).size();
+    CHECK(rows > 1);
+    CHECK(rows < 3001);
 }

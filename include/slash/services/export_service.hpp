@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -37,7 +38,11 @@ public:
     /// Throws Usage for a bad PERIOD, NotFound for an unknown client or mission.
     [[nodiscard]] ExportSelection select(const ExportRequest& request);
     /// Writes the selected entries and finishes the writer; returns how many were written.
-    std::int64_t write(const ExportSelection& selection, interchange::EntryWriter& writer);
+    /// `on_progress`, when given, hears the count every kProgressEvery entries (the CLI's
+    /// progress line and Ctrl-C: it may throw to stop the export).
+    std::int64_t write(const ExportSelection& selection, interchange::EntryWriter& writer,
+                       const std::function<void(std::int64_t written)>& on_progress = {});
+    static constexpr std::int64_t kProgressEvery = 1024;
 
 private:
     storage::Database& db_;

@@ -197,8 +197,13 @@ void add_export_command(CLI::App& app, Context& ctx) {
         }
         services::ExportService service(ctx.database(), ctx.time_context());
         auto selection = service.select(o->request);
+        // `slash export > backup.jsonl` on a terminal: a progress line, and Ctrl-C as a stop
+        // that says so (from the first byte written). Rows going to the terminal itself are
+        // their own progress.
+        Progress progress(ctx.env, ctx.err, "exporting", "the export is incomplete");
+        if (ctx.env.stdout_is_tty) progress.keep_line_off();
         auto writer = interchange::open_writer(*format, ctx.out, ctx.time_zone(), SLASH_VERSION);
-        service.write(selection, *writer);
+        service.write(selection, *writer, [&progress](std::int64_t written) { progress.update(written); });
     });
 }
 
