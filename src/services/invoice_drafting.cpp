@@ -174,7 +174,8 @@ void require_no_timer_in(storage::Database& db, const domain::Period& period, st
                             running->mission_address, domain::format_local_iso(running->start, zone)));
 }
 
-/// Unbilled, billable, finished entries starting in the period, by mission.
+/// Billable, finished entries starting in the period that no invoice holds, by mission
+/// (those of a fixed price already billed included: the draft takes them, covered).
 std::map<std::int64_t, std::vector<domain::Entry>> unbilled_entries(storage::Database& db,
                                                                      const domain::Period& period,
                                                                      std::optional<std::int64_t> client_id) {
@@ -182,7 +183,7 @@ std::map<std::int64_t, std::vector<domain::Entry>> unbilled_entries(storage::Dat
     filter.from = period.from;
     filter.to = period.to;
     filter.client_id = client_id;
-    filter.unbilled_only = true;
+    filter.unreserved_only = true;
     std::map<std::int64_t, std::vector<domain::Entry>> by_mission;
     for (auto& e : storage::EntryStore(db).list(filter)) {
         if (e.running()) continue;
@@ -217,7 +218,7 @@ domain::Invoice InvoiceService::draft(const DraftRequest& request) {
         auto to = domain::format_date(period.last_day);
         if (!plan.covered.empty()) {
             throw Error(ErrorKind::Failure,
-                        fmt::format("nothing to bill for {} from {} to {}: its unbilled entries are on fixed-price "
+                        fmt::format("nothing to bill for {} from {} to {}: its new entries are on fixed-price "
                                     "missions already billed ({}), which their price covers",
                                     client.handle, from, to, fmt::join(plan.covered, ", ")));
         }

@@ -374,7 +374,6 @@ Report ReportService::report(const ReportQuery& query) {
         }
         return id >= 0 && static_cast<std::size_t>(id) < index_of.size() ? index_of[static_cast<std::size_t>(id)] : -1;
     };
-    const auto drafts = store.draft_invoice_ids();
 
     const bool by_tag = std::find(report.groups.begin(), report.groups.end(), ReportGroup::Tag) != report.groups.end();
     const Calendar calendar(report.period, report.groups, time_);
@@ -405,11 +404,9 @@ Report ReportService::report(const ReportQuery& query) {
                            key.mission = static_cast<std::uint32_t>(position);
                            key.combo = calendar.combo_of(e.start);
                            if (by_tag && !e.tags.empty()) key.tags = intern(e.tags);
-                           if (v.fixed) {
-                               key.billed = v.facts.on_issued_invoice;
-                           } else {
-                               key.billed = e.invoice_id && !drafts.contains(*e.invoice_id);
-                           }
+                           // Billed: held by an invoice, draft or issued; on a fixed price,
+                           // once the price is on one (slash-report(1), BILLED AND UNBILLED).
+                           key.billed = v.fixed ? v.facts.on_invoice : e.invoice_id.has_value();
                            Cell& cell = cells.at(key);
                            if (!e.end) {
                                cell.raw_seconds += std::max<std::int64_t>(time_.now - e.start, 0);

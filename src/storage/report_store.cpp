@@ -16,22 +16,13 @@ std::unordered_map<std::int64_t, MissionFacts> ReportStore::mission_facts() {
         SQLite::Statement stmt(connection(db_),
                                "SELECT m.id, coalesce(t.logged_seconds, 0), "
                                "EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
-                               "        WHERE l.mission_id = m.id AND i.kind = 'invoice' AND i.status = 'issued') "
+                               "        WHERE l.mission_id = m.id AND i.kind = 'invoice' AND i.status <> 'cancelled') "
                                "FROM missions m LEFT JOIN mission_totals t ON t.mission_id = m.id");
         std::unordered_map<std::int64_t, MissionFacts> facts;
         while (stmt.executeStep()) {
             facts[stmt.getColumn(0).getInt64()] = {stmt.getColumn(1).getInt64(), stmt.getColumn(2).getInt() != 0};
         }
         return facts;
-    });
-}
-
-std::unordered_set<std::int64_t> ReportStore::draft_invoice_ids() {
-    return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_), "SELECT id FROM invoices WHERE status = 'draft'");
-        std::unordered_set<std::int64_t> ids;
-        while (stmt.executeStep()) ids.insert(stmt.getColumn(0).getInt64());
-        return ids;
     });
 }
 

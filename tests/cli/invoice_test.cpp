@@ -997,7 +997,7 @@ TEST_CASE("cli/invoice later work on a fixed-price mission already billed is cov
     log_on(ws, "acme/logo", "9:00-10:00", "2026-11-03");
     // Alone, it is nothing to bill, and the message says why.
     expect_refusal(ws, {"invoice", "new", "acme", "2026-11"}, 1,
-                   "nothing to bill for acme from 2026-11-01 to 2026-11-30: its unbilled entries are on fixed-price "
+                   "nothing to bill for acme from 2026-11-01 to 2026-11-30: its new entries are on fixed-price "
                    "missions already billed (acme/logo), which their price covers");
     // With other work, the draft takes the entry (no line of its own), so it is not left
     // unbilled forever.

@@ -6,9 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/commands.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::expect_refusal;
+using slash::testing::init_seller;
+using slash::testing::run_ok;
 using slash::testing::Workspace;
 
 namespace {
@@ -274,6 +277,69 @@ TEST_CASE("cli/month missions mark work over the estimate and over the budget") 
     ws.env.stdout_is_tty = true;
     ws.env.variables["NO_COLOR"] = "1";
     CHECK(ws.run({"mission", "show", "acme/site"}).out.find(" 3h (over)\n") != std::string::npos);
+}
+
+// Item 6: entry list, missions, status, report and drafting say the same of every entry.
+TEST_CASE("cli/month billed and unbilled mean one thing: held by an invoice, draft or issued, or covered by a fixed price") {
+    Workspace ws;
+    paris_thursday_morning(ws);
+    init_seller(ws);
+    run_ok(ws, {"client", "add", "brasserie", "--name", "Brasserie SAS", "--address", "1 rue X", "--address",
+                "75002 Paris", "--siren", "552100554", "--hourly", "60"});
+    run_ok(ws, {"mission", "add", "brasserie/site", "--fixed", "3500", "--estimate", "35h"});
+    run_ok(ws, {"mission", "add", "brasserie/conseil"});
+    run_ok(ws, {"log", "brasserie/site", "9:00-13:00", "--on", "2026-12-01"});   // 1
+    run_ok(ws, {"log", "brasserie/conseil", "14:00-16:00", "--on", "2026-12-01"});  // 2
+    run_ok(ws, {"log", "brasserie/site", "9:00-13:00", "--on", "2026-12-02"});   // 3
+    const auto unbilled_ids = [&] { return run_ok(ws, {"entry", "list", "2026-12", "--unbilled", "-q"}); };
+    const auto missions = [&] { return run_ok(ws, {"missions", "--template", "{mission} {unbilled.amount}"}); };
+    const auto status = [&] { return run_ok(ws, {"status", "--template", "{unbilled_text}"}); };
+    const auto report = [&] {
+        return run_ok(ws, {"report", "2026-12", "--by", "mission", "--template",
+                           "{mission} billed {billed.amount} unbilled {unbilled.amount}"});
+    };
+    // Nothing drafted: all of it unbilled, everywhere. The fixed price earns 8 h of 35 in the
+    // report (800.00), and the next invoice would bill it whole (3500.00).
+    CHECK(unbilled_ids() == "1\n2\n3\n");
+    CHECK(missions() == "brasserie/conseil 120.00\nbrasserie/site 3500.00\n");
+    CHECK(status() == "3620.00 EUR\n");
+    CHECK(report() == "brasserie/conseil billed 0.00 unbilled 120.00\nbrasserie/site billed 0.00 unbilled 800.00\n");
+
+    // A draft holds the work: billed for every command, before it is issued.
+    CHECK(run_ok(ws, {"invoice", "new", "brasserie", "2026-12-01..2026-12-02"}) == "1\n");
+    const std::string drafted_report =
+        "brasserie/conseil billed 120.00 unbilled 0.00\nbrasserie/site billed 800.00 unbilled 0.00\n";
+    CHECK(unbilled_ids() == "");
+    CHECK(missions() == "brasserie/conseil 0.00\nbrasserie/site 0.00\n");
+    CHECK(status() == "nothing\n");
+    CHECK(report() == drafted_report);
+
+    // Work logged after the fixed price was billed is covered by it: not unbilled anywhere,
+    // while new hourly work is.
+    run_ok(ws, {"log", "brasserie/site", "9:00-13:00", "--on", "2026-12-08"});     // 4
+    run_ok(ws, {"log", "brasserie/conseil", "14:00-15:00", "--on", "2026-12-08"});  // 5
+    CHECK(unbilled_ids() == "5\n");
+    CHECK(missions() == "brasserie/conseil 60.00\nbrasserie/site 0.00\n");
+    CHECK(status() == "60.00 EUR\n");
+    CHECK(report() == "brasserie/conseil billed 120.00 unbilled 60.00\nbrasserie/site billed 1200.00 unbilled 0.00\n");
+
+    // Issuing changes none of it.
+    CHECK(run_ok(ws, {"invoice", "issue", "#1", "--date", "2026-12-09"}) == "2026-0001\n");
+    CHECK(unbilled_ids() == "5\n");
+    CHECK(missions() == "brasserie/conseil 60.00\nbrasserie/site 0.00\n");
+    CHECK(report() == "brasserie/conseil billed 120.00 unbilled 60.00\nbrasserie/site billed 1200.00 unbilled 0.00\n");
+
+    // The next draft takes the covered entry with no line, and the new hour with one.
+    auto r = ws.run({"invoice", "new", "brasserie", "2026-12-03..2026-12-09"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "2\n");
+    CHECK(r.err == "slash: draft 2 for brasserie: 1 line, 60.00 EUR (2026-12-03 to 2026-12-09)\n");
+    CHECK(unbilled_ids() == "");
+
+    // Deleting a draft gives its work back.
+    run_ok(ws, {"invoice", "rm", "#2"});
+    CHECK(unbilled_ids() == "5\n");
+    CHECK(missions() == "brasserie/conseil 60.00\nbrasserie/site 0.00\n");
 }
 
 TEST_CASE("cli/month a currency change under missions gets the one refusal that leads somewhere") {

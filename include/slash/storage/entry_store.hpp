@@ -19,8 +19,12 @@ struct EntryFilter {
     std::optional<std::int64_t> client_id;
     std::optional<std::int64_t> mission_id;
     std::optional<std::string> tag;
-    /// Billable entries that no invoice bills yet.
+    /// Unbilled work (slash-report(1) BILLED AND UNBILLED): billable entries no invoice
+    /// holds, draft or issued, outside a fixed-price mission whose price is on an invoice.
     bool unbilled_only = false;
+    /// Billable entries no invoice holds yet, fixed-price ones included: what a new draft
+    /// takes (a covered fixed-price entry with no line of its own).
+    bool unreserved_only = false;
 };
 
 /// Time entries. Every query is an index range on start_at (or mission_id, start_at), so

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace slash::storage {
 
@@ -15,9 +14,9 @@ class Database;
 struct MissionFacts {
     /// Seconds of every finished entry of the mission, all time (kept by mission_totals).
     std::int64_t logged_seconds = 0;
-    /// An issued invoice (not a draft, not cancelled) has a line for the mission: for a
-    /// fixed-price mission, its price is billed.
-    bool on_issued_invoice = false;
+    /// An invoice, draft or issued (not cancelled), has a line for the mission: for a
+    /// fixed-price mission, its price is billed, and with it all its work.
+    bool on_invoice = false;
 };
 
 /// One entry as the report reads it: only the columns it aggregates.
@@ -41,8 +40,6 @@ public:
 
     /// By mission id, every mission's facts (missions without entries have zero seconds).
     [[nodiscard]] std::unordered_map<std::int64_t, MissionFacts> mission_facts();
-    /// The ids of draft invoices: an entry reserved by a draft is not billed yet.
-    [[nodiscard]] std::unordered_set<std::int64_t> draft_invoice_ids();
     /// Calls `visit` for every entry starting in [from, to) (of the client's missions when
     /// `client_id` is given), by start; `with_tags` reads the tags column too.
     void scan_entries(std::int64_t from, std::int64_t to, std::optional<std::int64_t> client_id, bool with_tags,
