@@ -109,6 +109,7 @@ std::vector<std::string> other_words(std::string_view key) {
         {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"never"}},
         {"display.pager", {"less -R \"+G\" # not a comment"}},
+        {"display.durations", {"decimal"}},
         {"einvoicing.platform_url", {"https://pa.example.org/flow-service/v1"}},
         {"einvoicing.directory_url", {"http://127.0.0.1:8080/directory"}},
         {"einvoicing.token_file", {"~/.config/slash/pa token"}},

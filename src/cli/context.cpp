@@ -120,6 +120,12 @@ const domain::TimeContext& Context::time_context() {
     return *time_context_;
 }
 
+std::string Context::duration_text(std::int64_t seconds) {
+    const auto style = config().display.durations == "decimal" ? render::DurationStyle::Decimal
+                                                               : render::DurationStyle::HoursMinutes;
+    return render::spoken_duration(seconds, style);
+}
+
 render::OutputOptions Context::output() {
     render::OutputOptions options;
     options.terminal = env.stdout_is_tty;
@@ -147,6 +153,7 @@ render::OutputOptions Context::output() {
     }
     // Only a real terminal is narrow: a pipe, or colour forced by "always", is never cut.
     if (!globals.wide) options.width = terminal_width();
+    if (config().display.durations == "decimal") options.durations = render::DurationStyle::Decimal;
     return options;
 }
 

@@ -74,6 +74,9 @@ public:
     const domain::TimeContext& time_context();
     /// The output format chosen by the global flags and the terminal.
     [[nodiscard]] render::OutputOptions output();
+    /// A duration in a message for a person ("1h45m", or "1.75 h" with [display]
+    /// durations = "decimal").
+    [[nodiscard]] std::string duration_text(std::int64_t seconds);
     /// Columns of the terminal on stdout: TIOCGWINSZ, else $COLUMNS; 0 when stdout is not
     /// a terminal or its width is unknown.
     [[nodiscard]] std::size_t terminal_width() const;

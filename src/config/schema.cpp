@@ -68,6 +68,7 @@ constexpr std::array<std::string_view, 2> kPeriodicities{"monthly", "quarterly"}
 constexpr std::array<std::string_view, 3> kColors{"auto", "always", "never"};
 
 constexpr std::array<std::string_view, 2> kSendFormats{"factur-x", "cii"};
+constexpr std::array<std::string_view, 2> kDurationStyles{"hm", "decimal"};
 constexpr std::array<std::string_view, 3> kPaidStatus{"auto", "always", "never"};
 
 constexpr std::array<std::string_view, 7> kSections{"seller", "tax",     "invoice",   "time",
@@ -190,6 +191,9 @@ constexpr std::array kSchema{
         kColors),
     key<&C::display, &DisplayConfig::pager>(
         "display.pager", "Pager for long output on a terminal; empty: $PAGER, else less -FRX; cat: none."),
+    key<&C::display, &DisplayConfig::durations>(
+        "display.durations", "Durations on a terminal: hm (1:45, 1h45m) | decimal (1.75, 1.75 h).", Rule::Choice,
+        kDurationStyles),
 
     key<&C::einvoicing, &EinvoicingConfig::platform_url>(
         "einvoicing.platform_url", "Your approved platform's Flow Service URL (AFNOR XP Z12-013).", Rule::Url),

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
 #include "text_width.hpp"
 
@@ -27,6 +28,15 @@ const Value* find_field(const Record& record, const std::string& name) {
 std::string cell_of(const Record& record, const std::string& field) {
     const Value* value = find_field(record, field);
     return value ? to_cell(*value) : std::string();
+}
+
+// A column's cell on a terminal: a duration in the person's style, else the field's text.
+std::string terminal_cell(const Record& record, const Column& column, DurationStyle style) {
+    if (!column.seconds_field.empty()) {
+        const Value* seconds = find_field(record, column.seconds_field);
+        if (seconds && seconds->as_integer()) return table_duration(*seconds->as_integer(), style);
+    }
+    return cell_of(record, column.field);
 }
 
 bool is_plain_number(const std::string& text) {
@@ -221,6 +231,16 @@ std::vector<std::string> flat_field_names(const Record& prototype) {
     return names;
 }
 
+std::string table_duration(std::int64_t seconds, DurationStyle style) {
+    return style == DurationStyle::Decimal ? domain::format_hours(seconds) : domain::format_hm(seconds);
+}
+
+std::string spoken_duration(std::int64_t seconds, DurationStyle style) {
+    // To the minute, as a table shows it: "38h51m", not "38h51m25s".
+    return style == DurationStyle::Decimal ? domain::format_hours(seconds) + " h"
+                                           : domain::format_duration(seconds - seconds % 60);
+}
+
 void check_template(const std::string& template_text, const std::vector<std::string>& fields) {
     expand_template(template_text, nullptr, nullptr, &fields);
 }
@@ -262,7 +282,10 @@ void ListWriter::add(const Record& row) {
         case Format::Auto: {
             std::vector<std::string> cells;
             cells.reserve(schema_.columns.size());
-            for (const auto& column : schema_.columns) cells.push_back(cell_of(row, column.field));
+            for (const auto& column : schema_.columns) {
+                cells.push_back(options_.terminal ? terminal_cell(row, column, options_.durations)
+                                                  : cell_of(row, column.field));
+            }
             if (!options_.terminal) {
                 write_separated(out_, cells, '\t', &tsv_escape);
                 break;
@@ -325,6 +348,10 @@ void write_record(std::ostream& out, const Schema& schema, const Record& record,
     for (const auto& label : schema.labels) {
         const Value* value = find_field(record, label.field);
         std::string text = value ? to_cell(*value) : std::string();
+        if (const Value* seconds = label.seconds_field.empty() ? nullptr : find_field(record, label.seconds_field);
+            seconds && seconds->as_integer()) {
+            text = spoken_duration(*seconds->as_integer(), options.durations);
+        }
         std::string header = label.header + ":";
         header.append(width + 1 - display_width(label.header), ' ');
         if (options.color) {

@@ -484,11 +484,11 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
         ws.env.variables["NO_COLOR"] = "1";
         CHECK(ok(ws, {"missions"}) ==
               "MISSION       STATUS   DUE                   HOURS  ESTIMATE  BUDGET    UNBILLED  TITLE\n"
-              "acme/website  active   2026-11-20 (overdue)   4.45               44%  211.25 EUR  Website\n"
-              "beta/audit    active   2026-12-15             8.17               33%  675.75 GBP  Audit\n"
-              "beta/words    active                          2.50                    102.53 GBP  Translation\n"
-              "gamma/admin   active                          1.00                                Admin\n"
-              "gamma/site    planned  2026-11-28             0.00                0%    0.00 EUR\n");
+              "acme/website  active   2026-11-20 (overdue)   4:27               44%  211.25 EUR  Website\n"
+              "beta/audit    active   2026-12-15             8:10               33%  675.75 GBP  Audit\n"
+              "beta/words    active                          2:30                    102.53 GBP  Translation\n"
+              "gamma/admin   active                          1:00                                Admin\n"
+              "gamma/site    planned  2026-11-28             0:00                0%    0.00 EUR\n");
     }
     SUBCASE("show on a terminal: labels and display values") {
         ws.env.stdout_is_tty = true;
@@ -509,7 +509,7 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
               "Due:           2026-11-20 (overdue)\n"
               "Tags:          web\n"
               "Status:        active\n"
-              "Logged:        4h27m (4.45 h)\n"
+              "Logged:        4h27m\n"
               "Unbilled:      211.25 EUR\n"
               "Created:       2026-11-28T10:00:00+00:00\n"
               "Updated:       2026-11-28T10:00:00+00:00\n");

@@ -342,6 +342,92 @@ TEST_CASE("cli/month billed and unbilled mean one thing: held by an invoice, dra
     CHECK(missions() == "brasserie/conseil 60.00\nbrasserie/site 0.00\n");
 }
 
+// Item 9: one way to write a duration on a terminal, chosen with [display] durations.
+TEST_CASE("cli/month durations read one way on a terminal, hm or decimal, and pipes never change") {
+    Workspace ws;
+    paris_thursday_morning(ws);
+    two_missions(ws);
+    run_ok(ws, {"log", "acme/website", "9:00-10:45", "--on", "2026-12-08"});
+    run_ok(ws, {"log", "north/book", "14:00-16:30", "--on", "2026-12-09"});
+    run_ok(ws, {"start", "acme/website", "--at", "9:15"});
+    const std::vector<std::vector<std::string>> commands{
+        {"status"}, {"today"}, {"week"}, {"missions"}, {"report", "--by", "mission"}};
+    const auto outputs = [&] {
+        std::string all;
+        for (const auto& args : commands) all += "$ " + slash::testing::joined(args) + "\n" + run_ok(ws, args);
+        return all;
+    };
+    const auto duration_line = [&] {
+        const auto out = run_ok(ws, {"entry", "show", "1"});
+        const auto at = out.find("Duration:");
+        return at == std::string::npos ? out : out.substr(at, out.find('\n', at) - at);
+    };
+    const std::string piped = outputs();
+    ws.env.stdout_is_tty = true;
+    ws.env.variables["NO_COLOR"] = "1";
+    // Hours and minutes: h:mm in tables, 1h45m in show views and messages.
+    CHECK(outputs() ==
+          "$ status\n"
+          "Timer:      acme/website since 09:15 (45m)\n"
+          "Today:      45m\n"
+          "This week:  5h\n"
+          "Unbilled:   338.75 EUR\n"
+          "$ today\n"
+          "MISSION           START  END  TIME  NOTE\n"
+          "acme/website      09:15  \u2026    0:45\n"
+          "acme/website                  0:45  total\n"
+          "TOTAL 2026-12-10              0:45\n"
+          "$ week\n"
+          "MISSION       Mon 7  Tue 8  Wed 9  Thu 10  Fri 11  Sat 12  Sun 13  TOTAL\n"
+          "acme/website          1:45           0:45                           2:30\n"
+          "north/book                   2:30                                   2:30\n"
+          "TOTAL                 1:45   2:30    0:45                           5:00\n"
+          "$ missions\n"
+          "MISSION       STATUS  DUE  HOURS  ESTIMATE  BUDGET    UNBILLED  TITLE\n"
+          "acme/website  active        2:30                    113.75 EUR\n"
+          "north/book    active        2:30                    225.00 EUR\n"
+          "$ report --by mission\n"
+          "MISSION       HOURS  BILLABLE      AMOUNT    BILLED    UNBILLED     RATE/H\n"
+          "acme/website   2:30      1:45  113.75 EUR  0.00 EUR  113.75 EUR  45.50 EUR\n"
+          "north/book     2:30      2:30  225.00 EUR  0.00 EUR  225.00 EUR  90.00 EUR\n"
+          "TOTAL          5:00      4:15  338.75 EUR  0.00 EUR  338.75 EUR  67.75 EUR\n");
+    CHECK(duration_line() == "Duration:  1h45m");
+    // Decimal hours: 1.75 in tables, 1.75 h in show views and messages.
+    run_ok(ws, {"config", "set", "display.durations", "decimal"});
+    CHECK(outputs() ==
+          "$ status\n"
+          "Timer:      acme/website since 09:15 (0.75 h)\n"
+          "Today:      0.75 h\n"
+          "This week:  5.00 h\n"
+          "Unbilled:   338.75 EUR\n"
+          "$ today\n"
+          "MISSION           START  END  TIME  NOTE\n"
+          "acme/website      09:15  \u2026    0.75\n"
+          "acme/website                  0.75  total\n"
+          "TOTAL 2026-12-10              0.75\n"
+          "$ week\n"
+          "MISSION       Mon 7  Tue 8  Wed 9  Thu 10  Fri 11  Sat 12  Sun 13  TOTAL\n"
+          "acme/website          1.75           0.75                           2.50\n"
+          "north/book                   2.50                                   2.50\n"
+          "TOTAL                 1.75   2.50    0.75                           5.00\n"
+          "$ missions\n"
+          "MISSION       STATUS  DUE  HOURS  ESTIMATE  BUDGET    UNBILLED  TITLE\n"
+          "acme/website  active        2.50                    113.75 EUR\n"
+          "north/book    active        2.50                    225.00 EUR\n"
+          "$ report --by mission\n"
+          "MISSION       HOURS  BILLABLE      AMOUNT    BILLED    UNBILLED     RATE/H\n"
+          "acme/website   2.50      1.75  113.75 EUR  0.00 EUR  113.75 EUR  45.50 EUR\n"
+          "north/book     2.50      2.50  225.00 EUR  0.00 EUR  225.00 EUR  90.00 EUR\n"
+          "TOTAL          5.00      4.25  338.75 EUR  0.00 EUR  338.75 EUR  67.75 EUR\n");
+    CHECK(duration_line() == "Duration:  1.75 h");
+    // Whatever the style, what a pipe gets is the documented fields.
+    ws.env.stdout_is_tty = false;
+    CHECK(outputs() == piped);
+    // Messages follow the style too.
+    auto r = ws.run({"stop", "--at", "9:45"});
+    CHECK(r.err == "slash: stopped acme/website (0.50 h)\n");
+}
+
 TEST_CASE("cli/month a currency change under missions gets the one refusal that leads somewhere") {
     Workspace ws;
     paris_thursday_morning(ws);

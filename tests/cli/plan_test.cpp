@@ -191,10 +191,10 @@ TEST_CASE("plan: --chart --ascii draws the committed hours of each week with its
     auto r = ws.run({"plan", "--off", "2026-12-01", "--weeks", "3", "--ascii"});
     CHECK(r.code == 0);
     CHECK(r.err == "");
-    CHECK(r.out == "2026-11-23  " + std::string(40, '#') + " 38.86 h / 18.00 h\n" +
+    CHECK(r.out == "2026-11-23  " + std::string(40, '#') + " 38h51m / 18h\n" +
                        "2026-11-30  " + std::string(18, '#') + std::string(7, ' ') + "|" + std::string(15, ' ') +
-                       "17.14 h / 24.00 h\n" + "2026-12-07  " + std::string(31, ' ') + "|" + std::string(9, ' ') +
-                       "0.00 h / 30.00 h\n");
+                       "17h08m / 24h\n" + "2026-12-07  " + std::string(31, ' ') + "|" + std::string(9, ' ') +
+                       "0m / 30h\n");
     CHECK(ok(ws, {"plan", "--off", "2026-12-01", "--weeks", "3", "--chart", "--ascii"}) == r.out);
 }
 

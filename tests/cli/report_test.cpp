@@ -136,11 +136,11 @@ TEST_CASE("cli/report by client (the default) over this month (the default): tab
         CHECK(r.err == "");
         CHECK(r.out ==
               "CLIENT  HOURS  BILLABLE       AMOUNT       BILLED    UNBILLED     RATE/H\n"
-              "acme     7.58      5.75   696.25 EUR   511.25 EUR  185.00 EUR  91.81 EUR\n"
-              "beta    13.83     13.50  1380.00 EUR  1155.00 EUR  225.00 EUR  99.76 EUR\n"
-              "brit     3.17      3.25   260.00 GBP     0.00 GBP  260.00 GBP  82.11 GBP\n"
-              "TOTAL   21.42     19.25  2076.25 EUR  1666.25 EUR  410.00 EUR  96.95 EUR\n"
-              "TOTAL    3.17      3.25   260.00 GBP     0.00 GBP  260.00 GBP  82.11 GBP\n");
+              "acme     7:35      5:45   696.25 EUR   511.25 EUR  185.00 EUR  91.81 EUR\n"
+              "beta    13:50     13:30  1380.00 EUR  1155.00 EUR  225.00 EUR  99.76 EUR\n"
+              "brit     3:10      3:15   260.00 GBP     0.00 GBP  260.00 GBP  82.11 GBP\n"
+              "TOTAL   21:25     19:15  2076.25 EUR  1666.25 EUR  410.00 EUR  96.95 EUR\n"
+              "TOTAL    3:10      3:15   260.00 GBP     0.00 GBP  260.00 GBP  82.11 GBP\n");
     }
     SUBCASE("piped: the same rows tab-separated, TOTAL rows included, and the same with the period and --by given") {
         CHECK(run_ok(ws, {"report"}) == kByClientTsv);
@@ -254,16 +254,16 @@ TEST_CASE("cli/report by tag: an entry counts under each of its tags, the totals
     CHECK(r.code == 0);
     CHECK(r.out ==
           "TAG       CLIENT  HOURS  BILLABLE       AMOUNT       BILLED    UNBILLED      RATE/H\n"
-          "dev       acme     3.17      3.25   211.25 EUR   211.25 EUR    0.00 EUR   66.71 EUR\n"
-          "dev       beta     3.00      3.00   360.00 EUR   360.00 EUR    0.00 EUR  120.00 EUR\n"
-          "dev       brit     2.50      2.50   200.00 GBP     0.00 GBP  200.00 GBP   80.00 GBP\n"
-          "ops       acme     2.17      2.25   146.25 EUR   146.25 EUR    0.00 EUR   67.50 EUR\n"
-          "writing   acme     1.00      1.00   300.00 EUR   300.00 EUR    0.00 EUR  300.00 EUR\n"
-          "(no tag)  acme     3.42      1.50   185.00 EUR     0.00 EUR  185.00 EUR   54.15 EUR\n"
-          "(no tag)  beta    10.83     10.50  1020.00 EUR   795.00 EUR  225.00 EUR   94.15 EUR\n"
-          "(no tag)  brit     0.67      0.75    60.00 GBP     0.00 GBP   60.00 GBP   90.00 GBP\n"
-          "TOTAL             21.42     19.25  2076.25 EUR  1666.25 EUR  410.00 EUR   96.95 EUR\n"
-          "TOTAL              3.17      3.25   260.00 GBP     0.00 GBP  260.00 GBP   82.11 GBP\n");
+          "dev       acme     3:10      3:15   211.25 EUR   211.25 EUR    0.00 EUR   66.71 EUR\n"
+          "dev       beta     3:00      3:00   360.00 EUR   360.00 EUR    0.00 EUR  120.00 EUR\n"
+          "dev       brit     2:30      2:30   200.00 GBP     0.00 GBP  200.00 GBP   80.00 GBP\n"
+          "ops       acme     2:10      2:15   146.25 EUR   146.25 EUR    0.00 EUR   67.50 EUR\n"
+          "writing   acme     1:00      1:00   300.00 EUR   300.00 EUR    0.00 EUR  300.00 EUR\n"
+          "(no tag)  acme     3:25      1:30   185.00 EUR     0.00 EUR  185.00 EUR   54.15 EUR\n"
+          "(no tag)  beta    10:50     10:30  1020.00 EUR   795.00 EUR  225.00 EUR   94.15 EUR\n"
+          "(no tag)  brit     0:40      0:45    60.00 GBP     0.00 GBP   60.00 GBP   90.00 GBP\n"
+          "TOTAL             21:25     19:15  2076.25 EUR  1666.25 EUR  410.00 EUR   96.95 EUR\n"
+          "TOTAL              3:10      3:15   260.00 GBP     0.00 GBP  260.00 GBP   82.11 GBP\n");
     // By tag alone, one currency: the dev row of EUR mixes two clients.
     CHECK(run_ok(ws, {"report", "--by", "tag", "--client", "acme", "--template", "{tag}={raw_seconds}"}) ==
           "dev=11400\nops=7800\nwriting=3600\n(no tag)=12300\n");
@@ -373,7 +373,7 @@ TEST_CASE("cli/report --chart: bars of the amount per row, one chart per currenc
     // Only the admin mission (not billable) on Nov 5, and the docs on Nov 4: amounts. Nov 5
     // alone has no amount at all: the bars are hours.
     CHECK(run_ok(ws, {"report", "2026-11-05", "--by", "mission", "--chart", "--ascii"}) ==
-          "acme/admin  ######################################## 1.00 h\n");
+          "acme/admin  ######################################## 1h\n");
 }
 
 TEST_CASE("cli/report refusals: one line, the right exit code, nothing written") {

@@ -62,6 +62,7 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "urssaf.vat_threshold_sales_majore",
                                "display.color",
                                "display.pager",
+                               "display.durations",
                                "einvoicing.platform_url",
                                "einvoicing.directory_url",
                                "einvoicing.token_file",

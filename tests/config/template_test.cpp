@@ -152,6 +152,8 @@ vat_threshold_sales_majore = ""
 color = "auto"
 # Pager for long output on a terminal; empty: $PAGER, else less -FRX; cat: none.
 pager = ""
+# Durations on a terminal: hm (1:45, 1h45m) | decimal (1.75, 1.75 h).
+durations = "hm"
 
 # Your approved e-invoicing platform (slash-einvoicing(1)).
 [einvoicing]
@@ -245,6 +247,7 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"urssaf.vat_threshold_sales_majore", {"93500"}},
         {"display.color", {"always"}},
         {"display.pager", {"less -S"}},
+        {"display.durations", {"decimal"}},
         {"einvoicing.platform_url", {"https://api.flow.example-pa.fr/flow-service"}},
         {"einvoicing.directory_url", {"http://127.0.0.1:8080/directory-service"}},
         {"einvoicing.token_file", {"~/.config/slash/pa-token"}},

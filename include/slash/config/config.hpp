@@ -73,6 +73,8 @@ struct DisplayConfig {
     std::string color = "auto";  ///< auto | always | never
     /// The pager for long output on a terminal, run by sh; empty: $PAGER, else "less -FRX".
     std::string pager;
+    /// How durations read on a terminal: hm ("1:45", "1h45m") | decimal ("1.75", "1.75 h").
+    std::string durations = "hm";
 };
 
 /// `[einvoicing]`: the user's approved platform (docs/einvoicing.md). The token itself is

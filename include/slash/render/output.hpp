@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -12,6 +13,11 @@ namespace slash::render {
 /// and header-less tab-separated rows when piped.
 enum class Format { Auto, Json, Csv, Tsv, Template, Quiet };
 
+/// How a person reads durations on a terminal (`[display] durations`): hours and minutes
+/// ("1:45" in tables, "1h45m" in show views) or decimal hours ("1.75", "1.75 h").
+/// Machine output never changes with it.
+enum class DurationStyle { HoursMinutes, Decimal };
+
 struct OutputOptions {
     Format format = Format::Auto;
     std::string template_text;
@@ -20,6 +26,7 @@ struct OutputOptions {
     /// Columns of the terminal the table must fit, 0 for no limit (a pipe, --wide): the
     /// widest free-text column (note, title, name, description) is cut with "…".
     std::size_t width = 0;
+    DurationStyle durations = DurationStyle::HoursMinutes;
 };
 
 /// A column of the human table: which field, its header, and alignment.
@@ -27,7 +34,15 @@ struct Column {
     std::string field;
     std::string header;
     bool right_aligned = false;
+    /// A duration: on a terminal the cell is this integer field (seconds) written in the
+    /// DurationStyle, whatever `field` holds for pipes.
+    std::string seconds_field = {};
 };
+
+/// A duration as a terminal table shows it: "1:45" or "1.75".
+[[nodiscard]] std::string table_duration(std::int64_t seconds, DurationStyle style);
+/// A duration as a sentence or a show view says it, to the minute: "1h45m" or "1.75 h".
+[[nodiscard]] std::string spoken_duration(std::int64_t seconds, DurationStyle style);
 
 /// The shape of one kind of record, fixed whatever the data: the flat field names of CSV,
 /// TSV and templates (objects spread as "rate.amount", so a client without a rate still

@@ -39,7 +39,7 @@ void run_plan(Context& ctx, const PlanOptions& o) {
     }
     const bool for_people = options.format == render::Format::Auto && options.terminal;
     if (chart) {
-        ctx.out << plan_chart(plan, o.ascii);
+        ctx.out << plan_chart(plan, o.ascii, ctx.output().durations);
     } else if (options.format == render::Format::Json) {
         write_plan_json(ctx.out, plan);
         return;
@@ -47,7 +47,7 @@ void run_plan(Context& ctx, const PlanOptions& o) {
         render::write_list(ctx.out, plan_weeks_view(plan, options), options);
     }
     if (for_people) {
-        if (auto notes = plan_notes(plan); !notes.empty()) ctx.out << '\n' << notes;
+        if (auto notes = plan_notes(plan, ctx.output().durations); !notes.empty()) ctx.out << '\n' << notes;
     }
 }
 

@@ -41,7 +41,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
         }
         auto report = services::ReportService(ctx.database(), ctx.config(), ctx.time_context()).report(request->query);
         if (chart) {
-            ctx.out << report_chart(report, request->ascii);
+            ctx.out << report_chart(report, request->ascii, ctx.output().durations);
             return;
         }
         auto options = ctx.output();

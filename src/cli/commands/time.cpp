@@ -45,10 +45,10 @@ void warn_if_long(Context& ctx, const domain::Entry& entry, bool stopped_now) {
     std::string since = domain::format_local_when(entry.start, ctx.time_zone(), ctx.now());
     std::string fix = fmt::format("slash entry edit {} --end TIME", entry.id);
     if (stopped_now) {
-        ctx.warn(fmt::format("{} since {}: forgot to stop? {}", domain::format_duration(seconds), since, fix));
+        ctx.warn(fmt::format("{} since {}: forgot to stop? {}", ctx.duration_text(seconds), since, fix));
     } else {
         ctx.warn(fmt::format("entry {} lasts {} since {}, over time.long_entry ({}); if that is wrong: {}", entry.id,
-                             domain::format_duration(seconds), since, ctx.config().time.long_entry, fix));
+                             ctx.duration_text(seconds), since, ctx.config().time.long_entry, fix));
     }
 }
 
@@ -85,7 +85,7 @@ void report_start(Context& ctx, const services::StartResult& result) {
     } else if (result.stopped) {
         const auto& s = *result.stopped;
         ctx.info(fmt::format("stopped {} at {} ({})", s.mission_address, domain::format_local_hm(*s.end, zone),
-                             domain::format_duration(*s.end - s.start)));
+                             ctx.duration_text(*s.end - s.start)));
         warn_if_long(ctx, s, true);
     }
     print_id(ctx, result.entry);
@@ -121,7 +121,7 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
             if (!note->empty()) text = join_words(*note);
             auto entry = time_service(ctx).stop(*at, text, *units, *allow_future);
             ctx.info(fmt::format("stopped {} ({})", entry.mission_address,
-                                 domain::format_duration(*entry.end - entry.start)));
+                                 ctx.duration_text(*entry.end - entry.start)));
             warn_if_long(ctx, entry, true);
             print_id(ctx, entry);
         });
@@ -162,7 +162,7 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
             if (ctx.env.stderr_is_tty) {
                 const auto& e = result.entry;
                 const auto& zone = ctx.time_zone();
-                ctx.info(fmt::format("logged {} on {}, {} {}\u2013{}", domain::format_duration(*e.end - e.start),
+                ctx.info(fmt::format("logged {} on {}, {} {}\u2013{}", ctx.duration_text(*e.end - e.start),
                                      e.mission_address,
                                      domain::format_day_short(domain::local_date(e.start, zone),
                                                               domain::local_date(ctx.now(), zone)),
@@ -182,8 +182,12 @@ void add_timer_commands(CLI::App& app, Context& ctx) {
                 return;
             }
             auto status = time_service(ctx).status();
+            const auto options = ctx.output();
+            // The timer's text is a field of the piped record too: styled on a terminal only.
+            const auto durations = options.terminal ? options.durations : render::DurationStyle::HoursMinutes;
             render::write_record(ctx.out, status_schema(),
-                                 status_record(status, unbilled_totals(ctx), ctx.time_zone(), ctx.now()), ctx.output());
+                                 status_record(status, unbilled_totals(ctx), ctx.time_zone(), ctx.now(), durations),
+                                 options);
         });
     }
 }

@@ -50,10 +50,10 @@ const render::Schema& entry_schema() {
         domain::Entry prototype;
         built.fields = render::flat_field_names(entry_record(prototype, utc, 0));
         built.columns = {{"id", "ID", true},        {"date", "DATE"},     {"start_time", "START"},
-                         {"end_time", "END"},       {"duration", "TIME", true}, {"mission", "MISSION"},
+                         {"end_time", "END"},       {"duration", "TIME", true, "seconds"}, {"mission", "MISSION"},
                          {"note", "NOTE"}};
         built.labels = {{"id", "Entry"},       {"uid", "UID"},           {"mission", "Mission"},
-                        {"start", "Start"},    {"end", "End"},           {"duration", "Duration"},
+                        {"start", "Start"},    {"end", "End"},           {"duration", "Duration", false, "seconds"},
                         {"hours", "Hours"},    {"note", "Note"},         {"tags", "Tags"},
                         {"units", "Units"},    {"billable", "Billable"}, {"created_at", "Created"},
                         {"updated_at", "Updated"}};
@@ -74,7 +74,7 @@ render::Record entry_list_row(const domain::Entry& entry, const domain::TimeZone
 }
 
 render::Record status_record(const services::StatusView& status, const std::vector<UnbilledTotal>& unbilled,
-                             const domain::TimeZone& zone, std::int64_t now) {
+                             const domain::TimeZone& zone, std::int64_t now, render::DurationStyle durations) {
     Value::Array amounts;
     std::string unbilled_text;
     for (const auto& total : unbilled) {
@@ -97,7 +97,7 @@ render::Record status_record(const services::StatusView& status, const std::vect
         const auto& e = *status.running;
         // The day too when it is not today: "since 18:00 (16h)" hid a timer left overnight.
         timer = e.mission_address + " since " + domain::format_local_when(e.start, zone, now) + " (" +
-                domain::format_duration(e.duration(now)) + ")" + (e.note.empty() ? "" : " " + e.note);
+                render::spoken_duration(e.duration(now), durations) + ")" + (e.note.empty() ? "" : " " + e.note);
     }
     return {
         {"running", running},
@@ -116,7 +116,10 @@ const render::Schema& status_schema() {
         {"running.id", "running.mission", "running.start", "running.seconds", "running.note", "timer",
          "today_seconds", "today", "week_seconds", "week", "unbilled", "unbilled_text"},
         {},
-        {{"timer", "Timer"}, {"today", "Today"}, {"week", "This week"}, {"unbilled_text", "Unbilled"}},
+        {{"timer", "Timer"},
+         {"today", "Today", false, "today_seconds"},
+         {"week", "This week", false, "week_seconds"},
+         {"unbilled_text", "Unbilled"}},
         "running.id"};
     return schema;
 }

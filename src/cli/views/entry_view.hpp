@@ -25,8 +25,9 @@ struct UnbilledTotal {
 };
 
 /// `slash status` as one record.
+/// `durations`: the timer's elapsed time as a person reads it (hours and minutes in pipes).
 render::Record status_record(const services::StatusView& status, const std::vector<UnbilledTotal>& unbilled,
-                             const domain::TimeZone& zone, std::int64_t now);
+                             const domain::TimeZone& zone, std::int64_t now, render::DurationStyle durations);
 const render::Schema& status_schema();
 
 }  // namespace slash::cli

@@ -27,13 +27,19 @@ Value budget_value(const domain::Mission& m) {
     return optional_money(m.budget_minor, m.currency);
 }
 
-std::string budget_text(const domain::Mission& m) {
-    if (m.budget_seconds) return domain::format_duration(*m.budget_seconds);
+std::string budget_text(const domain::Mission& m, render::DurationStyle durations) {
+    if (m.budget_seconds) return render::spoken_duration(*m.budget_seconds, durations);
     return render::to_cell(optional_money(m.budget_minor, m.currency));
 }
 
 // The fields only the human layouts show, appended after the contract fields.
-render::Record with_display_fields(const services::MissionReport& r, const domain::TimeZone& zone) {
+render::Record with_display_fields(const services::MissionReport& r, const domain::TimeZone& zone,
+                                   const render::OutputOptions& options) {
+    // Piped rows keep decimal hours; a terminal shows the person's duration style.
+    const auto table_hours = [&](std::int64_t seconds) {
+        return options.terminal ? render::table_duration(seconds, options.durations) : domain::format_hours(seconds);
+    };
+    const auto spoken = [&](std::int64_t seconds) { return render::spoken_duration(seconds, options.durations); };
     render::Record record = mission_record(r, zone);
     const domain::Mission& m = r.mission;
     std::string due = m.due_date;
@@ -46,21 +52,20 @@ render::Record with_display_fields(const services::MissionReport& r, const domai
     record.emplace_back("budget_used", r.budget_used_percent ? std::to_string(*r.budget_used_percent) + "%" +
                                                                    (over_budget ? " (over)" : "")
                                                              : std::string());
-    record.emplace_back("budget_text", budget_text(m));
-    record.emplace_back("estimate", m.estimate_seconds ? domain::format_hours(*m.estimate_seconds) +
+    record.emplace_back("budget_text", budget_text(m, options.durations));
+    record.emplace_back("estimate", m.estimate_seconds ? table_hours(*m.estimate_seconds) +
                                                              (over_estimate ? " (over)" : "")
                                                        : std::string());
-    record.emplace_back("estimate_text", m.estimate_seconds ? domain::format_duration(*m.estimate_seconds) +
+    record.emplace_back("estimate_text", m.estimate_seconds ? spoken(*m.estimate_seconds) +
                                                                   (over_estimate ? " (over)" : "")
                                                             : std::string());
-    record.emplace_back("logged", domain::format_duration(r.logged_seconds) + " (" +
-                                      domain::format_hours(r.logged_seconds) + " h)");
+    record.emplace_back("logged", spoken(r.logged_seconds));
     return record;
 }
 
 render::Record row_for(const services::MissionReport& r, const render::OutputOptions& options,
                        const domain::TimeZone& zone) {
-    return options.format == render::Format::Auto ? with_display_fields(r, zone) : mission_record(r, zone);
+    return options.format == render::Format::Auto ? with_display_fields(r, zone, options) : mission_record(r, zone);
 }
 
 }  // namespace
@@ -112,7 +117,7 @@ const render::Schema& mission_schema() {
         }
         built.fields = render::flat_field_names(record);
         built.columns = {{"mission", "MISSION"},           {"status", "STATUS"},     {"due", "DUE"},
-                         {"logged_hours", "HOURS", true},  {"estimate", "ESTIMATE", true},
+                         {"logged_hours", "HOURS", true, "logged_seconds"},  {"estimate", "ESTIMATE", true},
                          {"budget_used", "BUDGET", true},
                          {"unbilled", "UNBILLED", true},   {"title", "TITLE"}};
         built.labels = {{"mission", "Mission"},       {"title", "Title"},         {"billing", "Billing"},

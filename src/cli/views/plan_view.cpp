@@ -15,7 +15,9 @@ namespace {
 
 using render::Value;
 
-std::string hours(std::int64_t seconds) { return domain::format_hours(seconds) + " h"; }
+std::string hours(std::int64_t seconds, render::DurationStyle durations) {
+    return render::spoken_duration(seconds, durations);
+}
 
 Value optional_int(const std::optional<std::int64_t>& number) { return number ? Value(*number) : Value(); }
 
@@ -95,8 +97,9 @@ render::ListView plan_weeks_view(const services::Plan& plan, const render::Outpu
                      "capacity_hours",  "committed_seconds", "committed_hours", "free_seconds",
                      "free_hours",      "load_percent",    "overbooked"};
     schema.columns = {{"week_start", "WEEK"},          {"working_days", "DAYS", true},
-                      {"capacity_hours", "CAPACITY", true}, {"committed_hours", "COMMITTED", true},
-                      {"free_hours", "FREE", true},     {"load", "LOAD", true},
+                      {"capacity_hours", "CAPACITY", true, "capacity_seconds"},
+                      {"committed_hours", "COMMITTED", true, "committed_seconds"},
+                      {"free_hours", "FREE", true, "free_seconds"},     {"load", "LOAD", true},
                       {"status", "STATUS"}};
     schema.id_field = "week_start";
     for (const auto& week : plan.weeks) {
@@ -129,23 +132,23 @@ void write_plan_json(std::ostream& out, const services::Plan& plan) {
         << '\n';
 }
 
-std::string plan_notes(const services::Plan& plan) {
+std::string plan_notes(const services::Plan& plan, render::DurationStyle durations) {
     std::string out;
     for (const auto& m : plan.at_risk) {
         const auto& address = m.report.mission.address();
         if (m.overdue) {
             out += fmt::format("at risk: {}: {} left, overdue since {} (counted today)\n", address,
-                               hours(m.remaining_seconds), m.report.mission.due_date);
+                               hours(m.remaining_seconds, durations), m.report.mission.due_date);
         } else {
             out += fmt::format("at risk: {}: {} left, {} of capacity until it is due on {}\n", address,
-                               hours(m.remaining_seconds), hours(m.available_seconds), m.report.mission.due_date);
+                               hours(m.remaining_seconds, durations), hours(m.available_seconds, durations), m.report.mission.due_date);
         }
     }
     for (const auto& r : plan.over_budget) {
         const auto& m = r.mission;
         if (m.budget_seconds) {
-            out += fmt::format("over budget: {}: {} logged, budget {}{}\n", m.address(), hours(r.logged_seconds),
-                               hours(*m.budget_seconds), percent_text(r.budget_used_percent));
+            out += fmt::format("over budget: {}: {} logged, budget {}{}\n", m.address(), hours(r.logged_seconds, durations),
+                               hours(*m.budget_seconds, durations), percent_text(r.budget_used_percent));
         } else {
             out += fmt::format("over budget: {}: {} unbilled, budget {}{}\n", m.address(),
                                domain::format_money(r.unbilled_minor.value_or(0), m.currency),
@@ -156,16 +159,16 @@ std::string plan_notes(const services::Plan& plan) {
     for (const auto& m : plan.unscheduled) {
         const auto& address = m.report.mission.address();
         out += fmt::format("no due date: {}: {} left, not planned; give one with: slash mission edit {} --due DATE\n",
-                           address, hours(m.remaining_seconds), address);
+                           address, hours(m.remaining_seconds, durations), address);
     }
     return out;
 }
 
-std::string plan_chart(const services::Plan& plan, bool ascii) {
+std::string plan_chart(const services::Plan& plan, bool ascii, render::DurationStyle durations) {
     std::vector<render::Bar> bars;
     for (const auto& week : plan.weeks) {
         bars.push_back({domain::format_date(week.first), week.committed_seconds,
-                        fmt::format("{} / {}", hours(week.committed_seconds), hours(week.capacity_seconds)),
+                        fmt::format("{} / {}", hours(week.committed_seconds, durations), hours(week.capacity_seconds, durations)),
                         week.capacity_seconds});
     }
     render::ChartOptions options;

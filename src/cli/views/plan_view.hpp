@@ -22,8 +22,8 @@ render::ListView plan_weeks_view(const services::Plan& plan, const render::Outpu
 void write_plan_json(std::ostream& out, const services::Plan& plan);
 /// The lines a person reads after the table: missions at risk, over budget, and without a
 /// due date; "" when there is none.
-std::string plan_notes(const services::Plan& plan);
+std::string plan_notes(const services::Plan& plan, render::DurationStyle durations);
 /// `--chart`: a bar per week of committed hours, the week's capacity marked.
-std::string plan_chart(const services::Plan& plan, bool ascii);
+std::string plan_chart(const services::Plan& plan, bool ascii, render::DurationStyle durations);
 
 }  // namespace slash::cli

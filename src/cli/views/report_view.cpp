@@ -55,8 +55,8 @@ render::Schema report_schema(const services::Report& report) {
     prototype.figures.raw_seconds = 1;  // so that effective_rate is an object with its two fields
     schema.fields = render::flat_field_names(report_record(report, prototype));
     for (auto group : report.groups) schema.columns.push_back({std::string(services::group_name(group)), header_of(group)});
-    schema.columns.insert(schema.columns.end(), {{"raw_hours", "HOURS", true},
-                                                 {"billable_hours", "BILLABLE", true},
+    schema.columns.insert(schema.columns.end(), {{"raw_hours", "HOURS", true, "raw_seconds"},
+                                                 {"billable_hours", "BILLABLE", true, "billable_seconds"},
                                                  {"amount", "AMOUNT", true},
                                                  {"billed", "BILLED", true},
                                                  {"unbilled", "UNBILLED", true},
@@ -79,7 +79,7 @@ render::ListView report_view(const services::Report& report, const render::Outpu
     return view;
 }
 
-std::string report_chart(const services::Report& report, bool ascii) {
+std::string report_chart(const services::Report& report, bool ascii, render::DurationStyle durations) {
     if (report.rows.empty()) return "";
     render::ChartOptions options;
     options.ascii = ascii;
@@ -97,7 +97,7 @@ std::string report_chart(const services::Report& report, bool ascii) {
     if (!any_amount) {
         std::vector<render::Bar> bars;
         for (const auto& row : report.rows) {
-            bars.push_back({padded(row), row.figures.raw_seconds, domain::format_hours(row.figures.raw_seconds) + " h"});
+            bars.push_back({padded(row), row.figures.raw_seconds, render::spoken_duration(row.figures.raw_seconds, durations)});
         }
         return render::bar_chart(bars, options);
     }

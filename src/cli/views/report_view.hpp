@@ -18,6 +18,6 @@ render::Schema report_schema(const services::Report& report);
 render::ListView report_view(const services::Report& report, const render::OutputOptions& options);
 /// `--chart`: a bar per row (its keys as the label) of its amount, one chart per currency;
 /// of its raw hours when no row has an amount. "" for no rows.
-std::string report_chart(const services::Report& report, bool ascii);
+std::string report_chart(const services::Report& report, bool ascii, render::DurationStyle durations);
 
 }  // namespace slash::cli

@@ -18,7 +18,14 @@ Value seconds_array(const std::vector<std::int64_t>& seconds) {
     return Value::array(items);
 }
 
-std::string cell(std::int64_t seconds) { return seconds == 0 ? std::string() : domain::format_hm(seconds); }
+// A duration cell: h:mm in pipes, the person's style on a terminal.
+std::string hm(std::int64_t seconds, const render::OutputOptions& options) {
+    return options.terminal ? render::table_duration(seconds, options.durations) : domain::format_hm(seconds);
+}
+
+std::string cell(std::int64_t seconds, const render::OutputOptions& options) {
+    return seconds == 0 ? std::string() : hm(seconds, options);
+}
 
 // The part of an entry inside the sheet's first day, so that the rows add up to the
 // mission totals when an entry crosses midnight.
@@ -62,13 +69,13 @@ void write_day(std::ostream& out, const services::Timesheet& sheet, const domain
             view.rows.push_back({{"mission", row.mission},
                                  {"start", domain::format_local_hm(entry.start, zone)},
                                  {"end", entry.end ? domain::format_local_hm(*entry.end, zone) : std::string("…")},
-                                 {"time", domain::format_hm(day_part(entry, sheet, now))},
+                                 {"time", hm(day_part(entry, sheet, now), options)},
                                  {"note", entry.note},
                                  {"id", entry.id}});
         }
-        view.rows.push_back({{"mission", row.mission}, {"time", domain::format_hm(row.total)}, {"note", "total"}});
+        view.rows.push_back({{"mission", row.mission}, {"time", hm(row.total, options)}, {"note", "total"}});
     }
-    view.rows.push_back({{"mission", "TOTAL " + date}, {"time", domain::format_hm(sheet.total)}});
+    view.rows.push_back({{"mission", "TOTAL " + date}, {"time", hm(sheet.total, options)}});
     render::write_list(out, view, options);
 }
 
@@ -104,9 +111,9 @@ void write_week(std::ostream& out, const services::Timesheet& sheet, const rende
     auto add_row = [&](const std::string& mission, const std::vector<std::int64_t>& seconds, std::int64_t total) {
         render::Record record{{"mission", mission}, {"id", mission == "TOTAL" ? std::string() : mission}};
         for (std::size_t d = 0; d < sheet.days.size(); ++d) {
-            record.emplace_back(domain::format_date(sheet.days[d]), cell(seconds[d]));
+            record.emplace_back(domain::format_date(sheet.days[d]), cell(seconds[d], options));
         }
-        record.emplace_back("total", domain::format_hm(total));
+        record.emplace_back("total", hm(total, options));
         view.rows.push_back(std::move(record));
     };
     for (const auto& row : sheet.rows) add_row(row.mission, row.seconds, row.total);
