@@ -217,6 +217,18 @@ TEST_CASE("cli/month client show says the value in force and where it comes from
     REQUIRE(ws.run({"client", "edit", "acme", "--terms", "1", "--language", "en"}).code == 0);
     shown = ws.run({"client", "show", "acme"}).out;
     CHECK(shown.find("Terms:          1 day\nLanguage:       en\n") != std::string::npos);
+    // The regime in force abroad is the place of supply's, as invoices apply it.
+    REQUIRE(ws.run({"client", "add", "wafel", "--name", "Wafelhuis SRL", "--country", "BE", "--vat-id",
+                    "BE0477472701"}).code == 0);
+    REQUIRE(ws.run({"client", "add", "pub", "--name", "Pub Ltd", "--country", "GB", "--kind", "business"}).code == 0);
+    REQUIRE(ws.run({"client", "add", "jane", "--name", "Jane Doe", "--country", "DE", "--kind", "individual"}).code ==
+            0);
+    CHECK(ws.run({"client", "show", "wafel"}).out.find(
+              "VAT regime:     reverse-charge (place of supply: a business in BE)\n") != std::string::npos);
+    CHECK(ws.run({"client", "show", "pub"}).out.find(
+              "VAT regime:     export (place of supply: a business in GB, outside the EU)\n") != std::string::npos);
+    CHECK(ws.run({"client", "show", "jane"}).out.find(
+              "VAT regime:     franchise (config: an individual in DE)\n") != std::string::npos);
     // Scripts still read what is stored: null where the client leaves it to the config.
     ws.env.stdout_is_tty = false;
     CHECK(ws.run({"client", "show", "acme", "--template", "{vat_regime}|{archived_at}"}).out == "|\n");

@@ -10,6 +10,7 @@
 #include "../views/client_view.hpp"
 #include "commands.hpp"
 #include "slash/domain/duration.hpp"
+#include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/time_zone.hpp"
 #include "slash/services/client_service.hpp"
 
@@ -60,6 +61,19 @@ void set_field(render::Record& record, std::string_view key, std::string text) {
     }
 }
 
+// The regime invoices to a client that sets none follow: the place of supply decides
+// (slash-client(1)); "(config)" when the seller's own regime applies as it is.
+std::string regime_in_force(const config::Config& config, const domain::Client& client) {
+    const auto d = domain::place_of_supply(config.tax.regime, config.seller.country, client.kind, client.country);
+    switch (d.basis) {
+        case domain::VatBasis::EuBusiness: return d.regime + " (place of supply: a business in " + d.country + ")";
+        case domain::VatBasis::NonEuBusiness:
+            return d.regime + " (place of supply: a business in " + d.country + ", outside the EU)";
+        case domain::VatBasis::Individual: return d.regime + " (config: an individual in " + d.country + ")";
+        default: return d.regime + " (config)";
+    }
+}
+
 // On a terminal, a setting the client leaves to the config shows the value in force and
 // where it comes from, rather than a blank line: "30 days (config)", "fr (config)".
 void show_values_in_force(Context& ctx, const domain::Client& client, render::Record& record) {
@@ -68,7 +82,7 @@ void show_values_in_force(Context& ctx, const domain::Client& client, render::Re
     set_field(record, "terms_days",
               client.terms_days ? days(*client.terms_days) : days(config.invoice.due_days) + " (config)");
     set_field(record, "language", client.language ? *client.language : config.invoice.language + " (config)");
-    if (!client.vat_regime) set_field(record, "vat_regime", config.tax.regime + " (config)");
+    if (!client.vat_regime) set_field(record, "vat_regime", regime_in_force(config, client));
     set_field(record, "archived_at",
               client.archived_at ? domain::format_local_iso(*client.archived_at, ctx.time_zone()) : "no");
 }
