@@ -230,14 +230,19 @@ class InterruptingBuffer : public std::stringbuf {
     bool raised_ = false;
 };
 
-}  // namespace
-
-TEST_CASE("cli/terminal: an export to a file shows progress on a terminal; not on the terminal's own rows, not in a pipe") {
-    Workspace ws;
+// An export of more than a thousand rows: one progress step, and more.
+void three_thousand_entries(Workspace& ws) {
     ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--hourly", "65"});
     ok(ws, {"mission", "add", "acme/web"});
     const auto history = big_csv(ws, "a", k2000, 3000);
     ok(ws, {"import", "csv", history.string()});
+}
+
+}  // namespace
+
+TEST_CASE("cli/terminal: an export to a file shows progress on a terminal; not on the terminal's own rows, not in a pipe") {
+    Workspace ws;
+    three_thousand_entries(ws);
     const std::map<std::string, std::string> at_once{{"SLASH_PROGRESS_DELAY", "0"}};
     // `slash export > FILE` at a terminal: the line, then the whole file.
     const fs::path backup = ws.dir() / "backup.csv";
@@ -266,10 +271,7 @@ TEST_CASE("cli/terminal: an export to a file shows progress on a terminal; not o
 
 TEST_CASE("cli/terminal: Ctrl-C during an export says it is incomplete and exits 130") {
     Workspace ws;
-    ok(ws, {"client", "add", "acme", "--name", "ACME SAS", "--hourly", "65"});
-    ok(ws, {"mission", "add", "acme/web"});
-    const auto history = big_csv(ws, "a", k2000, 3000);
-    ok(ws, {"import", "csv", history.string()});
+    three_thousand_entries(ws);
     InterruptingBuffer buffer;
     std::ostream out(&buffer);
     std::ostringstream err;
