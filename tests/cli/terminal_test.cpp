@@ -240,7 +240,7 @@ void three_thousand_entries(Workspace& ws) {
 
 }  // namespace
 
-TEST_CASE("cli/terminal: an export to a file shows progress on a terminal; not on the terminal's own rows, not in a pipe") {
+TEST_CASE("cli/terminal: an export to a file shows progress on a terminal, not on the terminal's own rows nor in a pipe") {
     Workspace ws;
     three_thousand_entries(ws);
     const std::map<std::string, std::string> at_once{{"SLASH_PROGRESS_DELAY", "0"}};
