@@ -6,7 +6,7 @@
 #              into an empty database, every mission then given an hourly rate: nothing is
 #              billed, the shape of a history brought from Timewarrior or Toggl;
 #   missions   a generated history with 500 clients and 5,000 missions;
-#   notes      the generated history with a 1,000-character note on every entry.
+#   notes      the imported history with a 1,000-character note on every entry.
 # Usage: bench/shapes.sh [BUILD_DIR] [ENTRIES] [RUNS]. The shapes are made once per size and
 # build under ${SLASH_BENCH_DIR:-/tmp/slash-bench}/shapes-ENTRIES; /bin/true runs in the same
 # loop as the spawn floor. Prints one median per shape and command.
@@ -41,8 +41,8 @@ imported() {
   done
 }
 many_missions() { "$build/slash_bench_generate" "$shapes/missions.db.part" "$entries" 500 5000 >/dev/null; }
-long_notes() {
-  cp "$history" "$shapes/notes.db.part"
+long_notes() {  # on the imported shape: issued invoices freeze their entries, notes included
+  cp "$shapes/imported.db" "$shapes/notes.db.part"
   sqlite3 "$shapes/notes.db.part" "UPDATE entries SET note = substr(printf('%.1000c', 'n') || note, 1, 1000)"
 }
 
