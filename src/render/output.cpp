@@ -231,14 +231,26 @@ std::vector<std::string> flat_field_names(const Record& prototype) {
     return names;
 }
 
+namespace {
+
+// To the nearest minute, half away from zero, as decimal hours round: so that a table's
+// columns still add up (17:09 + 6:51 = 24:00, where cutting the seconds gave 17:08).
+std::int64_t nearest_minute(std::int64_t seconds) {
+    const std::int64_t rest = seconds % 60;  // the sign of `seconds`
+    if (rest >= 30) return seconds - rest + 60;
+    if (rest <= -30) return seconds - rest - 60;
+    return seconds - rest;
+}
+
+}  // namespace
+
 std::string table_duration(std::int64_t seconds, DurationStyle style) {
-    return style == DurationStyle::Decimal ? domain::format_hours(seconds) : domain::format_hm(seconds);
+    return style == DurationStyle::Decimal ? domain::format_hours(seconds) : domain::format_hm(nearest_minute(seconds));
 }
 
 std::string spoken_duration(std::int64_t seconds, DurationStyle style) {
-    // To the minute, as a table shows it: "38h51m", not "38h51m25s".
     return style == DurationStyle::Decimal ? domain::format_hours(seconds) + " h"
-                                           : domain::format_duration(seconds - seconds % 60);
+                                           : domain::format_duration(nearest_minute(seconds));
 }
 
 void check_template(const std::string& template_text, const std::vector<std::string>& fields) {

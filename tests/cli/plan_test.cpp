@@ -89,18 +89,18 @@ TEST_CASE("plan: the weeks of the worked example, on a terminal, with the missio
     CHECK(r.err == "");
     CHECK(r.out ==
           "WEEK        DAYS  CAPACITY  COMMITTED    FREE  LOAD  STATUS\n"
-          "2026-11-23     3     18.00      38.86  -20.86  215%  overbooked\n"
-          "2026-11-30     4     24.00      17.14    6.86   71%\n"
-          "2026-12-07     5     30.00       0.00   30.00    0%\n"
-          "2026-12-14     5     30.00      20.83    9.17   69%\n"
-          "2026-12-21     3     18.00      12.50    5.50   69%\n"
-          "2026-12-28     5     30.00      16.67   13.33   55%\n"
+          "2026-11-23     3     18:00      38:51  -20:51  215%  overbooked\n"
+          "2026-11-30     4     24:00      17:09    6:51   71%\n"
+          "2026-12-07     5     30:00       0:00   30:00    0%\n"
+          "2026-12-14     5     30:00      20:50    9:10   69%\n"
+          "2026-12-21     3     18:00      12:30    5:30   69%\n"
+          "2026-12-28     5     30:00      16:40   13:20   55%\n"
           "\n"
-          "at risk: acme/late: 6.00 h left, overdue since 2026-11-20 (counted today)\n"
-          "at risk: acme/rush: 20.00 h left, 18.00 h of capacity until it is due on 2026-11-27\n"
-          "over budget: acme/late: 4.00 h logged, budget 3.00 h (133%)\n"
+          "at risk: acme/late: 6h left, overdue since 2026-11-20 (counted today)\n"
+          "at risk: acme/rush: 20h left, 18h of capacity until it is due on 2026-11-27\n"
+          "over budget: acme/late: 4h logged, budget 3h (133%)\n"
           "over budget: beta/fixed: 150.00 EUR unbilled, budget 100.00 EUR (150%)\n"
-          "no due date: acme/idea: 8.00 h left, not planned; give one with: slash mission edit acme/idea --due "
+          "no due date: acme/idea: 8h left, not planned; give one with: slash mission edit acme/idea --due "
           "DATE\n");
 }
 
@@ -193,7 +193,7 @@ TEST_CASE("plan: --chart --ascii draws the committed hours of each week with its
     CHECK(r.err == "");
     CHECK(r.out == "2026-11-23  " + std::string(40, '#') + " 38h51m / 18h\n" +
                        "2026-11-30  " + std::string(18, '#') + std::string(7, ' ') + "|" + std::string(15, ' ') +
-                       "17h08m / 24h\n" + "2026-12-07  " + std::string(31, ' ') + "|" + std::string(9, ' ') +
+                       "17h09m / 24h\n" + "2026-12-07  " + std::string(31, ' ') + "|" + std::string(9, ' ') +
                        "0m / 30h\n");
     CHECK(ok(ws, {"plan", "--off", "2026-12-01", "--weeks", "3", "--chart", "--ascii"}) == r.out);
 }

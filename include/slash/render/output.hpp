@@ -39,9 +39,9 @@ struct Column {
     std::string seconds_field = {};
 };
 
-/// A duration as a terminal table shows it: "1:45" or "1.75".
+/// A duration as a terminal table shows it, to the nearest minute: "1:45" or "1.75".
 [[nodiscard]] std::string table_duration(std::int64_t seconds, DurationStyle style);
-/// A duration as a sentence or a show view says it, to the minute: "1h45m" or "1.75 h".
+/// A duration as a sentence or a show view says it, to the nearest minute: "1h45m" or "1.75 h".
 [[nodiscard]] std::string spoken_duration(std::int64_t seconds, DurationStyle style);
 
 /// The shape of one kind of record, fixed whatever the data: the flat field names of CSV,
