@@ -120,10 +120,17 @@ const domain::TimeContext& Context::time_context() {
     return *time_context_;
 }
 
+namespace {
+
+render::DurationStyle duration_style(const config::Config& config) {
+    return config.display.durations == "decimal" ? render::DurationStyle::Decimal
+                                                 : render::DurationStyle::HoursMinutes;
+}
+
+}  // namespace
+
 std::string Context::duration_text(std::int64_t seconds) {
-    const auto style = config().display.durations == "decimal" ? render::DurationStyle::Decimal
-                                                               : render::DurationStyle::HoursMinutes;
-    return render::spoken_duration(seconds, style);
+    return render::spoken_duration(seconds, duration_style(config()));
 }
 
 render::OutputOptions Context::output() {
@@ -153,7 +160,7 @@ render::OutputOptions Context::output() {
     }
     // Only a real terminal is narrow: a pipe, or colour forced by "always", is never cut.
     if (!globals.wide) options.width = terminal_width();
-    if (config().display.durations == "decimal") options.durations = render::DurationStyle::Decimal;
+    options.durations = duration_style(config());
     return options;
 }
 

@@ -124,12 +124,9 @@ SQLite::Statement listing(Database& db, const EntryFilter& filter) {
     if (filter.mission_id) sql += "AND e.mission_id = ? ";
     if (filter.tag) sql += "AND instr(e.tags, ?) > 0 ";
     if (filter.unbilled_only || filter.unreserved_only) sql += "AND e.billable = 1 AND e.invoice_id IS NULL ";
-    // A fixed price on an invoice (draft or issued, not cancelled) covers all its mission's
-    // work, before and after: the rule of InvoiceStore::mission_billed.
+    // A fixed price on an invoice covers all its mission's work, before and after.
     if (filter.unbilled_only) {
-        sql += "AND NOT (m.billing = 'fixed' AND EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i "
-               "ON i.id = l.invoice_id WHERE l.mission_id = e.mission_id AND i.kind = 'invoice' "
-               "AND i.status <> 'cancelled')) ";
+        sql += "AND NOT (m.billing = 'fixed' AND " + price_on_invoice_sql("e.mission_id") + ") ";
     }
     sql += "ORDER BY e.start_at";
     SQLite::Statement stmt(connection(db), sql);

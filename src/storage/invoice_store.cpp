@@ -379,9 +379,7 @@ std::optional<InvoiceStore::Latest> InvoiceStore::latest_issued(std::string_view
 
 bool InvoiceStore::mission_billed(std::int64_t mission_id) {
     return guarded(db_, [&] {
-        SQLite::Statement stmt(connection(db_),
-                               "SELECT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
-                               "WHERE l.mission_id = ? AND i.kind = 'invoice' AND i.status <> 'cancelled')");
+        SQLite::Statement stmt(connection(db_), "SELECT " + price_on_invoice_sql("?"));
         stmt.bind(1, mission_id);
         stmt.executeStep();
         return stmt.getColumn(0).getInt() != 0;

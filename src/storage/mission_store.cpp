@@ -207,14 +207,12 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
                         "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
                         "coalesce(u.entries, 0), coalesce(u.rounded_seconds, 0), coalesce(u.units_milli, 0), "
                         // A fixed price is billed once: has an invoice (not cancelled) billed it?
-                        "m.billing = 'fixed' AND EXISTS (SELECT 1 FROM invoice_lines l "
-                        "    JOIN invoices i ON i.id = l.invoice_id WHERE l.mission_id = m.id "
-                        "    AND i.kind = 'invoice' AND i.status <> 'cancelled') {} "
+                        "m.billing = 'fixed' AND {} {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
                         "LEFT JOIN {} u ON u.mission_id = m.id "
                         "{} {}",
-                        kColumns, kFrom, unbilled_source, kWhere, kOrder));
+                        kColumns, price_on_invoice_sql("m.id"), kFrom, unbilled_source, kWhere, kOrder));
         bind_filter(stmt, filter);
         stmt.bind(5, now);
         if (!kept) {

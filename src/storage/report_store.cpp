@@ -14,10 +14,8 @@ std::unordered_map<std::int64_t, MissionFacts> ReportStore::mission_facts() {
         // mission_totals holds the finished seconds of each mission; the EXISTS is one seek
         // in invoice_lines_by_mission per mission, then one primary-key read per line.
         SQLite::Statement stmt(connection(db_),
-                               "SELECT m.id, coalesce(t.logged_seconds, 0), "
-                               "EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
-                               "        WHERE l.mission_id = m.id AND i.kind = 'invoice' AND i.status <> 'cancelled') "
-                               "FROM missions m LEFT JOIN mission_totals t ON t.mission_id = m.id");
+                               "SELECT m.id, coalesce(t.logged_seconds, 0), " + price_on_invoice_sql("m.id") +
+                                   " FROM missions m LEFT JOIN mission_totals t ON t.mission_id = m.id");
         std::unordered_map<std::int64_t, MissionFacts> facts;
         while (stmt.executeStep()) {
             facts[stmt.getColumn(0).getInt64()] = {stmt.getColumn(1).getInt64(), stmt.getColumn(2).getInt() != 0};

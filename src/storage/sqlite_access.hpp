@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <string_view>
+
 // Storage-internal: the SQLiteCpp connection behind a Database, and the one place where
 // SQLite's exceptions become slash::Error.
 
@@ -32,6 +35,14 @@ decltype(auto) guarded(Database& db, Action&& action) {
     } catch (const SQLite::Exception& e) {
         throw_storage_error(e, db.path());
     }
+}
+
+/// SQL true when an invoice, draft or issued (not cancelled, not a credit note), has a line
+/// for the mission `mission_id` names (a column or `?`): a fixed price on it is billed, and
+/// with it all the mission's work (slash-report(1), "Billed and unbilled").
+inline std::string price_on_invoice_sql(std::string_view mission_id) {
+    return "EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.mission_id = " +
+           std::string(mission_id) + " AND i.kind = 'invoice' AND i.status <> 'cancelled')";
 }
 
 }  // namespace slash::storage
