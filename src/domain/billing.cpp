@@ -1,63 +1,20 @@
 #include "slash/domain/billing.hpp"
 
-#include <limits>
 #include <stdexcept>
 #include <string>
 
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
-
-namespace slash::domain {
-namespace {
+#include "slash/domain/wide.hpp"
 
 // Products such as seconds × rate or seconds × two config denominators overflow int64 long
-// before they stop making sense, so every intermediate value is 128 bits wide and checked.
-__extension__ typedef __int128 Wide;
+// before they stop making sense: every intermediate value is Wide (wide.hpp) and checked.
+namespace slash::domain {
+namespace {
 
 constexpr int kMaxDigits = 9;
 constexpr std::int64_t kSecondsPerHour = 3600;
 constexpr std::int64_t kMilli = 1000;
-
-[[noreturn]] void too_large() {
-    throw Error(ErrorKind::Failure, "amount too large to compute exactly (over 19 digits in minor units)");
-}
-
-Wide mul(Wide a, Wide b) {
-    Wide product = 0;
-    if (__builtin_mul_overflow(a, b, &product)) too_large();
-    return product;
-}
-
-std::int64_t narrow(Wide value) {
-    if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
-        too_large();
-    }
-    return static_cast<std::int64_t>(value);
-}
-
-Wide magnitude(Wide value) { return value < 0 ? -value : value; }
-
-// C++ division truncates toward zero; a remainder of at least half the divisor moves the
-// quotient one step further from zero.
-Wide divide_half_away(Wide a, Wide b) {
-    if (b == 0) throw std::invalid_argument("division by zero");
-    Wide quotient = a / b;
-    Wide remainder = a % b;
-    if (2 * magnitude(remainder) >= magnitude(b)) quotient += (a < 0) == (b < 0) ? 1 : -1;
-    return quotient;
-}
-
-Wide divide_floor(Wide a, Wide b) {
-    Wide quotient = a / b;
-    if (a % b != 0 && (a < 0) != (b < 0)) --quotient;
-    return quotient;
-}
-
-Wide divide_ceil(Wide a, Wide b) {
-    Wide quotient = a / b;
-    if (a % b != 0 && (a < 0) == (b < 0)) ++quotient;
-    return quotient;
-}
 
 bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
@@ -93,8 +50,6 @@ Decimal parse_decimal(std::string_view text, std::string_view what) {
     return value;
 }
 
-std::int64_t divide_rounded(std::int64_t a, std::int64_t b) { return narrow(divide_half_away(a, b)); }
-
 std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMode mode) {
     if (step < 0) throw std::invalid_argument("negative rounding step");
     if (step == 0) return seconds;
@@ -104,19 +59,19 @@ std::int64_t round_duration(std::int64_t seconds, std::int64_t step, RoundingMod
         case RoundingMode::Down: steps = divide_floor(seconds, step); break;
         case RoundingMode::Nearest: steps = divide_half_away(seconds, step); break;
     }
-    return narrow(mul(steps, step));
+    return narrow(multiply(steps, step));
 }
 
-std::int64_t hours_milli(std::int64_t seconds) { return narrow(divide_half_away(mul(seconds, 10), 36)); }
+std::int64_t hours_milli(std::int64_t seconds) { return narrow(divide_half_away(multiply(seconds, 10), 36)); }
 
 std::int64_t hourly_amount(std::int64_t billed_seconds, std::int64_t rate_minor) {
-    return narrow(divide_half_away(mul(hours_milli(billed_seconds), rate_minor), 1000));
+    return narrow(divide_half_away(multiply(hours_milli(billed_seconds), rate_minor), 1000));
 }
 
 std::int64_t day_steps(std::int64_t billed_seconds, const Decimal& hours_per_day, const Decimal& day_step) {
     // seconds / (hours_per_day × 3600) days, over day_step days per step.
-    Wide numerator = mul(mul(billed_seconds, hours_per_day.denominator), day_step.denominator);
-    Wide denominator = mul(mul(hours_per_day.numerator, kSecondsPerHour), day_step.numerator);
+    Wide numerator = multiply(multiply(billed_seconds, hours_per_day.denominator), day_step.denominator);
+    Wide denominator = multiply(multiply(hours_per_day.numerator, kSecondsPerHour), day_step.numerator);
     if (denominator <= 0) throw std::invalid_argument("hours_per_day and day_step must be positive");
     return narrow(divide_ceil(numerator, denominator));
 }
@@ -124,11 +79,11 @@ std::int64_t day_steps(std::int64_t billed_seconds, const Decimal& hours_per_day
 std::int64_t daily_amount(std::int64_t billed_seconds, std::int64_t rate_minor, const Decimal& hours_per_day,
                           const Decimal& day_step) {
     Wide steps = day_steps(billed_seconds, hours_per_day, day_step);
-    return narrow(divide_half_away(mul(mul(steps, day_step.numerator), rate_minor), day_step.denominator));
+    return narrow(divide_half_away(multiply(multiply(steps, day_step.numerator), rate_minor), day_step.denominator));
 }
 
 std::int64_t unit_amount(std::int64_t units_milli, std::int64_t rate_minor) {
-    return narrow(divide_half_away(mul(units_milli, rate_minor), kMilli));
+    return narrow(divide_half_away(multiply(units_milli, rate_minor), kMilli));
 }
 
 std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
@@ -146,10 +101,10 @@ std::optional<std::int64_t> billable_amount(const Mission& mission, const Billab
 std::optional<std::int64_t> budget_used_percent(const Mission& mission, std::int64_t logged_seconds,
                                                 std::optional<std::int64_t> amount) {
     if (mission.budget_seconds && *mission.budget_seconds > 0) {
-        return narrow(divide_floor(mul(logged_seconds, 100), *mission.budget_seconds));
+        return narrow(divide_floor(multiply(logged_seconds, 100), *mission.budget_seconds));
     }
     if (mission.budget_minor && *mission.budget_minor > 0 && amount) {
-        return narrow(divide_floor(mul(*amount, 100), *mission.budget_minor));
+        return narrow(divide_floor(multiply(*amount, 100), *mission.budget_minor));
     }
     return std::nullopt;
 }

@@ -1,6 +1,5 @@
 #include "slash/domain/invoice_totals.hpp"
 
-#include <limits>
 #include <map>
 #include <string>
 #include <utility>
@@ -8,43 +7,21 @@
 #include "slash/domain/error.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/wide.hpp"
 
+// quantity_milli × unit price overflows int64 for plausible large values, so products and
+// sums are Wide (wide.hpp) and only narrowed, checked, at the end of each step. The lines
+// are the command's own input, so an overflow is a usage error.
 namespace slash::domain {
 namespace {
 
-// quantity_milli × unit price overflows int64 for plausible large values, so products and
-// sums are 128 bits wide and only narrowed, checked, at the end of each step.
-__extension__ typedef __int128 Wide;
+std::int64_t narrow_total(Wide value, const std::string& what) {
+    return narrow(value, {.what = what, .kind = ErrorKind::Usage});
+}
 
 constexpr std::int64_t kMilli = 1000;
 constexpr std::int64_t kHundredPercent = 100 * kMilli;
 constexpr int kRateDecimals = 3;
-
-Wide magnitude(Wide value) {
-    return value < 0 ? -value : value;
-}
-
-// C++ division truncates toward zero; a remainder of at least half the divisor moves the
-// quotient one step away from zero (the divisor is always positive here).
-Wide divide_half_away(Wide a, Wide b) {
-    Wide quotient = a / b;
-    if (2 * magnitude(a % b) >= b) quotient += a < 0 ? -1 : 1;
-    return quotient;
-}
-
-bool fits(Wide value) {
-    return value >= std::numeric_limits<std::int64_t>::min() &&
-           value <= std::numeric_limits<std::int64_t>::max();
-}
-
-[[noreturn]] void out_of_range(const std::string& what) {
-    throw Error(ErrorKind::Usage, what + " is out of range (over 19 digits in minor units)");
-}
-
-std::int64_t narrow(Wide value, const std::string& what) {
-    if (!fits(value)) out_of_range(what);
-    return static_cast<std::int64_t>(value);
-}
 
 // The rules of the EN 16931 schematron on the rate of each category, checked here so that a
 // wrong config is reported when totals are computed, not when the CII XML is validated.
@@ -91,7 +68,7 @@ InvoiceTotals compute_totals(const std::vector<InvoiceLineInput>& lines) {
         // |quantity| and |price| are below 2^63, so the product fits in 127 bits.
         const Wide product =
             static_cast<Wide>(line.quantity_milli) * static_cast<Wide>(line.unit_price_minor);
-        const std::int64_t line_net = narrow(
+        const std::int64_t line_net = narrow_total(
             divide_half_away(product, kMilli),
             "the amount of invoice line " + std::to_string(number) + " (quantity " +
                 quoted(format_amount(line.quantity_milli, kRateDecimals)) + " × unit price " +
@@ -102,22 +79,22 @@ InvoiceTotals compute_totals(const std::vector<InvoiceLineInput>& lines) {
         net += line_net;
         taxable[{line.tax.category, line.tax.rate_milli}] += line_net;
     }
-    totals.net_minor = narrow(net, "the net total of the invoice");
+    totals.net_minor = narrow_total(net, "the net total of the invoice");
     Wide vat_total = 0;
     for (const auto& [key, sum] : taxable) {
         VatBreakdown row;
         row.category = key.first;
         row.rate_milli = key.second;
         row.taxable_minor =
-            narrow(sum, "the taxable amount at " + quoted(format_vat_rate(key.second)) + " %");
+            narrow_total(sum, "the taxable amount at " + quoted(format_vat_rate(key.second)) + " %");
         // The one rounding of VAT: on the sum of the row, never per line (EN 16931 BR-CO-17).
         const Wide vat = divide_half_away(sum * key.second, kHundredPercent);
-        row.vat_minor = narrow(vat, "the VAT at " + quoted(format_vat_rate(key.second)) + " %");
+        row.vat_minor = narrow_total(vat, "the VAT at " + quoted(format_vat_rate(key.second)) + " %");
         vat_total += vat;
         totals.vat.push_back(std::move(row));
     }
-    totals.vat_minor = narrow(vat_total, "the VAT total of the invoice");
-    totals.gross_minor = narrow(net + vat_total, "the total of the invoice");
+    totals.vat_minor = narrow_total(vat_total, "the VAT total of the invoice");
+    totals.gross_minor = narrow_total(net + vat_total, "the total of the invoice");
     return totals;
 }
 

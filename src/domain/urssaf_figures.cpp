@@ -1,18 +1,16 @@
 #include "slash/domain/urssaf_figures.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <numeric>
 
 #include "slash/domain/error.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/wide.hpp"
 
 namespace slash::domain {
 
 namespace {
-
-__extension__ typedef __int128 Wide;
 
 constexpr std::int64_t kPercentScale = 1000;           // thousandths of a percent
 constexpr std::int64_t kRateScale = 100 * kPercentScale;  // a rate of 100 % is 100000
@@ -73,17 +71,6 @@ constexpr UrssafFigures kBuiltin[] = {
      euros(93'500)},
 };
 
-[[noreturn]] void too_large() {
-    throw Error(ErrorKind::Failure, "amount too large to compute exactly (over 19 digits in minor units)");
-}
-
-std::int64_t narrow(Wide value) {
-    if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
-        too_large();
-    }
-    return static_cast<std::int64_t>(value);
-}
-
 }  // namespace
 
 std::string_view activity_name(Activity activity) {
@@ -121,12 +108,7 @@ const UrssafFigures& builtin_urssaf_figures_for(int year) {
 }
 
 std::int64_t apply_rate(std::int64_t minor, std::int64_t rate_milli) {
-    Wide product = static_cast<Wide>(minor) * rate_milli;
-    Wide quotient = product / kRateScale;
-    Wide remainder = product % kRateScale;
-    if (remainder < 0) remainder = -remainder;
-    if (2 * remainder >= kRateScale) quotient += product < 0 ? -1 : 1;
-    return narrow(quotient);
+    return narrow(divide_half_away(static_cast<Wide>(minor) * rate_milli, kRateScale));
 }
 
 std::string format_rate(std::int64_t rate_milli) {
@@ -182,9 +164,7 @@ std::vector<std::int64_t> allocate_largest_remainder(std::int64_t total, std::sp
 
 std::int64_t used_permille(std::int64_t amount, std::int64_t limit) {
     if (limit <= 0) return 0;
-    Wide value = static_cast<Wide>(amount) * 1000 / limit;
-    if (static_cast<Wide>(amount) * 1000 % limit != 0 && amount < 0) --value;
-    return narrow(value);
+    return narrow(divide_floor(static_cast<Wide>(amount) * 1000, limit));
 }
 
 }  // namespace slash::domain

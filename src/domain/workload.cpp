@@ -1,22 +1,15 @@
 #include "slash/domain/workload.hpp"
 
 #include <algorithm>
-#include <limits>
 
-#include "slash/domain/error.hpp"
+#include "slash/domain/wide.hpp"
 
 namespace slash::domain {
 
 namespace {
 
-__extension__ typedef __int128 Wide;
-
-std::int64_t narrow(Wide value) {
-    if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
-        throw Error(ErrorKind::Failure, "a workload figure is too large to count in seconds");
-    }
-    return static_cast<std::int64_t>(value);
-}
+// Capacities are seconds × days, in Wide (wide.hpp): narrowed back, checked.
+std::int64_t in_seconds(Wide value) { return narrow(value, {.what = "a workload figure", .unit = "seconds"}); }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     std::int64_t q = a / b;
@@ -81,12 +74,12 @@ std::int64_t WorkCalendar::capacity(std::int64_t first, std::int64_t last) const
     for (const auto& [off_first, off_last] : off_) {
         seconds -= plain_capacity(std::max(first, off_first), std::min(last, off_last), weekly_capacity_);
     }
-    return narrow(seconds);
+    return in_seconds(seconds);
 }
 
 std::optional<std::int64_t> WeekPlan::load_percent() const {
     if (capacity <= 0) return std::nullopt;
-    return narrow(Wide(committed) * 100 / capacity);
+    return in_seconds(Wide(committed) * 100 / capacity);
 }
 
 std::int64_t spread_between(const WorkCalendar& calendar, const WorkItem& item, const ItemPlan& plan,
@@ -97,7 +90,7 @@ std::int64_t spread_between(const WorkCalendar& calendar, const WorkItem& item, 
     if (plan.working_days == 0) return a <= plan.first && plan.first <= b ? item.remaining : 0;
     std::int64_t before = calendar.working_days(plan.first, a - 1);
     std::int64_t through = calendar.working_days(plan.first, b);
-    return narrow(Wide(item.remaining) * through / plan.working_days -
+    return in_seconds(Wide(item.remaining) * through / plan.working_days -
                   Wide(item.remaining) * before / plan.working_days);
 }
 

@@ -9,6 +9,7 @@
 
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/wide.hpp"
 #include "text_width.hpp"
 
 namespace slash::render {
@@ -235,12 +236,7 @@ namespace {
 
 // To the nearest minute, half away from zero, as decimal hours round: so that a table's
 // columns still add up (17:09 + 6:51 = 24:00, where cutting the seconds gave 17:08).
-std::int64_t nearest_minute(std::int64_t seconds) {
-    const std::int64_t rest = seconds % 60;  // the sign of `seconds`
-    if (rest >= 30) return seconds - rest + 60;
-    if (rest <= -30) return seconds - rest - 60;
-    return seconds - rest;
-}
+std::int64_t nearest_minute(std::int64_t seconds) { return domain::divide_rounded(seconds, 60) * 60; }
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/domain/wide.hpp"
 #include "slash/einvoicing/cdar.hpp"
 #include "slash/einvoicing/sha256.hpp"
 #include "slash/services/einvoicing_service.hpp"
@@ -25,7 +26,7 @@ namespace {
 using namespace einvoicing_detail;
 
 // amount × part / whole without overflow, for any two amounts a book can hold.
-__extension__ using Wide = __int128;
+using domain::Wide;
 
 struct Incoming {
     std::string flow_id;

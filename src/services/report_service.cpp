@@ -12,6 +12,7 @@
 #include "slash/domain/quote.hpp"
 #include "slash/domain/suggest.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/domain/wide.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "slash/storage/report_store.hpp"
@@ -20,7 +21,7 @@ namespace slash::services {
 
 namespace {
 
-__extension__ typedef __int128 Wide;
+using domain::Wide;
 
 constexpr std::int64_t kSecondsPerHour = 3600;
 
@@ -56,12 +57,8 @@ std::vector<ReportGroup> parse_groups(const std::vector<std::string>& words) {
     return groups;
 }
 
-[[noreturn]] void too_large() {
-    throw Error(ErrorKind::Failure, "the report's figures are too large to add up; check the rates and amounts");
-}
-
 void add_to(std::int64_t& sum, std::int64_t value) {
-    if (__builtin_add_overflow(sum, value, &sum)) too_large();
+    if (__builtin_add_overflow(sum, value, &sum)) domain::out_of_range({.what = "the report's figures"});
 }
 
 void add_figures(ReportFigures& to, const ReportFigures& from) {
@@ -71,10 +68,7 @@ void add_figures(ReportFigures& to, const ReportFigures& from) {
     add_to(to.billed_minor, from.billed_minor);
 }
 
-std::int64_t narrow(Wide value) {
-    if (value > INT64_MAX || value < INT64_MIN) too_large();
-    return static_cast<std::int64_t>(value);
-}
+std::int64_t narrow(Wide value) { return domain::narrow(value, {.what = "the report's figures"}); }
 
 /// Each part of a cell's key fits in 21 bits: two million missions, days or sets of tags.
 constexpr std::uint32_t kPartLimit = 1u << 21;
@@ -247,10 +241,7 @@ std::int64_t mission_value(const Valued& v, const Cell& sum) {
         std::int64_t spread = v.facts.logged_seconds;
         if (m.open() && m.estimate_seconds && *m.estimate_seconds > spread) spread = *m.estimate_seconds;
         if (spread <= 0 || sum.finished_seconds <= 0) return 0;
-        const Wide product = static_cast<Wide>(rate) * sum.finished_seconds;
-        Wide quotient = product / spread;
-        if (2 * (product % spread) >= spread) ++quotient;  // half away from zero (both positive)
-        return narrow(quotient);
+        return narrow(domain::divide_half_away(static_cast<Wide>(rate) * sum.finished_seconds, spread));
     }
     return 0;
 }
@@ -317,12 +308,7 @@ std::string_view group_name(ReportGroup group) {
 std::optional<std::int64_t> ReportFigures::effective_rate_minor() const {
     if (raw_seconds <= 0) return std::nullopt;
     // In 128 bits: amount × 3600 overflows 64 bits long before the rate does.
-    const Wide product = static_cast<Wide>(amount_minor) * kSecondsPerHour;
-    Wide quotient = product / raw_seconds;
-    Wide remainder = product % raw_seconds;
-    if (remainder < 0) remainder = -remainder;
-    if (2 * remainder >= raw_seconds) quotient += product < 0 ? -1 : 1;  // half away from zero
-    return narrow(quotient);
+    return narrow(domain::divide_half_away(static_cast<Wide>(amount_minor) * kSecondsPerHour, raw_seconds));
 }
 
 Report ReportService::report(const ReportQuery& query) {

@@ -9,6 +9,7 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/domain/wide.hpp"
 #include "slash/storage/mission_store.hpp"
 #include "slash/storage/payment_store.hpp"
 
@@ -186,13 +187,7 @@ Split split_payment(const domain::Payment& payment, std::int64_t eur, const stor
 }
 
 // Half away from zero to the euro.
-std::int64_t to_euro(std::int64_t minor) {
-    std::int64_t euros = minor / 100;
-    std::int64_t cents = minor % 100;
-    if (cents >= 50) ++euros;
-    if (cents <= -50) --euros;
-    return euros * 100;
-}
+std::int64_t to_euro(std::int64_t minor) { return domain::divide_rounded(minor, 100) * 100; }
 
 struct ThresholdSpec {
     const char* name;

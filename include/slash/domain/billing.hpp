@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "slash/domain/mission.hpp"
+#include "slash/domain/wide.hpp"
 
 /// What billable work is worth (docs/contract.md §1, §3, §4): pure integer arithmetic on minor
 /// units and seconds. Every rounding of money is half away from zero and happens once, on
@@ -40,9 +41,6 @@ struct BillingRules {
     Decimal hours_per_day{7, 1};
     Decimal day_step{5, 10};
 };
-
-/// `a / b` rounded half away from zero (7/2 is 4, -7/2 is -4); `b` must not be 0.
-[[nodiscard]] std::int64_t divide_rounded(std::int64_t a, std::int64_t b);
 
 /// One entry's duration as billed: a multiple of `step` seconds, going up (ceiling),
 /// down (floor) or to the nearest one, a tie going away from zero (7m30s is 15m with a
