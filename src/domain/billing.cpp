@@ -89,12 +89,13 @@ std::int64_t unit_amount(std::int64_t units_milli, std::int64_t rate_minor) {
 std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
                                             const BillingRules& rules) {
     std::int64_t rate = mission.rate_minor.value_or(0);
-    if (mission.billing == "hourly") return hourly_amount(work.rounded_seconds, rate);
-    if (mission.billing == "daily") {
-        return daily_amount(work.rounded_seconds, rate, rules.hours_per_day, rules.day_step);
+    switch (mission.billing) {
+        case BillingMode::Hourly: return hourly_amount(work.rounded_seconds, rate);
+        case BillingMode::Daily: return daily_amount(work.rounded_seconds, rate, rules.hours_per_day, rules.day_step);
+        case BillingMode::Unit: return unit_amount(work.units_milli, rate);
+        case BillingMode::Fixed: return work.entries > 0 || !mission.open() ? rate : 0;
+        case BillingMode::None: return std::nullopt;
     }
-    if (mission.billing == "unit") return unit_amount(work.units_milli, rate);
-    if (mission.billing == "fixed") return work.entries > 0 || !mission.open() ? rate : 0;
     return std::nullopt;
 }
 

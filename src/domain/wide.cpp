@@ -9,7 +9,9 @@
 namespace slash::domain {
 namespace {
 
-Wide magnitude(Wide value) { return value < 0 ? -value : value; }
+Wide magnitude(Wide value) {
+    return value < 0 ? -value : value;
+}
 
 void check_divisor(Wide b) {
     if (b == 0) throw std::invalid_argument("division by zero");
@@ -23,7 +25,8 @@ void out_of_range(const Figure& figure) {
 }
 
 std::int64_t narrow(Wide value, const Figure& figure) {
-    if (value > std::numeric_limits<std::int64_t>::max() || value < std::numeric_limits<std::int64_t>::min()) {
+    if (value > std::numeric_limits<std::int64_t>::max() ||
+        value < std::numeric_limits<std::int64_t>::min()) {
         out_of_range(figure);
     }
     return static_cast<std::int64_t>(value);
@@ -44,7 +47,9 @@ Wide divide_half_away(Wide a, Wide b) {
     return quotient;
 }
 
-std::int64_t divide_rounded(std::int64_t a, std::int64_t b) { return narrow(divide_half_away(a, b)); }
+std::int64_t divide_rounded(std::int64_t a, std::int64_t b) {
+    return narrow(divide_half_away(a, b));
+}
 
 Wide divide_floor(Wide a, Wide b) {
     check_divisor(b);

@@ -30,11 +30,11 @@ void set_company_id(domain::Client& client, const std::string& text) {
     client.siret = id.siret;
 }
 
-void set_rate(domain::Client& client, const char* mode, const std::string& amount) {
+void set_rate(domain::Client& client, domain::BillingMode mode, const std::string& amount) {
     client.rate_mode = mode;
     client.rate_minor = domain::parse_amount(amount, domain::currency_minor_digits(client.currency));
     if (*client.rate_minor < 0) {
-        usage(fmt::format("invalid --{} rate \"{}\": a rate cannot be negative", mode, amount));
+        usage(fmt::format("invalid --{} rate \"{}\": a rate cannot be negative", domain::to_text(mode), amount));
     }
 }
 
@@ -148,10 +148,10 @@ void apply(domain::Client& client, const ClientChanges& changes) {
     if (changes.clear_rate && (changes.hourly || changes.daily)) {
         usage("give either --no-rate or a rate, not both");
     }
-    if (changes.hourly) set_rate(client, "hourly", *changes.hourly);
-    if (changes.daily) set_rate(client, "daily", *changes.daily);
+    if (changes.hourly) set_rate(client, domain::BillingMode::Hourly, *changes.hourly);
+    if (changes.daily) set_rate(client, domain::BillingMode::Daily, *changes.daily);
     if (changes.clear_rate) {
-        client.rate_mode.clear();
+        client.rate_mode.reset();
         client.rate_minor.reset();
     }
     if (changes.vat_regime) client.vat_regime = parse_vat_regime_flag(*changes.vat_regime);

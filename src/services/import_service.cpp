@@ -42,7 +42,8 @@ struct MissionRef {
 };
 
 MissionRef ref_of(const domain::Mission& mission) {
-    return {mission.id, mission.address(), mission.billing == "unit", mission.billing == "none",
+    return {mission.id, mission.address(), mission.billing == domain::BillingMode::Unit,
+            mission.billing == domain::BillingMode::None,
             mission.unit_name.empty() ? std::string("unit") : mission.unit_name};
 }
 
@@ -164,8 +165,8 @@ private:
         mission.handle = address.mission;
         mission.title = address.title;
         mission.currency = client->currency;
-        if (!client->rate_mode.empty() && client->rate_minor) {
-            mission.billing = client->rate_mode;
+        if (client->rate_mode && client->rate_minor) {
+            mission.billing = *client->rate_mode;
             mission.rate_minor = client->rate_minor;
         }
         mission.created_at = mission.updated_at = now_;

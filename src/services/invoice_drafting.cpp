@@ -65,8 +65,8 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
             seconds += domain::round_duration(*e->end - e->start, rules.rounding_seconds, rules.rounding_mode);
             units += e->units_milli.value_or(0);
         }
-        if (mission.billing == "hourly") return domain::hours_milli(seconds);
-        if (mission.billing == "daily") {
+        if (mission.billing == domain::BillingMode::Hourly) return domain::hours_milli(seconds);
+        if (mission.billing == domain::BillingMode::Daily) {
             return days_milli(domain::day_steps(seconds, rules.hours_per_day, rules.day_step), rules.day_step);
         }
         return units;
@@ -75,9 +75,9 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
         auto line = work_line(mission, vat, std::move(description));
         line.quantity_milli = quantity_of(group);
         if (line.quantity_milli == 0) return;
-        if (mission.billing == "hourly") {
+        if (mission.billing == domain::BillingMode::Hourly) {
             line.unit_code = "HUR";
-        } else if (mission.billing == "daily") {
+        } else if (mission.billing == domain::BillingMode::Daily) {
             line.unit_code = "DAY";
         } else {
             line.unit_code = "C62";
@@ -88,7 +88,7 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
     };
     // Days are counted in day_step steps on the mission's total, never entry by entry (eight
     // 1 h entries are 1.5 days, not 4 half-days): a daily mission keeps one line.
-    if (detail && mission.billing != "daily") {
+    if (detail && mission.billing != domain::BillingMode::Daily) {
         for (const auto& e : entries) {
             std::string text = fmt::format("{} — {}", label, domain::format_date(domain::local_date(e.start, zone)));
             if (!e.note.empty()) text += ": " + e.note;
@@ -122,7 +122,7 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
     const auto period_label = period_text(invoice.period_from, invoice.period_to, invoice.language);
     static const std::vector<domain::Entry> kNone;
     for (const auto& mission : missions) {
-        if (mission.billing == "none" || !mission.rate_minor) continue;
+        if (mission.billing == domain::BillingMode::None || !mission.rate_minor) continue;
         if (mission.currency != client.currency) {
             throw Error(ErrorKind::Failure,
                         fmt::format("mission {} is billed in {} but client {} in {}: amounts are never converted",
@@ -131,7 +131,7 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
         auto found = entries_by_mission.find(mission.id);
         const auto& entries = found == entries_by_mission.end() ? kNone : found->second;
         auto vat = invoicing::vat_for(config, client, &mission);
-        if (mission.billing == "fixed") {
+        if (mission.billing == domain::BillingMode::Fixed) {
             // A fixed price is billed once: with the first invoice that has work of the
             // mission, or once the mission is done.
             if (entries.empty() && mission.status != "done") continue;

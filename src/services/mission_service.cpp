@@ -39,23 +39,23 @@ std::int64_t parse_rate(const domain::Mission& mission, const std::string& flag,
 
 // The one billing mode the flags give, if any, with its rate.
 struct BillingChoice {
-    std::string mode;
+    domain::BillingMode mode;
     std::optional<std::int64_t> rate_minor;
 };
 
 std::optional<BillingChoice> billing_choice(const domain::Mission& mission, const MissionChanges& changes) {
     struct Flag {
-        const char* mode;
+        domain::BillingMode mode;
         const char* flag;
         const std::optional<std::string>& value;
     };
-    const Flag flags[] = {{"hourly", "--hourly", changes.hourly},
-                          {"daily", "--daily", changes.daily},
-                          {"unit", "--unit", changes.unit},
-                          {"fixed", "--fixed", changes.fixed}};
+    const Flag flags[] = {{domain::BillingMode::Hourly, "--hourly", changes.hourly},
+                          {domain::BillingMode::Daily, "--daily", changes.daily},
+                          {domain::BillingMode::Unit, "--unit", changes.unit},
+                          {domain::BillingMode::Fixed, "--fixed", changes.fixed}};
     auto given = std::count_if(std::begin(flags), std::end(flags), [](const Flag& f) { return f.value.has_value(); });
     if (given + (changes.none ? 1 : 0) > 1) usage("give only one of --hourly, --daily, --unit, --fixed or --none");
-    if (changes.none) return BillingChoice{"none", std::nullopt};
+    if (changes.none) return BillingChoice{domain::BillingMode::None, std::nullopt};
     for (const Flag& f : flags) {
         if (f.value) return BillingChoice{f.mode, parse_rate(mission, f.flag, *f.value)};
     }
@@ -63,8 +63,9 @@ std::optional<BillingChoice> billing_choice(const domain::Mission& mission, cons
 }
 
 void set_billing(domain::Mission& mission, const BillingChoice& choice) {
-    if (choice.mode != "unit") mission.unit_name.clear();
-    if (choice.mode == "unit" && mission.billing != "unit") mission.unit_name = "unit";
+    using domain::BillingMode;
+    if (choice.mode != BillingMode::Unit) mission.unit_name.clear();
+    if (choice.mode == BillingMode::Unit && mission.billing != BillingMode::Unit) mission.unit_name = "unit";
     mission.billing = choice.mode;
     mission.rate_minor = choice.rate_minor;
 }
@@ -118,11 +119,12 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
     if (auto choice = billing_choice(mission, changes)) set_billing(mission, *choice);
     if (changes.unit_name) {
         require_single_line(*changes.unit_name, "--unit-name");
-        if (mission.billing != "unit" && !changes.unit_name->empty()) {
+        const bool per_unit = mission.billing == domain::BillingMode::Unit;
+        if (!per_unit && !changes.unit_name->empty()) {
             usage(fmt::format("--unit-name is only for missions billed per unit (--unit); {} is billed {}",
-                              domain::quoted(mission.address()), mission.billing));
+                              domain::quoted(mission.address()), domain::to_text(mission.billing)));
         }
-        mission.unit_name = changes.unit_name->empty() && mission.billing == "unit" ? "unit" : *changes.unit_name;
+        mission.unit_name = changes.unit_name->empty() && per_unit ? "unit" : *changes.unit_name;
     }
     if (changes.budget) set_budget(mission, *changes.budget);
     if (changes.estimate) {
@@ -157,7 +159,7 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
     }
     check_vat_override(mission.vat_regime, mission.vat_rate_milli,
                        fmt::format("mission {}", domain::quoted(mission.address())));
-    if (mission.budget_minor && mission.billing == "none") {
+    if (mission.budget_minor && mission.billing == domain::BillingMode::None) {
         usage(fmt::format("{} is not billed (none), so its budget cannot be money; give a time budget such as "
                           "--budget 40h",
                           domain::quoted(mission.address())));
@@ -247,12 +249,12 @@ domain::Mission MissionService::add(const std::string& address, const MissionCha
     mission.currency = client.currency;
     bool billing_given = changes.hourly || changes.daily || changes.unit || changes.fixed || changes.none;
     if (!billing_given) {
-        if (client.rate_mode.empty() || !client.rate_minor) {
+        if (!client.rate_mode || !client.rate_minor) {
             usage(fmt::format("client {} has no default rate: give one of --hourly, --daily, --unit, --fixed or "
                               "--none",
                               domain::quoted(client.handle)));
         }
-        mission.billing = client.rate_mode;
+        mission.billing = *client.rate_mode;
         mission.rate_minor = client.rate_minor;
     }
     apply(mission, changes, time_);

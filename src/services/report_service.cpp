@@ -222,9 +222,13 @@ struct Valued {
 
 /// What the cells of one mission weigh in sharing its value.
 std::int64_t weight(const domain::Mission& mission, const Cell& cell) {
-    if (mission.billing == "hourly" || mission.billing == "daily") return cell.billable_seconds;
-    if (mission.billing == "unit") return cell.units_milli;
-    if (mission.billing == "fixed") return cell.finished_seconds;
+    switch (mission.billing) {
+        case domain::BillingMode::Hourly:
+        case domain::BillingMode::Daily: return cell.billable_seconds;
+        case domain::BillingMode::Unit: return cell.units_milli;
+        case domain::BillingMode::Fixed: return cell.finished_seconds;
+        case domain::BillingMode::None: return 0;
+    }
     return 0;
 }
 
@@ -232,12 +236,12 @@ std::int64_t weight(const domain::Mission& mission, const Cell& cell) {
 std::int64_t mission_value(const Valued& v, const Cell& sum) {
     const auto& m = v.mission;
     const std::int64_t rate = m.rate_minor.value_or(0);
-    if (m.billing == "hourly") return domain::hourly_amount(sum.billable_seconds, rate);
-    if (m.billing == "daily") {
+    if (m.billing == domain::BillingMode::Hourly) return domain::hourly_amount(sum.billable_seconds, rate);
+    if (m.billing == domain::BillingMode::Daily) {
         return domain::daily_amount(sum.billable_seconds, rate, v.rules.hours_per_day, v.rules.day_step);
     }
-    if (m.billing == "unit") return domain::unit_amount(sum.units_milli, rate);
-    if (m.billing == "fixed") {
+    if (m.billing == domain::BillingMode::Unit) return domain::unit_amount(sum.units_milli, rate);
+    if (m.billing == domain::BillingMode::Fixed) {
         std::int64_t spread = v.facts.logged_seconds;
         if (m.open() && m.estimate_seconds && *m.estimate_seconds > spread) spread = *m.estimate_seconds;
         if (spread <= 0 || sum.finished_seconds <= 0) return 0;
@@ -333,7 +337,7 @@ Report ReportService::report(const ReportQuery& query) {
         if (missions.size() + 1 >= kPartLimit) too_many("missions");
         const auto rules = rules_of_client[m.client_id];
         const auto mission_facts = facts[m.id];
-        const bool fixed = m.billing == "fixed", billable = m.billing != "none";
+        const bool fixed = m.billing == domain::BillingMode::Fixed, billable = m.billing != domain::BillingMode::None;
         missions.push_back({std::move(m), rules, mission_facts, fixed, billable});
     }
     // Mission id -> position in `missions`, once per entry: a plain array over the ids,

@@ -97,13 +97,13 @@ private:
 };
 
 void require_units_rule(const domain::Mission& mission, const std::optional<std::string>& units) {
-    if (mission.billing == "unit" && !units) {
+    if (mission.billing == domain::BillingMode::Unit && !units) {
         usage(fmt::format("mission \"{}\" is billed per {}: give the quantity with --units N", mission.address(),
                           mission.unit_name.empty() ? "unit" : mission.unit_name));
     }
-    if (mission.billing != "unit" && units) {
+    if (mission.billing != domain::BillingMode::Unit && units) {
         usage(fmt::format("--units is only for missions billed per unit; \"{}\" is billed {}", mission.address(),
-                          mission.billing));
+                          domain::to_text(mission.billing)));
     }
 }
 
@@ -231,7 +231,7 @@ StartResult TimeService::start(const StartRequest& request) {
     }
     rules.check_free(start, std::nullopt, result.stopped ? std::optional(result.stopped->id) : std::nullopt);
     result.entry = new_entry(mission, start, std::nullopt, request.note, tags, context_.now);
-    result.entry.billable = mission.billing != "none";
+    result.entry.billable = mission.billing != domain::BillingMode::None;
     result.entry.id = entries.insert(result.entry);
     tx.commit();
     return result;
@@ -356,7 +356,7 @@ LogResult TimeService::log(const LogRequest& request) {
     rules.check_free(start, end, std::nullopt);
     domain::Entry entry = new_entry(mission, start, end, request.note, tags, context_.now);
     entry.units_milli = units;
-    entry.billable = !request.non_billable && mission.billing != "none";
+    entry.billable = !request.non_billable && mission.billing != domain::BillingMode::None;
     entry.id = storage::EntryStore(db_).insert(entry);
     tx.commit();
     return {entry, mission.status == "paused"};
@@ -440,13 +440,13 @@ std::vector<domain::Entry> TimeService::move(const std::vector<std::int64_t>& id
     for (auto id : ids) {
         domain::Entry entry = entries.get(id);
         require_unbilled(db_, entry);
-        if (mission.billing == "unit" && !entry.units_milli) {
+        if (mission.billing == domain::BillingMode::Unit && !entry.units_milli) {
             usage(fmt::format("entry {} has no units and \"{}\" is billed per unit; set them first with "
                               "\"slash entry edit {} --units N\"",
                               id, mission.address(), id));
         }
-        if (mission.billing != "unit") entry.units_milli.reset();
-        if (mission.billing == "none") entry.billable = false;
+        if (mission.billing != domain::BillingMode::Unit) entry.units_milli.reset();
+        if (mission.billing == domain::BillingMode::None) entry.billable = false;
         entry.mission_id = mission.id;
         entry.mission_address = mission.address();
         entry.updated_at = context_.now;

@@ -4,6 +4,7 @@
 
 #include "slash/domain/suggest.hpp"
 #include "column_codec.hpp"
+#include "enum_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -30,7 +31,9 @@ domain::Client read_client(SQLite::Statement& row) {
     c.currency = row.getColumn(10).getString();
     c.terms_days = optional_int(row.getColumn(11));
     if (!row.getColumn(12).isNull()) c.language = row.getColumn(12).getString();
-    if (!row.getColumn(13).isNull()) c.rate_mode = row.getColumn(13).getString();
+    if (!row.getColumn(13).isNull()) {
+        c.rate_mode = decode(row.getColumn(13), &domain::billing_mode_from_text, "billing mode");
+    }
     c.rate_minor = optional_int(row.getColumn(14));
     c.notes = row.getColumn(15).getString();
     c.archived_at = optional_int(row.getColumn(16));
@@ -57,7 +60,11 @@ void bind_fields(SQLite::Statement& stmt, const domain::Client& c) {
     stmt.bind(10, c.currency);
     bind_optional(stmt, 11, c.terms_days);
     bind_optional(stmt, 12, c.language);
-    bind_optional(stmt, 13, c.rate_mode.empty() ? std::nullopt : std::optional<std::string>(c.rate_mode));
+    if (c.rate_mode) {
+        bind_text(stmt, 13, *c.rate_mode);
+    } else {
+        stmt.bind(13);
+    }
     bind_optional(stmt, 14, c.rate_minor);
     stmt.bind(15, c.notes);
     bind_optional(stmt, 16, c.archived_at);

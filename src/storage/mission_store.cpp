@@ -11,6 +11,7 @@
 #include "slash/domain/suggest.hpp"
 #include "slash/storage/client_store.hpp"
 #include "column_codec.hpp"
+#include "enum_codec.hpp"
 #include "sqlite_access.hpp"
 #include "unbilled_work.hpp"
 
@@ -44,7 +45,7 @@ domain::Mission read_mission(SQLite::Statement& row) {
     m.client_handle = row.getColumn(2).getString();
     m.handle = row.getColumn(3).getString();
     m.title = row.getColumn(4).getString();
-    m.billing = row.getColumn(5).getString();
+    m.billing = decode(row.getColumn(5), &domain::billing_mode_from_text, "billing mode");
     m.rate_minor = optional_int(row.getColumn(6));
     m.currency = row.getColumn(7).getString();
     m.unit_name = row.getColumn(8).getString();
@@ -76,7 +77,7 @@ void bind_fields(SQLite::Statement& stmt, const domain::Mission& m) {
     stmt.bind(1, m.client_id);
     stmt.bind(2, m.handle);
     stmt.bind(3, m.title);
-    stmt.bind(4, m.billing);
+    bind_text(stmt, 4, m.billing);
     bind_optional(stmt, 5, m.rate_minor);
     stmt.bind(6, m.currency);
     stmt.bind(7, m.unit_name);

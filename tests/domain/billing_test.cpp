@@ -25,11 +25,11 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kHour = 3600;
 
-d::Mission mission(const std::string& billing, std::optional<std::int64_t> rate) {
+d::Mission mission(std::string_view billing, std::optional<std::int64_t> rate) {
     d::Mission m;
     m.client_handle = "acme";
     m.handle = "website";
-    m.billing = billing;
+    m.billing = *d::billing_mode_from_text(billing);
     m.rate_minor = rate;
     return m;
 }

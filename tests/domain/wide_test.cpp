@@ -43,14 +43,19 @@ TEST_CASE("domain/wide narrow: the one overflow refusal names the figure, its un
     auto plain = error_from([] { (void)d::narrow(d::Wide(kMax) + 1); });
     REQUIRE(plain.has_value());
     CHECK(plain->kind() == slash::ErrorKind::Failure);
-    CHECK(std::string(plain->what()) == "the amount is out of range (over 19 digits in minor units)");
+    CHECK(std::string(plain->what()) ==
+          "the amount is out of range (over 19 digits in minor units)");
     auto named = error_from([] {
-        (void)d::narrow(-d::Wide(kMax) - 2, {.what = "a workload figure", .unit = "seconds", .kind = slash::ErrorKind::Usage});
+        (void)d::narrow(
+            -d::Wide(kMax) - 2,
+            {.what = "a workload figure", .unit = "seconds", .kind = slash::ErrorKind::Usage});
     });
     REQUIRE(named.has_value());
     CHECK(named->kind() == slash::ErrorKind::Usage);
-    CHECK(std::string(named->what()) == "a workload figure is out of range (over 19 digits in seconds)");
+    CHECK(std::string(named->what()) ==
+          "a workload figure is out of range (over 19 digits in seconds)");
     auto product = error_from([] { (void)d::multiply(d::Wide(kMax) * kMax, kMax); });
     REQUIRE(product.has_value());
-    CHECK(std::string(product->what()) == "the amount is out of range (over 19 digits in minor units)");
+    CHECK(std::string(product->what()) ==
+          "the amount is out of range (over 19 digits in minor units)");
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "slash/domain/billing_mode.hpp"
+
 namespace slash::domain {
 
 /// Who pays (docs/contract.md §1). Empty strings mean "not given"; optional fields left empty
@@ -25,8 +27,8 @@ struct Client {
     std::string currency = "EUR";
     std::optional<std::int64_t> terms_days;
     std::optional<std::string> language;
-    /// Default billing for the client's missions: "hourly", "daily" or empty.
-    std::string rate_mode;
+    /// Default billing for the client's missions: Hourly, Daily, or nullopt for none.
+    std::optional<BillingMode> rate_mode;
     std::optional<std::int64_t> rate_minor;
     /// The VAT regime of its invoices: "franchise", "standard", "reverse-charge" or
     /// "export"; nullopt: [tax] regime of the config. A mission may override it again.

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "slash/domain/billing_mode.hpp"
+
 namespace slash::domain {
 
 /// A piece of work for one client, addressed as `client/mission` (docs/contract.md §1).
@@ -14,10 +16,9 @@ struct Mission {
     std::string client_handle;  ///< filled by reads, for display and messages
     std::string handle;
     std::string title;
-    /// "hourly", "daily", "unit", "fixed" or "none".
-    std::string billing = "none";
+    BillingMode billing = BillingMode::None;
     /// Per hour, per day, per unit, or the fixed price, in minor units of `currency`;
-    /// nullopt for "none".
+    /// nullopt for BillingMode::None.
     std::optional<std::int64_t> rate_minor;
     std::string currency = "EUR";
     /// What one unit is ("task", "word"), for unit missions.

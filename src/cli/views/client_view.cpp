@@ -37,7 +37,7 @@ render::Record client_record(const domain::Client& c, const domain::TimeZone& zo
         {"language", c.language ? Value(*c.language) : Value()},
         {"vat_regime", c.vat_regime ? Value(*c.vat_regime) : Value()},
         {"vat_rate", c.vat_rate_milli ? Value(domain::format_vat_rate(*c.vat_rate_milli)) : Value()},
-        {"rate_mode", optional_text(c.rate_mode)},
+        {"rate_mode", c.rate_mode ? Value(std::string(domain::to_text(*c.rate_mode))) : Value()},
         {"rate", rate_value(c)},
         {"rounding_seconds", c.rounding_seconds ? Value(*c.rounding_seconds) : Value()},
         {"rounding_mode", c.rounding_mode ? Value(*c.rounding_mode) : Value()},
@@ -53,7 +53,7 @@ const render::Schema& client_schema() {
     static const render::Schema schema = [] {
         render::Schema built;
         domain::Client prototype;  // with a rate, so that rate.amount/rate.currency are fields
-        prototype.rate_mode = "hourly";
+        prototype.rate_mode = domain::BillingMode::Hourly;
         prototype.rate_minor = 0;
         built.fields = render::flat_field_names(client_record(prototype, domain::FixedOffsetZone(0, "UTC")));
         built.columns = {{"handle", "HANDLE"},     {"name", "NAME"},          {"country", "COUNTRY"},

@@ -79,7 +79,7 @@ render::Record mission_record(const services::MissionReport& r, const domain::Ti
         {"client", m.client_handle},
         {"handle", m.handle},
         {"title", optional_text(m.title)},
-        {"billing", m.billing},
+        {"billing", std::string(domain::to_text(m.billing))},
         {"rate", optional_money(m.rate_minor, m.currency)},
         {"unit_name", optional_text(m.unit_name)},
         {"vat_regime", m.vat_regime ? Value(*m.vat_regime) : Value()},
