@@ -86,17 +86,52 @@ std::int64_t unit_amount(std::int64_t units_milli, std::int64_t rate_minor) {
     return narrow(divide_half_away(multiply(units_milli, rate_minor), kMilli));
 }
 
-std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
-                                            const BillingRules& rules) {
-    std::int64_t rate = mission.rate_minor.value_or(0);
+std::optional<WorkValue> value_work(const Mission& mission, const BillableWork& work, const BillingRules& rules) {
+    const std::int64_t rate = mission.rate_minor.value_or(0);
     switch (mission.billing) {
-        case BillingMode::Hourly: return hourly_amount(work.rounded_seconds, rate);
-        case BillingMode::Daily: return daily_amount(work.rounded_seconds, rate, rules.hours_per_day, rules.day_step);
-        case BillingMode::Unit: return unit_amount(work.units_milli, rate);
-        case BillingMode::Fixed: return work.entries > 0 || !mission.open() ? rate : 0;
+        case BillingMode::Hourly:
+            return WorkValue{hours_milli(work.rounded_seconds), "HUR", "", hourly_amount(work.rounded_seconds, rate)};
+        case BillingMode::Daily: {
+            const std::int64_t steps = day_steps(work.rounded_seconds, rules.hours_per_day, rules.day_step);
+            const std::int64_t days = narrow(
+                divide_half_away(multiply(multiply(steps, rules.day_step.numerator), kMilli), rules.day_step.denominator));
+            return WorkValue{days, "DAY", "",
+                             daily_amount(work.rounded_seconds, rate, rules.hours_per_day, rules.day_step)};
+        }
+        case BillingMode::Unit:
+            return WorkValue{work.units_milli, "C62", mission.unit_name, unit_amount(work.units_milli, rate)};
+        case BillingMode::Fixed: return WorkValue{kMilli, "C62", "", rate};
         case BillingMode::None: return std::nullopt;
     }
     return std::nullopt;
+}
+
+bool bills_per_entry(BillingMode mode) {
+    switch (mode) {
+        case BillingMode::Hourly:
+        case BillingMode::Unit: return true;
+        case BillingMode::Daily:  // days are counted in steps on the total, never entry by entry
+        case BillingMode::Fixed:  // one price for the whole mission
+        case BillingMode::None: return false;
+    }
+    return false;
+}
+
+bool fixed_price_due(const Mission& mission, const BillableWork& work) {
+    return work.entries > 0 || !mission.open();
+}
+
+std::int64_t fixed_price_share(std::int64_t price_minor, std::int64_t part_seconds, std::int64_t spread_seconds) {
+    if (spread_seconds <= 0 || part_seconds <= 0) return 0;
+    return narrow(divide_half_away(multiply(price_minor, part_seconds), spread_seconds));
+}
+
+std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
+                                            const BillingRules& rules) {
+    const auto value = value_work(mission, work, rules);
+    if (!value) return std::nullopt;
+    if (mission.billing == BillingMode::Fixed && !fixed_price_due(mission, work)) return 0;
+    return value->amount_minor;
 }
 
 std::optional<std::int64_t> budget_used_percent(const Mission& mission, std::int64_t logged_seconds,

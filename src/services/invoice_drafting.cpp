@@ -35,11 +35,6 @@ std::string mission_label(const domain::Mission& mission) {
     return mission.title.empty() ? mission.address() : mission.title;
 }
 
-// The days of `steps` day_step steps, in thousandths of a day.
-std::int64_t days_milli(std::int64_t steps, const domain::Decimal& day_step) {
-    return domain::divide_rounded(steps * day_step.numerator * 1000, day_step.denominator);
-}
-
 domain::InvoiceLine work_line(const domain::Mission& mission, const invoicing::VatChoice& vat,
                               std::string description) {
     domain::InvoiceLine line;
@@ -51,6 +46,14 @@ domain::InvoiceLine work_line(const domain::Mission& mission, const invoicing::V
     return line;
 }
 
+// The quantity and unit of a line, as the one valuation gives them; its net is computed
+// with the invoice's totals, from the quantity and the unit price.
+void set_measure(domain::InvoiceLine& line, const domain::WorkValue& value) {
+    line.quantity_milli = value.quantity_milli;
+    line.unit_code = std::string(value.unit_code);
+    line.unit_name = value.unit_name;
+}
+
 // The lines of one mission's entries (all finished, billable, unbilled, in the period).
 std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
                                                const std::vector<domain::Entry>& entries,
@@ -59,36 +62,24 @@ std::vector<domain::InvoiceLine> mission_lines(const domain::Mission& mission,
                                                bool detail) {
     std::vector<domain::InvoiceLine> lines;
     const std::string label = mission_label(mission);
-    auto quantity_of = [&](const std::vector<const domain::Entry*>& group) -> std::int64_t {
-        std::int64_t seconds = 0, units = 0;
-        for (const auto* e : group) {
-            seconds += domain::round_duration(*e->end - e->start, rules.rounding_seconds, rules.rounding_mode);
-            units += e->units_milli.value_or(0);
-        }
-        if (mission.billing == domain::BillingMode::Hourly) return domain::hours_milli(seconds);
-        if (mission.billing == domain::BillingMode::Daily) {
-            return days_milli(domain::day_steps(seconds, rules.hours_per_day, rules.day_step), rules.day_step);
-        }
-        return units;
-    };
     auto add = [&](std::string description, const std::vector<const domain::Entry*>& group) {
-        auto line = work_line(mission, vat, std::move(description));
-        line.quantity_milli = quantity_of(group);
-        if (line.quantity_milli == 0) return;
-        if (mission.billing == domain::BillingMode::Hourly) {
-            line.unit_code = "HUR";
-        } else if (mission.billing == domain::BillingMode::Daily) {
-            line.unit_code = "DAY";
-        } else {
-            line.unit_code = "C62";
-            line.unit_name = mission.unit_name;
+        domain::BillableWork work;
+        for (const auto* e : group) {
+            ++work.entries;
+            work.rounded_seconds +=
+                domain::round_duration(*e->end - e->start, rules.rounding_seconds, rules.rounding_mode);
+            work.units_milli += e->units_milli.value_or(0);
         }
+        const auto value = domain::value_work(mission, work, rules);
+        if (!value || value->quantity_milli == 0) return;
+        auto line = work_line(mission, vat, std::move(description));
+        set_measure(line, *value);
         if (group.size() == 1 && detail) line.entry_id = group.front()->id;
         lines.push_back(std::move(line));
     };
     // Days are counted in day_step steps on the mission's total, never entry by entry (eight
     // 1 h entries are 1.5 days, not 4 half-days): a daily mission keeps one line.
-    if (detail && mission.billing != domain::BillingMode::Daily) {
+    if (detail && domain::bills_per_entry(mission.billing)) {
         for (const auto& e : entries) {
             std::string text = fmt::format("{} — {}", label, domain::format_date(domain::local_date(e.start, zone)));
             if (!e.note.empty()) text += ": " + e.note;
@@ -134,7 +125,8 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
         if (mission.billing == domain::BillingMode::Fixed) {
             // A fixed price is billed once: with the first invoice that has work of the
             // mission, or once the mission is done.
-            if (entries.empty() && mission.status != "done") continue;
+            const domain::BillableWork work{static_cast<std::int64_t>(entries.size()), 0, 0};
+            if (!domain::fixed_price_due(mission, work)) continue;
             if (invoices.mission_billed(mission.id)) {
                 if (entries.empty()) continue;
                 plan.covered.push_back(mission.address());
@@ -143,8 +135,7 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
             }
             auto line = work_line(mission, vat, fmt::format("{} — {}", mission_label(mission),
                                                             invoice.language == "fr" ? "forfait" : "fixed price"));
-            line.quantity_milli = 1000;
-            line.unit_code = "C62";
+            set_measure(line, *domain::value_work(mission, work, rules));
             invoice.lines.push_back(std::move(line));
         } else {
             if (entries.empty()) continue;

@@ -235,19 +235,14 @@ std::int64_t weight(const domain::Mission& mission, const Cell& cell) {
 /// The value of a mission's work in the period, from the sums of its cells.
 std::int64_t mission_value(const Valued& v, const Cell& sum) {
     const auto& m = v.mission;
-    const std::int64_t rate = m.rate_minor.value_or(0);
-    if (m.billing == domain::BillingMode::Hourly) return domain::hourly_amount(sum.billable_seconds, rate);
-    if (m.billing == domain::BillingMode::Daily) {
-        return domain::daily_amount(sum.billable_seconds, rate, v.rules.hours_per_day, v.rules.day_step);
-    }
-    if (m.billing == domain::BillingMode::Unit) return domain::unit_amount(sum.units_milli, rate);
-    if (m.billing == domain::BillingMode::Fixed) {
-        std::int64_t spread = v.facts.logged_seconds;
-        if (m.open() && m.estimate_seconds && *m.estimate_seconds > spread) spread = *m.estimate_seconds;
-        if (spread <= 0 || sum.finished_seconds <= 0) return 0;
-        return narrow(domain::divide_half_away(static_cast<Wide>(rate) * sum.finished_seconds, spread));
-    }
-    return 0;
+    const auto value = domain::value_work(m, {0, sum.billable_seconds, sum.units_milli}, v.rules);
+    if (!value) return 0;
+    if (m.billing != domain::BillingMode::Fixed) return value->amount_minor;
+    // A fixed price is earned as the work is done: the period's share of the time logged on
+    // the mission, or of its estimate while it is open and the estimate is larger.
+    std::int64_t spread = v.facts.logged_seconds;
+    if (m.open() && m.estimate_seconds && *m.estimate_seconds > spread) spread = *m.estimate_seconds;
+    return domain::fixed_price_share(value->amount_minor, sum.finished_seconds, spread);
 }
 
 /// Shares `value` among `cells` in proportion to their weights, to the minor unit: each

@@ -201,6 +201,60 @@ TEST_CASE("domain/billing billable_amount: by billing mode") {
     }
 }
 
+TEST_CASE("domain/billing value_work: one valuation gives the invoice line of each mode") {
+    d::BillingRules rules;  // 15m up, 7 h a day, half-day steps
+    d::BillableWork work{2, 9000, 2500};
+    struct Case {
+        const char* mode;
+        std::int64_t rate, quantity_milli;
+        const char* unit_code;
+        std::int64_t amount;
+    };
+    for (const auto& c : std::vector<Case>{{"hourly", 6500, 2500, "HUR", 16250},
+                                           {"daily", 45000, 500, "DAY", 22500},
+                                           {"unit", 5, 2500, "C62", 13},
+                                           {"fixed", 120000, 1000, "C62", 120000}}) {
+        CAPTURE(c.mode);
+        const auto value = d::value_work(mission(c.mode, c.rate), work, rules);
+        REQUIRE(value.has_value());
+        CHECK(value->quantity_milli == c.quantity_milli);
+        CHECK(value->unit_code == c.unit_code);
+        CHECK(value->amount_minor == c.amount);
+    }
+    d::Mission tasks = mission("unit", 5);
+    tasks.unit_name = "task";
+    CHECK(d::value_work(tasks, work, rules)->unit_name == "task");
+    CHECK(d::value_work(mission("hourly", 6500), work, rules)->unit_name.empty());
+    CHECK(d::value_work(mission("none", std::nullopt), work, rules) == std::nullopt);
+    // Steps of 0.0001 day: 2h30 of 7 h is 3572 steps, 0.3572 day, a quantity rounded to
+    // 357 thousandths while the amount is the exact 3572 steps × rate.
+    rules.day_step = {1, 10000};
+    const auto fine = d::value_work(mission("daily", 45000), work, rules);
+    CHECK(fine->quantity_milli == 357);
+    CHECK(fine->amount_minor == 16074);
+}
+
+TEST_CASE("domain/billing bills_per_entry, fixed_price_due and fixed_price_share") {
+    CHECK(d::bills_per_entry(d::BillingMode::Hourly));
+    CHECK(d::bills_per_entry(d::BillingMode::Unit));
+    CHECK_FALSE(d::bills_per_entry(d::BillingMode::Daily));
+    CHECK_FALSE(d::bills_per_entry(d::BillingMode::Fixed));
+    CHECK_FALSE(d::bills_per_entry(d::BillingMode::None));
+
+    d::Mission fixed = mission("fixed", 120000);
+    CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{}));
+    CHECK(d::fixed_price_due(fixed, d::BillableWork{1, 0, 0}));
+    fixed.status = "done";
+    CHECK(d::fixed_price_due(fixed, d::BillableWork{}));
+
+    CHECK(d::fixed_price_share(120000, 3 * kHour, 10 * kHour) == 36000);
+    CHECK(d::fixed_price_share(100, 1, 3) == 33);
+    CHECK(d::fixed_price_share(100, 1, 2) == 50);
+    CHECK(d::fixed_price_share(1, 1, 2) == 1);  // a tie goes away from zero
+    CHECK(d::fixed_price_share(120000, 0, 10 * kHour) == 0);
+    CHECK(d::fixed_price_share(120000, kHour, 0) == 0);
+}
+
 TEST_CASE("domain/billing budget_used_percent: whole percent, rounded down") {
     d::Mission timed = mission("hourly", 6500);
     timed.budget_seconds = 40 * kHour;

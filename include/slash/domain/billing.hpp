@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "slash/domain/mission.hpp"
@@ -78,10 +79,34 @@ struct BillableWork {
     std::int64_t units_milli = 0;      ///< their units, in thousandths
 };
 
-/// The value of `work` in minor units of the mission's currency, by billing mode:
-/// hourly, rounded_seconds × rate; daily, day_steps × day_step × rate; unit, units × price;
-/// fixed, the price once when there is any billable entry or the mission is done, else 0;
-/// none, nullopt.
+/// What work is worth, as the invoice line that bills it (EN 16931: quantity × price).
+struct WorkValue {
+    std::int64_t quantity_milli = 0;  ///< hours, days or units, in thousandths; 1000 for a fixed price
+    std::string_view unit_code;       ///< UN/ECE Recommendation 20: "HUR", "DAY" or "C62"
+    std::string unit_name;            ///< what one unit is, for a unit mission ("task")
+    std::int64_t amount_minor = 0;    ///< in minor units of the mission's currency
+};
+
+/// The one valuation of a mission's work, by billing mode (`switch`: a new mode is named
+/// here): hourly, hours_milli(rounded_seconds) × rate; daily, day_steps × day_step days ×
+/// rate; unit, units × price; fixed, one at the price (billed once: see fixed_price_due);
+/// none, nullopt. `invoice new`, `report`, `missions` and `plan` all value work through it.
+[[nodiscard]] std::optional<WorkValue> value_work(const Mission& mission, const BillableWork& work,
+                                                  const BillingRules& rules);
+
+/// Whether each entry may be an invoice line of its own (`invoice new --detail`): hourly
+/// and unit work; days are counted in steps on the total, and a fixed price is one line.
+[[nodiscard]] bool bills_per_entry(BillingMode mode);
+
+/// A fixed price is due once there is billable work or the mission is done.
+[[nodiscard]] bool fixed_price_due(const Mission& mission, const BillableWork& work);
+
+/// The part of a fixed price that `part_seconds` of work earn out of `spread_seconds`,
+/// half away from zero; 0 without time on either side.
+[[nodiscard]] std::int64_t fixed_price_share(std::int64_t price_minor, std::int64_t part_seconds,
+                                             std::int64_t spread_seconds);
+
+/// value_work's amount, for a fixed price once it is due (else 0); nullopt for none.
 [[nodiscard]] std::optional<std::int64_t> billable_amount(const Mission& mission, const BillableWork& work,
                                                           const BillingRules& rules);
 
