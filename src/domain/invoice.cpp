@@ -17,9 +17,4 @@ const std::vector<std::string>& invoice_statuses() {
     return statuses;
 }
 
-const std::vector<std::string>& payment_methods() {
-    static const std::vector<std::string> methods{"transfer", "card", "cash", "check", "platform"};
-    return methods;
-}
-
 }  // namespace slash::domain

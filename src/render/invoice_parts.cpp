@@ -235,14 +235,16 @@ std::string status_name(const domain::Invoice& invoice, const std::string& statu
     return clean_line(status);
 }
 
-std::string method_name(const std::string& method, bool english) {
-    if (english) return clean_line(method);
-    if (method == "transfer") return "virement";
-    if (method == "card") return "carte";
-    if (method == "cash") return "espèces";
-    if (method == "check") return "chèque";
-    if (method == "platform") return "plateforme";
-    return clean_line(method);
+std::string method_name(domain::PaymentMethod method, bool english) {
+    if (english) return std::string(domain::to_text(method));
+    switch (method) {
+        case domain::PaymentMethod::Transfer: return "virement";
+        case domain::PaymentMethod::Card: return "carte";
+        case domain::PaymentMethod::Cash: return "espèces";
+        case domain::PaymentMethod::Check: return "chèque";
+        case domain::PaymentMethod::Platform: return "plateforme";
+    }
+    return std::string(domain::to_text(method));
 }
 
 std::string unit_text(const domain::InvoiceLine& line, const Labels& labels) {

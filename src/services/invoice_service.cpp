@@ -268,12 +268,10 @@ std::string unit_code_of(std::string_view text) {
                 fmt::format("invalid --unit {}: use hour, day or unit", domain::quoted(text)));
 }
 
-void require_method(const std::string& method) {
-    const auto& methods = domain::payment_methods();
-    if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
-        throw Error(ErrorKind::Usage, fmt::format("invalid --method {}: use {}", domain::quoted(method),
-                                                  join(methods, ", ")));
-    }
+domain::PaymentMethod parse_method(const std::string& method) {
+    if (auto parsed = domain::payment_method_from_text(method)) return *parsed;
+    throw Error(ErrorKind::Usage, fmt::format("invalid --method {}: use {}", domain::quoted(method),
+                                              domain::payment_method_list(", ")));
 }
 
 }  // namespace
@@ -476,7 +474,7 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
 }
 
 domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& request) {
-    require_method(request.method);
+    const domain::PaymentMethod method = parse_method(request.method);
     require_single_line(request.note, "--note");
     storage::WriteTransaction tx(db_);
     storage::InvoiceStore store(db_);
@@ -530,7 +528,7 @@ domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& re
                         fmt::format("invalid --eur {}: use a positive amount", domain::quoted(*request.eur)));
         }
     }
-    payment.method = request.method;
+    payment.method = method;
     payment.note = request.note;
     payment.created_at = time_.now;
     payment.id = storage::PaymentStore(db_).insert(payment);

@@ -36,10 +36,10 @@ std::int64_t positive_amount(std::string_view text, std::string_view flag, const
 }  // namespace
 
 domain::Payment PaymentService::add(const PaymentRequest& request) {
-    const auto& methods = domain::payment_methods();
-    if (std::find(methods.begin(), methods.end(), request.method) == methods.end()) {
-        throw Error(ErrorKind::Usage, fmt::format("invalid --method {}: use transfer, card, cash, check or platform",
-                                                  domain::quoted(request.method)));
+    const auto method = domain::payment_method_from_text(request.method);
+    if (!method) {
+        throw Error(ErrorKind::Usage, fmt::format("invalid --method {}: use {}", domain::quoted(request.method),
+                                                  domain::payment_method_list(" or ")));
     }
     require_single_line(request.note, "--note");
     std::optional<std::string> activity;
@@ -61,7 +61,7 @@ domain::Payment PaymentService::add(const PaymentRequest& request) {
         payment.eur_minor = positive_amount(*request.eur, "--eur", "EUR");
     }
     payment.paid_on = paid_on;
-    payment.method = request.method;
+    payment.method = *method;
     payment.note = request.note;
     payment.activity = activity;
     payment.created_at = time_.now;

@@ -1,6 +1,7 @@
 #include "slash/storage/payment_store.hpp"
 
 #include "column_codec.hpp"
+#include "enum_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -23,7 +24,7 @@ domain::Payment read_payment(SQLite::Statement& row) {
     p.amount_minor = row.getColumn(6).getInt64();
     p.currency = row.getColumn(7).getString();
     p.eur_minor = optional_int(row.getColumn(8));
-    p.method = row.getColumn(9).getString();
+    p.method = decode(row.getColumn(9), &domain::payment_method_from_text, "payment method");
     p.note = row.getColumn(10).getString();
     p.created_at = row.getColumn(11).getInt64();
     if (!row.getColumn(12).isNull()) p.activity = row.getColumn(12).getString();
@@ -71,7 +72,7 @@ std::int64_t PaymentStore::insert(const domain::Payment& p) {
         stmt.bind(4, p.amount_minor);
         stmt.bind(5, p.currency);
         bind_optional(stmt, 6, p.eur_minor);
-        stmt.bind(7, p.method);
+        bind_text(stmt, 7, p.method);
         stmt.bind(8, p.note);
         stmt.bind(9, p.created_at);
         bind_optional(stmt, 10, p.activity);

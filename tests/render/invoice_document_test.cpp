@@ -119,7 +119,7 @@ InvoiceDocument french_invoice() {
     payment.paid_on = "2026-12-05";
     payment.amount_minor = 100000;
     payment.currency = "EUR";
-    payment.method = "transfer";
+    payment.method = slash::domain::PaymentMethod::Transfer;
     document.payments = {payment};
     document.status = "partially_paid";
     return document;

@@ -11,6 +11,8 @@
 /// Invoices, credit notes and payments (docs/contract.md §1, §4, §5) as the rest of the program
 /// sees them. Amounts are minor units of the invoice's currency; a credit note carries
 /// positive amounts and is subtracted by whoever adds invoices up.
+#include "slash/domain/payment_method.hpp"
+
 namespace slash::domain {
 
 /// One line of an invoice: a mission's work over the period, one entry (--detail), or an
@@ -93,9 +95,6 @@ struct Invoice {
 /// The statuses `invoice list --status` accepts, in display order.
 [[nodiscard]] const std::vector<std::string>& invoice_statuses();
 
-/// How money was received.
-[[nodiscard]] const std::vector<std::string>& payment_methods();
-
 /// Money received: against an invoice, or with no invoice (a platform payout).
 struct Payment {
     std::int64_t id = 0;
@@ -108,7 +107,7 @@ struct Payment {
     std::string currency;
     /// For a payment in another currency: the EUR actually received, in cents.
     std::optional<std::int64_t> eur_minor;
-    std::string method = "transfer";
+    PaymentMethod method = PaymentMethod::Transfer;
     std::string note;
     /// A receipt without invoice: the URSSAF activity it declares ("bnc", "bic-services" or
     /// "bic-sales"); nullopt: [urssaf] activity of the config. Always nullopt for a payment

@@ -105,16 +105,18 @@ std::vector<Candidate> invoice_statuses() {
 }
 
 std::vector<Candidate> payment_methods() {
-    auto describe = [](const std::string& method) -> std::string {
-        if (method == "transfer") return "bank transfer";
-        if (method == "card") return "payment card";
-        if (method == "cash") return "cash";
-        if (method == "check") return "cheque";
-        if (method == "platform") return "payout from a platform";
+    auto describe = [](domain::PaymentMethod method) -> std::string {
+        switch (method) {
+            case domain::PaymentMethod::Transfer: return "bank transfer";
+            case domain::PaymentMethod::Card: return "payment card";
+            case domain::PaymentMethod::Cash: return "cash";
+            case domain::PaymentMethod::Check: return "cheque";
+            case domain::PaymentMethod::Platform: return "payout from a platform";
+        }
         return "";
     };
     std::vector<Candidate> out;
-    for (const auto& method : domain::payment_methods()) out.push_back({method, describe(method)});
+    for (auto method : domain::payment_methods()) out.push_back({std::string(domain::to_text(method)), describe(method)});
     return out;
 }
 

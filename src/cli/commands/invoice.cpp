@@ -379,7 +379,8 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
         optional_option(*verb, "--amount", o->request.amount, "Amount received (default: all that is due)")
             ->type_name("AMOUNT");
         optional_option(*verb, "--on", o->request.on, "Date received (default today)")->type_name("DATE");
-        verb->add_option("--method", o->request.method, "transfer, card, cash, check or platform (default transfer)")
+        verb->add_option("--method", o->request.method,
+                         domain::payment_method_list(" or ") + " (default transfer)")
             ->type_name("METHOD");
         optional_option(*verb, "--eur", o->request.eur, "EUR actually received, for another currency")
             ->type_name("AMOUNT");
@@ -434,7 +435,8 @@ void add_payment_commands(CLI::App& app, Context& ctx) {
             ->required()
             ->type_name("AMOUNT");
         optional_option(*verb, "--on", request->on, "Date received (default today)")->type_name("DATE");
-        verb->add_option("--method", request->method, "transfer, card, cash, check or platform (default platform)")
+        verb->add_option("--method", request->method,
+                         domain::payment_method_list(" or ") + " (default platform)")
             ->type_name("METHOD");
         optional_option(*verb, "--eur", request->eur, "EUR actually received, for another currency")
             ->type_name("AMOUNT");

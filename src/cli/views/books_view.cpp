@@ -31,7 +31,7 @@ render::Record receipt_record(const services::Receipt& r) {
         {"nature", r.nature},
         {"amount", money_value(p.amount_minor, p.currency)},
         {"eur", r.eur_minor ? eur(*r.eur_minor) : Value()},
-        {"method", p.method},
+        {"method", std::string(domain::to_text(p.method))},
         {"note", optional_text(p.note)},
     };
 }

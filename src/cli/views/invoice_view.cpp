@@ -160,7 +160,7 @@ render::Record payment_record(const domain::Payment& p, const domain::TimeZone& 
         {"invoice", optional_text(p.invoice_number)},
         {"amount", money_value(p.amount_minor, p.currency)},
         {"eur", p.eur_minor ? money_value(*p.eur_minor, "EUR") : (p.currency == "EUR" ? money_value(p.amount_minor, "EUR") : Value())},
-        {"method", p.method},
+        {"method", std::string(domain::to_text(p.method))},
         {"note", optional_text(p.note)},
         {"activity", p.activity ? Value(*p.activity) : Value()},
         {"created_at", domain::format_local_iso(p.created_at, zone)},

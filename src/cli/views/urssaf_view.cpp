@@ -147,7 +147,8 @@ std::string record_again(const domain::Payment& p) {
                      : fmt::format("slash payment add --client {} --amount {} --on {}", p.client_handle, amount,
                                    p.paid_on);
     // The default method of each command: transfer for an invoice, platform for a receipt.
-    if (p.method != (p.invoice_id ? "transfer" : "platform")) command += " --method " + shell_word(p.method);
+    const auto usual = p.invoice_id ? domain::PaymentMethod::Transfer : domain::PaymentMethod::Platform;
+    if (p.method != usual) command += " --method " + shell_word(std::string(domain::to_text(p.method)));
     if (!p.invoice_id && p.activity) command += " --activity " + *p.activity;
     if (!p.note.empty()) command += " --note " + shell_word(p.note);
     return command + " --eur AMOUNT";
