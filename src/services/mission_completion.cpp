@@ -8,11 +8,13 @@ namespace slash::services {
 
 namespace {
 
-bool wanted(const std::string& status, MissionChoice choice) {
-    switch (choice) {
-        case MissionChoice::Open: return status != "done";
-        case MissionChoice::Pausable: return status == "active" || status == "planned";
-        case MissionChoice::Resumable: return status == "paused" || status == "done";
+// What each status allows: the states of `slash mission pause` and `resume`.
+bool wanted(domain::MissionStatus status, MissionChoice choice) {
+    switch (status) {
+        case domain::MissionStatus::Planned:
+        case domain::MissionStatus::Active: return choice != MissionChoice::Resumable;
+        case domain::MissionStatus::Paused: return choice != MissionChoice::Pausable;
+        case domain::MissionStatus::Done: return choice == MissionChoice::Resumable;
     }
     return false;
 }

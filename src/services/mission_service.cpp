@@ -135,12 +135,13 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
     if (changes.due_date) mission.due_date = parse_date_flag(*changes.due_date, time);
     if (changes.tags) mission.tags = checked_tags(*changes.tags);
     if (changes.status) {
-        if (*changes.status != "planned" && *changes.status != "active") {
+        const auto status = domain::mission_status_from_text(*changes.status);
+        if (status != domain::MissionStatus::Planned && status != domain::MissionStatus::Active) {
             usage(fmt::format("invalid --status {}: use planned or active (slash mission done, pause and resume "
                               "set the others)",
                               domain::quoted(*changes.status)));
         }
-        mission.status = *changes.status;
+        mission.status = *status;
     }
     if (changes.vat_regime) mission.vat_regime = parse_vat_regime_flag(*changes.vat_regime);
     if (changes.vat_rate) mission.vat_rate_milli = parse_vat_rate_flag(*changes.vat_rate);
@@ -166,25 +167,27 @@ void apply(domain::Mission& mission, const MissionChanges& changes, const domain
     }
 }
 
-const char* transition_name(MissionTransition to) {
+domain::MissionStatus target(MissionTransition to) {
     switch (to) {
-        case MissionTransition::Done: return "done";
-        case MissionTransition::Pause: return "paused";
-        case MissionTransition::Resume: return "active";
+        case MissionTransition::Done: return domain::MissionStatus::Done;
+        case MissionTransition::Pause: return domain::MissionStatus::Paused;
+        case MissionTransition::Resume: return domain::MissionStatus::Active;
     }
-    return "";
+    return domain::MissionStatus::Active;
 }
 
 // Refuses a transition that makes no sense from the current status, naming the way out.
 void check_transition(const domain::Mission& mission, MissionTransition to) {
     const std::string address = mission.address();
-    const std::string& from = mission.status;
-    if (from == transition_name(to)) failure(fmt::format("mission {} is already {}", domain::quoted(address), from));
-    if (to == MissionTransition::Pause && from == "done") {
+    const domain::MissionStatus from = mission.status;
+    if (from == target(to)) {
+        failure(fmt::format("mission {} is already {}", domain::quoted(address), domain::to_text(from)));
+    }
+    if (to == MissionTransition::Pause && from == domain::MissionStatus::Done) {
         failure(fmt::format("mission {} is done; reopen it with \"slash mission resume {}\"", domain::quoted(address),
                             address));
     }
-    if (to == MissionTransition::Resume && from == "planned") {
+    if (to == MissionTransition::Resume && from == domain::MissionStatus::Planned) {
         failure(fmt::format("mission {} is planned, not paused; start it with \"slash mission edit {} --status "
                             "active\"",
                             domain::quoted(address), address));
@@ -286,7 +289,7 @@ domain::Mission MissionService::transition(const std::string& address, MissionTr
     storage::MissionStore store(db_);
     domain::Mission mission = store.get(address);
     check_transition(mission, to);
-    mission.status = transition_name(to);
+    mission.status = target(to);
     mission.updated_at = time_.now;
     store.update(mission);
     tx.commit();

@@ -69,8 +69,10 @@ std::int64_t day_number(const std::string& iso) {
 }
 
 bool schedulable(const MissionReport& report) {
-    const auto& status = report.mission.status;
-    return (status == "planned" || status == "active") && report.mission.estimate_seconds;
+    const auto status = report.mission.status;
+    const bool planned_or_active =
+        status == domain::MissionStatus::Planned || status == domain::MissionStatus::Active;
+    return planned_or_active && report.mission.estimate_seconds;
 }
 
 // Over a time budget: more logged than budgeted; over a money budget: more value than

@@ -111,7 +111,7 @@ void require_units_rule(const domain::Mission& mission, const std::optional<std:
 // the mission was closed, so it is refused with the way to reopen it. Paused is allowed
 // (the caller warns).
 void require_open_for_work(const domain::Mission& mission) {
-    if (mission.status == "done") {
+    if (mission.status == domain::MissionStatus::Done) {
         throw Error(ErrorKind::Conflict,
                     fmt::format("mission \"{}\" is done: resume it first with \"slash mission resume {}\"",
                                 mission.address(), mission.address()));
@@ -209,7 +209,7 @@ StartResult TimeService::start(const StartRequest& request) {
     rules.check_timer_start(start);
 
     StartResult result;
-    result.mission_paused = mission.status == "paused";
+    result.mission_paused = mission.status == domain::MissionStatus::Paused;
     if (auto running = entries.running()) {
         if (running->mission_id == mission.id && !request.at) {
             result.entry = *running;
@@ -359,7 +359,7 @@ LogResult TimeService::log(const LogRequest& request) {
     entry.billable = !request.non_billable && mission.billing != domain::BillingMode::None;
     entry.id = storage::EntryStore(db_).insert(entry);
     tx.commit();
-    return {entry, mission.status == "paused"};
+    return {entry, mission.status == domain::MissionStatus::Paused};
 }
 
 domain::Entry TimeService::edit(std::int64_t id, const EntryChanges& changes) {

@@ -55,7 +55,7 @@ domain::Mission read_mission(SQLite::Statement& row) {
     m.start_date = optional_text(row.getColumn(12));
     m.due_date = optional_text(row.getColumn(13));
     m.tags = split_tags(row.getColumn(14).getString());
-    m.status = row.getColumn(15).getString();
+    m.status = decode(row.getColumn(15), &domain::mission_status_from_text, "mission status");
     m.created_at = row.getColumn(16).getInt64();
     m.updated_at = row.getColumn(17).getInt64();
     if (!row.getColumn(18).isNull()) m.vat_regime = row.getColumn(18).getString();
@@ -87,7 +87,7 @@ void bind_fields(SQLite::Statement& stmt, const domain::Mission& m) {
     bind_optional_text(stmt, 11, m.start_date);
     bind_optional_text(stmt, 12, m.due_date);
     stmt.bind(13, join_tags(m.tags));
-    stmt.bind(14, m.status);
+    bind_text(stmt, 14, m.status);
     stmt.bind(15, m.created_at);
     stmt.bind(16, m.updated_at);
     bind_optional(stmt, 17, m.vat_regime);

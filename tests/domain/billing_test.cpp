@@ -192,7 +192,7 @@ TEST_CASE("domain/billing billable_amount: by billing mode") {
     SUBCASE("a fixed price counts once there is billable work or the mission is done") {
         d::Mission fixed = mission("fixed", 120000);
         CHECK(d::billable_amount(fixed, d::BillableWork{}, rules) == 0);
-        fixed.status = "done";
+        fixed.status = d::MissionStatus::Done;
         CHECK(d::billable_amount(fixed, d::BillableWork{}, rules) == 120000);
     }
     SUBCASE("nothing billable is worth zero, not nothing") {
@@ -244,7 +244,7 @@ TEST_CASE("domain/billing bills_per_entry, fixed_price_due and fixed_price_share
     d::Mission fixed = mission("fixed", 120000);
     CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{}));
     CHECK(d::fixed_price_due(fixed, d::BillableWork{1, 0, 0}));
-    fixed.status = "done";
+    fixed.status = d::MissionStatus::Done;
     CHECK(d::fixed_price_due(fixed, d::BillableWork{}));
 
     CHECK(d::fixed_price_share(120000, 3 * kHour, 10 * kHour) == 36000);

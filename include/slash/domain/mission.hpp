@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "slash/domain/billing_mode.hpp"
+#include "slash/domain/mission_status.hpp"
 
 namespace slash::domain {
 
@@ -39,13 +40,13 @@ struct Mission {
     /// The URSSAF activity of its turnover ("bnc", "bic-services" or "bic-sales"); nullopt:
     /// [urssaf] activity of the config.
     std::optional<std::string> activity;
-    /// "planned", "active", "paused" or "done"; every status but done is open.
-    std::string status = "active";
+    /// Every status but Done is open.
+    MissionStatus status = MissionStatus::Active;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
 
     [[nodiscard]] std::string address() const { return client_handle + "/" + handle; }
-    [[nodiscard]] bool open() const { return status != "done"; }
+    [[nodiscard]] bool open() const { return status != MissionStatus::Done; }
 };
 
 }  // namespace slash::domain

@@ -91,7 +91,7 @@ render::Record mission_record(const services::MissionReport& r, const domain::Ti
         {"due_date", optional_text(m.due_date)},
         {"overdue", r.overdue},
         {"tags", Value::array(tags)},
-        {"status", m.status},
+        {"status", std::string(domain::to_text(m.status))},
         {"logged_seconds", r.logged_seconds},
         {"logged_hours", domain::format_hours(r.logged_seconds)},
         {"budget_used_percent", optional_int(r.budget_used_percent)},
