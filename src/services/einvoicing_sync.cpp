@@ -106,7 +106,9 @@ einvoicing::EncaisseeMessage encaissee_of(const InvoiceDetails& details, const d
     // MDT-78 is when the status is set ("date-heure de dépôt du statut"): now, as in the
     // XP Z12-014 example; the payment's own date stays in the books.
     m.status_at = m.created_at;
-    m.invoice_type_code = invoice.kind == "deposit" ? "386" : "380";
+    // UNTDID 1001: 380, a commercial invoice; only invoices are paid, so a payment's status
+    // names one (there is no deposit kind, whose code 386 was once tested for here).
+    m.invoice_type_code = "380";
     m.invoice_date = compact(invoice.issue_date);
     m.document_id = fmt::format("{}_212_{}#{}_{}", *invoice.number, m.created_at, m.invoice_type_code, m.invoice_date);
     m.document_name = fmt::format("{}-212-{}", *invoice.number, payment.id);

@@ -217,7 +217,7 @@ domain::NumberFormat number_format(const std::string& text, std::string_view key
 void assign_number(domain::Invoice& invoice, const domain::NumberFormat& format, const domain::CivilDate& date,
                    storage::InvoiceStore& store) {
     invoice.series = format.series(date.year, date.month);
-    auto latest = store.latest_issued(invoice.kind);
+    auto latest = store.latest_issued(domain::to_text(invoice.kind));
     if (latest && latest->issue_date > invoice.issue_date) {
         throw Error(ErrorKind::Failure,
                     fmt::format("cannot date {} {}: {} is dated {}, and numbers follow dates; use --date {} or later",
@@ -453,7 +453,7 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
     auto format = number_format(config_.invoice.credit_number_format, "credit_number_format");
     domain::Invoice note = original;
     note.id = 0;
-    note.kind = "credit";
+    note.kind = domain::InvoiceKind::Credit;
     note.status = std::string(domain::kDraft);
     note.number.reset();
     note.seq.reset();

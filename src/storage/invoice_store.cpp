@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "column_codec.hpp"
+#include "enum_codec.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -47,7 +48,7 @@ domain::Invoice read_invoice(SQLite::Statement& row) {
     int i = 0;
     auto next = [&]() { return row.getColumn(i++); };
     v.id = next().getInt64();
-    v.kind = next().getString();
+    v.kind = decode(next(), &domain::invoice_kind_from_text, "invoice kind");
     v.status = next().getString();
     v.client_id = next().getInt64();
     v.client_handle = next().getString();
@@ -209,7 +210,7 @@ std::int64_t InvoiceStore::insert_draft(const domain::Invoice& v) {
                                "INSERT INTO invoices (kind, client_id, period_from, period_to, currency, language, "
                                "vat_regime, net_minor, vat_minor, gross_minor, credited_invoice_id, reason, "
                                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        stmt.bind(1, v.kind);
+        bind_text(stmt, 1, v.kind);
         stmt.bind(2, v.client_id);
         stmt.bind(3, v.period_from);
         stmt.bind(4, v.period_to);

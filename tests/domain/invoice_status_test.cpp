@@ -36,6 +36,15 @@ TEST_CASE("domain/invoice drafts, cancelled invoices and credit notes keep their
     cancelled.status = "cancelled";
     CHECK(display_status(cancelled, "2026-11-28") == "cancelled");
     auto credit = issued(10000, 0, "2026-01-01");
-    credit.kind = "credit";
+    credit.kind = slash::domain::InvoiceKind::Credit;
     CHECK(display_status(credit, "2026-11-28") == "issued");
+}
+
+TEST_CASE("domain/invoice_kind: each stored text reads back, others do not") {
+    namespace d = slash::domain;
+    CHECK(d::to_text(d::InvoiceKind::Invoice) == "invoice");
+    CHECK(d::to_text(d::InvoiceKind::Credit) == "credit");
+    CHECK(d::invoice_kind_from_text("invoice") == d::InvoiceKind::Invoice);
+    CHECK(d::invoice_kind_from_text("credit") == d::InvoiceKind::Credit);
+    CHECK(d::invoice_kind_from_text("deposit") == std::nullopt);
 }

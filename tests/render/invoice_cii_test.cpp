@@ -178,7 +178,7 @@ InvoiceDocument credit_note() {
     InvoiceDocument document = franchise_invoice();
     auto& invoice = document.invoice;
     invoice.id = 8;
-    invoice.kind = "credit";
+    invoice.kind = slash::domain::InvoiceKind::Credit;
     invoice.number = "2026-A001";
     invoice.issue_date = "2026-12-02";
     invoice.due_date = "2026-12-02";

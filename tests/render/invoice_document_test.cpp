@@ -129,7 +129,7 @@ InvoiceDocument french_invoice() {
 InvoiceDocument english_credit_note() {
     InvoiceDocument document = french_invoice();
     auto& invoice = document.invoice;
-    invoice.kind = "credit";
+    invoice.kind = slash::domain::InvoiceKind::Credit;
     invoice.status = "issued";
     invoice.language = "en";
     invoice.number = "2026-A001";

@@ -271,7 +271,7 @@ TEST_CASE("render/invoice html of an English invoice has English labels and mone
 
 TEST_CASE("render/invoice html of a credit note references the invoice and asks for no payment") {
     InvoiceDocument document = english_invoice();
-    document.invoice.kind = "credit";
+    document.invoice.kind = slash::domain::InvoiceKind::Credit;
     document.invoice.number = "2026-A001";
     document.invoice.credited_number = "2026-0002";
     document.invoice.credited_issue_date = "2026-11-30";

@@ -11,6 +11,7 @@
 /// Invoices, credit notes and payments (docs/contract.md §1, §4, §5) as the rest of the program
 /// sees them. Amounts are minor units of the invoice's currency; a credit note carries
 /// positive amounts and is subtracted by whoever adds invoices up.
+#include "slash/domain/invoice_kind.hpp"
 #include "slash/domain/payment_method.hpp"
 
 namespace slash::domain {
@@ -40,7 +41,7 @@ inline constexpr std::string_view kCancelled = "cancelled";
 
 struct Invoice {
     std::int64_t id = 0;
-    std::string kind = "invoice";  ///< invoice | credit
+    InvoiceKind kind = InvoiceKind::Invoice;
     std::string status = "draft";  ///< draft | issued | cancelled
     std::int64_t client_id = 0;
     std::string client_handle;  ///< filled by reads
@@ -81,7 +82,7 @@ struct Invoice {
     std::vector<InvoiceLine> lines;
 
     [[nodiscard]] bool draft() const { return status == kDraft; }
-    [[nodiscard]] bool credit_note() const { return kind == "credit"; }
+    [[nodiscard]] bool credit_note() const { return kind == InvoiceKind::Credit; }
     /// The number, or "draft N" for a draft: what messages call it.
     [[nodiscard]] std::string label() const { return number ? *number : "draft " + std::to_string(id); }
 };

@@ -52,7 +52,7 @@ render::Record invoice_record(const domain::Invoice& v, const std::string& statu
         {"ref", v.id == 0 ? Value() : Value(ref_of(v))},
         {"id", v.id == 0 ? Value() : Value(v.id)},
         {"number", v.number ? Value(*v.number) : Value()},
-        {"kind", v.kind},
+        {"kind", std::string(domain::to_text(v.kind))},
         {"status", status},
         {"client", v.client_handle},
         {"issue_date", optional_text(v.issue_date)},
