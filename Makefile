@@ -80,6 +80,7 @@ bench: build
 	bash bench/plan.sh $(BUILD) 1000000
 	bash bench/interchange.sh $(BUILD) 1000000
 	bash bench/listings.sh $(BUILD) 1000000
+	bash bench/shapes.sh $(BUILD) 1000000
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

@@ -5,7 +5,8 @@
   peers_time.py --table OUT...      Markdown tables of medians, ratios and peak memory
 
 SPEC is a JSON list of commands: {"size", "group", "tool", "argv", "env" (added to the
-environment), "prepare" (a shell command run, untimed, before every run)}. Each command is
+environment), "prepare" (a shell command run, untimed, before every run), "exit" (its
+expected exit status, 0 if absent: `timew` says "no active time tracking" with 1)}. Each command is
 first run once untimed (warm-up and probe): one that fails stops everything; one that
 takes longer than --limit seconds (60) is killed and skipped at that size. Then come the
 rounds: every command once per round, the order rotated by one from round to round, so
@@ -78,7 +79,7 @@ def timed(cmd, errfile):
     pid = os.posix_spawn(cmd["_path"], argv, env, file_actions=file_actions)
     _, status = os.waitpid(pid, 0)
     elapsed = time.perf_counter_ns() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+    if os.waitstatus_to_exitcode(status) != cmd.get("exit", 0):
         with open(errfile, encoding="utf-8", errors="replace") as f:
             sys.exit(f"peers: {label(cmd)} failed ({os.waitstatus_to_exitcode(status)}): "
                      f"{' '.join(argv)}\n{f.read().strip()}")
@@ -87,6 +88,7 @@ def timed(cmd, errfile):
 
 TOOLS = [("slash", "slash"), ("timew", "Timewarrior"), ("hledger", "hledger"), ("ledger", "ledger")]
 GROUPS = [("month", "month summary"), ("year", "year by project"), ("log", "log one entry"),
+          ("status-imported", "status, imported"), ("month-imported", "month summary, imported"),
           ("startup", "startup")]
 
 
@@ -109,7 +111,8 @@ def table(paths):
     def find(size, group, tool):
         r = cell.get((size, group, tool))
         if r is None:
-            return None, "n/a" if group == "log" and tool in ("hledger", "ledger") else "not installed"
+            not_asked = tool in ("hledger", "ledger") and (group == "log" or group.endswith("-imported"))
+            return None, "n/a" if not_asked else "not installed"
         if "skipped" in r:
             return None, "skipped (> 60 s)"
         return r, None
@@ -178,7 +181,7 @@ def main():
             print(f"  {label(cmd)}: skipped, one run exceeds {args['limit']:.0f} s", file=sys.stderr)
             continue
         cmd["probe_ms"] = round((time.perf_counter() - start) * 1000, 1)
-        if p.returncode != 0:
+        if p.returncode != cmd.get("exit", 0):
             sys.exit(f"peers: {label(cmd)} failed ({p.returncode}): {' '.join(cmd['argv'])}\n"
                      f"{p.stderr.decode(errors='replace').strip()}")
 
@@ -199,8 +202,11 @@ def main():
         if gnu_time:
             prepare(cmd)
             memfile = errfile + ".mem"
-            subprocess.run([gnu_time, "-f", "%M", "-o", memfile] + cmd["argv"], env=cmd["_env"], check=True,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            p = subprocess.run([gnu_time, "-f", "%M", "-o", memfile] + cmd["argv"], env=cmd["_env"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if p.returncode != cmd.get("exit", 0):
+                sys.exit(f"peers: {label(cmd)} failed ({p.returncode}) under {gnu_time}")
+            # On another status, time(1) writes "Command exited with non-zero status N" first.
             with open(memfile, encoding="utf-8") as f:
                 cmd["maxrss_kib"] = int(f.read().split()[-1])
             os.remove(memfile)

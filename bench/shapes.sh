@@ -17,6 +17,7 @@ entries=${2:-1000000}
 runs=${3:-20}
 dir=${SLASH_BENCH_DIR:-/tmp/slash-bench}
 source "$(dirname "$0")/history.sh"
+source "$(dirname "$0")/imported_shape.sh"
 slash="$build/slash"
 shapes="$dir/shapes-$entries"
 mkdir -p "$shapes"
@@ -32,14 +33,7 @@ make_shape() {  # NAME, then the commands that write $shapes/NAME.db.part
   fi
 }
 
-imported() {
-  SLASH_DB="$history" "$slash" export --format jsonl >"$shapes/history.jsonl"
-  SLASH_DB="$shapes/imported.db.part" "$slash" import jsonl "$shapes/history.jsonl" --create >/dev/null
-  rm -f "$shapes/history.jsonl"
-  SLASH_DB="$shapes/imported.db.part" "$slash" mission list -q | while read -r mission; do
-    SLASH_DB="$shapes/imported.db.part" "$slash" mission edit "$mission" --hourly 60 >/dev/null
-  done
-}
+imported() { make_imported "$history" "$shapes/imported.db.part"; }
 many_missions() { "$build/slash_bench_generate" "$shapes/missions.db.part" "$entries" 500 5000 >/dev/null; }
 long_notes() {  # on the imported shape: issued invoices freeze their entries, notes included
   cp "$shapes/imported.db" "$shapes/notes.db.part"

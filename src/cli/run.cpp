@@ -36,22 +36,12 @@ std::string command_path(const CLI::App* verb) {
     return path;
 }
 
-// CLI11 reports stray words as "The following argument(s) was/were not expected: X Y".
-// Turn the first one into git's kind of message: what was not understood, where, and
-// the nearest command or flag.
-std::string unexpected_argument_message(const CLI::ExtrasError& e, CLI::App* verb,
-                                        std::span<const std::string> args) {
-    // The message lists the stray words in no reliable order: report the one the user
-    // typed first.
-    std::string text = e.what();
-    auto colon = text.find(": ");
-    std::string listed = colon == std::string::npos ? text : text.substr(colon + 2);
-    std::vector<std::string> stray;
-    for (std::size_t start = 0; start <= listed.size();) {
-        auto end = std::min(listed.find(' ', start), listed.size());
-        stray.push_back(listed.substr(start, end - start));
-        start = end + 1;
-    }
+// CLI11 keeps the words it could not place (App::remaining). Turn the first one into
+// git's kind of message: what was not understood, where, and the nearest command or flag.
+std::string unexpected_argument_message(const CLI::App& root, CLI::App* verb, std::span<const std::string> args) {
+    // CLI11 lists them in no reliable order: report the one the user typed first.
+    const std::vector<std::string> stray = root.remaining(true);
+    if (stray.empty()) return fmt::format("unexpected arguments; see \"{} --help\"", command_path(verb));
     std::string word = stray.front();
     auto typed = std::find_first_of(args.begin(), args.end(), stray.begin(), stray.end());
     if (typed != args.end()) word = *typed;
@@ -124,8 +114,8 @@ int run(std::span<const std::string> args, std::istream& in, std::ostream& out, 
         return app.exit(e, out, err);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
-    } catch (const CLI::ExtrasError& e) {
-        err << "slash: error: " << unexpected_argument_message(e, selected_verb(app), args) << '\n';
+    } catch (const CLI::ExtrasError&) {
+        err << "slash: error: " << unexpected_argument_message(app, selected_verb(app), args) << '\n';
         return exit_code(ErrorKind::Usage);
     } catch (const CLI::ParseError& e) {
         err << "slash: error: " << e.what() << "; see \"" << command_path(selected_verb(app)) << " --help\"\n";

@@ -38,4 +38,42 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
+namespace {
+
+// An optional sign, digits and at most one dot: what a spreadsheet reads as a number.
+bool is_plain_number(std::string_view text) {
+    std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+    bool digits = false, dot = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] >= '0' && text[i] <= '9') {
+            digits = true;
+        } else if (text[i] == '.' && !dot) {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    return digits;
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view text) {
+    std::string cell;
+    if (!text.empty() && std::string_view("=+-@'").find(text.front()) != std::string_view::npos &&
+        !is_plain_number(text)) {
+        cell += '\'';
+    }
+    cell += text;
+    const bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
+                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+    if (!quote) return cell;
+    std::string quoted = "\"";
+    for (char ch : cell) {
+        if (ch == '"') quoted += '"';
+        quoted += ch;
+    }
+    return quoted + '"';
+}
+
 }  // namespace slash::domain

@@ -4,34 +4,12 @@
 #include <string>
 #include <string_view>
 
+#include "slash/domain/text.hpp"
 #include "slash/domain/time_zone.hpp"
 
 namespace slash::interchange {
 
 namespace {
-
-// Spreadsheets run a cell starting with one of these as a formula (CSV injection). The
-// apostrophe is in the list too: slash's reader removes exactly one leading ', so a note
-// that really starts with one must be written with two.
-bool needs_formula_guard(std::string_view text) {
-    return !text.empty() && std::string_view("=+-@'").find(text.front()) != std::string_view::npos;
-}
-
-// RFC 4180 quoting, also for a leading or trailing space, which some readers trim.
-std::string csv_cell(std::string_view text) {
-    std::string cell;
-    if (needs_formula_guard(text)) cell += '\'';
-    cell += text;
-    bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
-                 (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
-    if (!quote) return cell;
-    std::string quoted = "\"";
-    for (char ch : cell) {
-        if (ch == '"') quoted += '"';
-        quoted += ch;
-    }
-    return quoted + '"';
-}
 
 class CsvWriter final : public EntryWriter {
   public:
@@ -53,8 +31,8 @@ class CsvWriter final : public EntryWriter {
             tags,
             entry.note,
         };
-        std::string line = csv_cell(cells[0]);
-        for (std::size_t i = 1; i < std::size(cells); ++i) line += ',' + csv_cell(cells[i]);
+        std::string line = domain::csv_cell(cells[0]);
+        for (std::size_t i = 1; i < std::size(cells); ++i) line += ',' + domain::csv_cell(cells[i]);
         out_ << line << "\r\n";
     }
 

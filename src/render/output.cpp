@@ -9,6 +9,7 @@
 
 #include "slash/domain/duration.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/text.hpp"
 #include "slash/domain/wide.hpp"
 #include "text_width.hpp"
 
@@ -40,38 +41,8 @@ std::string terminal_cell(const Record& record, const Column& column, DurationSt
     return cell_of(record, column.field);
 }
 
-bool is_plain_number(const std::string& text) {
-    std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-    bool digits = false, dot = false;
-    for (; i < text.size(); ++i) {
-        if (text[i] >= '0' && text[i] <= '9') {
-            digits = true;
-        } else if (text[i] == '.' && !dot) {
-            dot = true;
-        } else {
-            return false;
-        }
-    }
-    return digits;
-}
-
-// RFC 4180 quoting, plus the spreadsheet formula guard: a text cell starting with = + - @
-// gets a leading apostrophe. Plain numbers (a negative amount) cannot be formulas and
-// stay numbers.
-std::string csv_cell(const std::string& text) {
-    std::string cell = text;
-    if (!cell.empty() && std::string_view("=+-@").find(cell[0]) != std::string_view::npos &&
-        !is_plain_number(cell)) {
-        cell.insert(cell.begin(), '\'');
-    }
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char ch : cell) {
-        if (ch == '"') quoted += '"';
-        quoted += ch;
-    }
-    return quoted + '"';
-}
+// The output layer's --csv and `slash export` write their cells one way (domain/text).
+std::string csv_cell(const std::string& text) { return domain::csv_cell(text); }
 
 std::string tsv_cell(std::string text) {
     std::replace_if(text.begin(), text.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; },

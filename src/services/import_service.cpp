@@ -241,6 +241,7 @@ public:
         options.zone = &context_.zone;
         options.day_first = request_.day_first;
         auto reader = interchange::open_reader(request_.format, *request_.input, request_.source_name, options);
+        entries_.begin();
         while (auto source = reader->next()) {
             take(*source);
             if (request_.on_progress && result_.read % ImportRequest::kProgressEvery == 0) {
@@ -249,6 +250,7 @@ public:
         }
         if (request_.on_progress) request_.on_progress(result_.read);
         if (!unmapped_.empty()) usage(unmapped_message(unmapped_, request_.format));
+        entries_.finish();
         result_.created = resolver_.created();
         return result_;
     }

@@ -114,17 +114,12 @@ void migrate(SQLite::Database& db, std::span<const Migration> migrations) {
     for (const Migration& migration : migrations) {
         // Each step re-reads the version inside its own write transaction, so two processes
         // opening a fresh file at once never apply the same step twice.
-        db.exec("BEGIN IMMEDIATE");
-        try {
-            if (read_user_version(db) < migration.version) {
-                db.exec(std::string(migration.sql));
-                db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
-            }
-            db.exec("COMMIT");
-        } catch (...) {
-            db.exec("ROLLBACK");
-            throw;
+        SQLite::Transaction step(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (read_user_version(db) < migration.version) {
+            db.exec(std::string(migration.sql));
+            db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
         }
+        step.commit();
     }
 }
 
@@ -254,21 +249,17 @@ std::optional<Database> Database::open_read_only(const fs::path& path) {
 }
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-    guarded(db_, [&] { connection(db_).exec("BEGIN IMMEDIATE"); });
+    guarded(db_, [&] {
+        transaction_ = std::make_unique<SQLite::Transaction>(connection(db_), SQLite::TransactionBehavior::IMMEDIATE);
+    });
 }
 
-WriteTransaction::~WriteTransaction() {
-    if (done_) return;
-    try {
-        connection(db_).exec("ROLLBACK");
-    } catch (const SQLite::Exception&) {
-        // Nothing to undo when SQLite already rolled back (e.g. after SQLITE_FULL).
-    }
-}
+// SQLiteCpp's destructor rolls back an uncommitted transaction, and ignores the error of
+// one SQLite already rolled back (after SQLITE_FULL, for instance).
+WriteTransaction::~WriteTransaction() = default;
 
 void WriteTransaction::commit() {
-    guarded(db_, [&] { connection(db_).exec("COMMIT"); });
-    done_ = true;
+    guarded(db_, [&] { transaction_->commit(); });
 }
 
 }  // namespace slash::storage

@@ -1,6 +1,13 @@
 #include "slash/storage/entry_import.hpp"
 
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "column_codec.hpp"
+#include "slash/domain/billing.hpp"
 #include "sqlite_access.hpp"
 
 namespace slash::storage {
@@ -13,14 +20,20 @@ struct EntryImport::Statements {
           running(connection, "SELECT 1 FROM entries WHERE end_at IS NULL"),
           insert(connection,
                  "INSERT INTO entries (uid, mission_id, start_at, end_at, note, tags, units_milli, billable, "
-                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO NOTHING") {}
+                 "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uid) DO NOTHING"),
+          rounding(connection,
+                   "SELECT coalesce(c.rounding_seconds, r.step), coalesce(c.rounding_mode, r.mode) FROM missions m "
+                   "JOIN clients c ON c.id = m.client_id JOIN unbilled_rule r ON r.id = 1 WHERE m.id = ?") {}
     SQLite::Statement uid;
     SQLite::Statement last_before;
     SQLite::Statement running;
     SQLite::Statement insert;
+    SQLite::Statement rounding;
 };
 
 namespace {
+
+constexpr int kCacheSize = -16384;  // KiB, as PRAGMA cache_size takes a negative number
 
 // Statements are reused: each use starts from a clean, unbound state.
 void rewind(SQLite::Statement& stmt) {
@@ -28,12 +41,22 @@ void rewind(SQLite::Statement& stmt) {
     stmt.clearBindings();
 }
 
+// One entry's seconds as the view unbilled_entries (migration 6) rounds them, so that the
+// sums written here equal those its trigger would have kept: no step (or the rule never
+// computed, -1) keeps them as they are, and a mode other than down or nearest goes up.
+std::int64_t rounded_as_unbilled(std::int64_t seconds, std::int64_t step, const std::string& mode) {
+    if (step <= 0) return seconds;
+    const domain::RoundingMode rounding = mode == "down"      ? domain::RoundingMode::Down
+                                          : mode == "nearest" ? domain::RoundingMode::Nearest
+                                                              : domain::RoundingMode::Up;
+    return domain::round_duration(seconds, step, rounding);
+}
+
 }  // namespace
 
 void EntryImport::prepare_connection(Database& db) {
     guarded(db, [&] {
-        connection(db).exec("PRAGMA temp_store = MEMORY");
-        connection(db).exec("PRAGMA cache_size = -16384");
+        connection(db).exec(fmt::format("PRAGMA cache_size = {}", kCacheSize));
     });
 }
 
@@ -41,6 +64,104 @@ EntryImport::EntryImport(Database& db)
     : db_(db), statements_(guarded(db, [&] { return std::make_unique<Statements>(connection(db)); })) {}
 
 EntryImport::~EntryImport() = default;
+
+// The triggers an insert into entries runs (migrations 2, 3 and 6): two keep the
+// per-mission sums, which finish() writes instead; the third refuses an entry billed by
+// an invoice that is not a draft, and an import never sets an entry's invoice.
+void EntryImport::begin() {
+    suspend("trigger", {"entries_totals_insert", "entries_unbilled_work_insert", "entries_invoice_exists_insert"});
+    sums_kept_here_ = true;
+    entries_before_ = guarded(db_, [&] { return connection(db_).execAndGet("SELECT coalesce(max(id), 0) FROM entries").getInt64(); });
+}
+
+void EntryImport::suspend(const char* type, std::initializer_list<const char*> names) {
+    guarded(db_, [&] {
+        auto& conn = connection(db_);
+        // SQLite refuses to drop what a statement still reads.
+        for (auto* stmt : {&statements_->uid, &statements_->last_before, &statements_->running,
+                           &statements_->insert, &statements_->rounding}) {
+            stmt->reset();
+        }
+        for (const char* name : names) {
+            SQLite::Statement sql(conn, "SELECT sql FROM sqlite_master WHERE type = ? AND name = ?");
+            sql.bind(1, type);
+            sql.bind(2, name);
+            if (!sql.executeStep()) continue;
+            suspended_.push_back(sql.getColumn(0).getString());
+            sql.reset();
+            conn.exec(fmt::format("DROP {} {}", type, name));
+        }
+    });
+}
+
+void EntryImport::finish() {
+    guarded(db_, [&] {
+        auto& conn = connection(db_);
+        SQLite::Statement totals(conn,
+                                 "INSERT INTO mission_totals (mission_id, entries, logged_seconds) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (mission_id) DO UPDATE SET entries = entries + excluded.entries, "
+                                 "logged_seconds = logged_seconds + excluded.logged_seconds");
+        SQLite::Statement unbilled(
+            conn,
+            "INSERT INTO unbilled_work (mission_id, entries, rounded_seconds, units_milli) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (mission_id) DO UPDATE SET entries = entries + excluded.entries, "
+            "rounded_seconds = rounded_seconds + excluded.rounded_seconds, "
+            "units_milli = units_milli + excluded.units_milli");
+        for (const auto& [mission_id, sums] : sums_) {
+            rewind(totals);
+            totals.bind(1, mission_id);
+            totals.bind(2, sums.entries);
+            totals.bind(3, sums.logged_seconds);
+            totals.exec();
+            if (sums.unbilled_entries == 0) continue;  // as the trigger, which adds a row for unbilled work only
+            rewind(unbilled);
+            unbilled.bind(1, mission_id);
+            unbilled.bind(2, sums.unbilled_entries);
+            unbilled.bind(3, sums.unbilled_rounded_seconds);
+            unbilled.bind(4, sums.unbilled_units_milli);
+            unbilled.exec();
+        }
+        sums_.clear();
+        sums_kept_here_ = false;
+        // An index build sorts in memory up to the page cache's size, then in temp files: the
+        // cache's clean pages given back and a small cache for the builds keep the peak
+        // under 30 MB.
+        sqlite3_db_release_memory(conn.getHandle());
+        conn.exec("PRAGMA cache_size = -1024");
+        for (const auto& sql : suspended_) conn.exec(sql);
+        conn.exec(fmt::format("PRAGMA cache_size = {}", kCacheSize));
+        suspended_.clear();
+    });
+}
+
+EntryImport::MissionSums& EntryImport::sums_of(std::int64_t mission_id) {
+    auto [it, added] = sums_.try_emplace(mission_id);
+    if (added) {
+        auto& stmt = statements_->rounding;
+        rewind(stmt);
+        stmt.bind(1, mission_id);
+        if (stmt.executeStep()) {
+            it->second.rounding_step = stmt.getColumn(0).getInt64();
+            it->second.rounding_mode = stmt.getColumn(1).getString();
+        }
+    }
+    return it->second;
+}
+
+// What entries_totals_insert and entries_unbilled_work_insert add for the entry: every
+// entry counts with its duration (a running one with none); finished billable work
+// without an invoice is unbilled, rounded as its client's invoices round it.
+void EntryImport::add_to_sums(const domain::Entry& entry) {
+    MissionSums& sums = sums_of(entry.mission_id);
+    ++sums.entries;
+    if (!entry.end) return;
+    const std::int64_t seconds = *entry.end - entry.start;
+    sums.logged_seconds += seconds;
+    if (!entry.billable) return;
+    ++sums.unbilled_entries;
+    sums.unbilled_rounded_seconds += rounded_as_unbilled(seconds, sums.rounding_step, sums.rounding_mode);
+    sums.unbilled_units_milli += entry.units_milli.value_or(0);
+}
 
 std::int64_t EntryImport::highest_id() {
     return guarded(db_, [&] {
@@ -101,6 +222,12 @@ std::optional<std::int64_t> EntryImport::insert_if_new(const domain::Entry& entr
         stmt.bindNoCopy(5, entry.note);
         stmt.bindNoCopy(6, tags);
         if (stmt.exec() == 0) return std::nullopt;
+        if (sums_kept_here_) add_to_sums(entry);
+        // Entries the table did not have: the indexes nothing reads until finish() are
+        // cheaper made again in one sorted pass than kept in step row by row.
+        if (++inserted_ == std::max(kBulkEntries, entries_before_)) {
+            suspend("index", {"entries_by_mission", "entries_unbilled"});
+        }
         return connection(db_).getLastInsertRowid();
     });
 }

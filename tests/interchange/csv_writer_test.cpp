@@ -67,4 +67,8 @@ TEST_CASE("csv writer: formula-injection guard, one apostrophe the reader remove
     CHECK(note_cell("@mention") == "'@mention");
     CHECK(note_cell("=A1,B1") == "\"'=A1,B1\"");
     CHECK(note_cell("a-b = c") == "a-b = c");
+    // A plain number is no formula, in a spreadsheet as in reports' --csv (one cell writer).
+    CHECK(note_cell("-5") == "-5");
+    CHECK(note_cell("+3.5") == "+3.5");
+    CHECK(note_cell("-5 min") == "'-5 min");
 }

@@ -56,6 +56,16 @@ TEST_CASE("render/csv: RFC 4180 quoting, CRLF, formula guard except plain number
           "'@x,'-,,,\r\n");
 }
 
+// Reports and `slash export` write cells one way: an apostrophe is doubled (spreadsheets
+// hide one), a leading or trailing space quoted (some readers trim it).
+TEST_CASE("render/csv guards a leading apostrophe and quotes edge spaces, as export does") {
+    ListView view = sample();
+    view.rows = {{{"name", "'quoted"}, {"amount", " 5"}, {"tags", "end "}, {"price", Value()}}};
+    CHECK(render(view, Format::Csv) ==
+          "name,amount,tags,price.amount,price.currency\r\n"
+          "''quoted,\" 5\",\"end \",,\r\n");
+}
+
 TEST_CASE("render/csv of an empty list still has the header") {
     ListView view = sample();
     view.rows.clear();

@@ -14,4 +14,12 @@ namespace slash::domain {
 /// JSON and the JSON lines of `slash export`.
 void append_json_string(std::string& out, std::string_view text);
 
+/// One CSV cell, for the output layer's --csv and `slash export --format csv` alike: RFC
+/// 4180 quoting (a comma, a quote, CR or LF, and a leading or trailing space, which some
+/// readers trim), and the spreadsheet formula guard: a cell starting with = + - @ runs as
+/// a formula, so it gets a leading apostrophe, and so does one starting with an
+/// apostrophe, which spreadsheets and slash's CSV reader remove once. A plain number (a
+/// negative amount) is no formula and stays a number.
+[[nodiscard]] std::string csv_cell(std::string_view text);
+
 }  // namespace slash::domain

@@ -7,6 +7,10 @@
 #include <span>
 #include <string_view>
 
+namespace SQLite {
+class Transaction;
+}
+
 namespace slash::storage {
 
 /// One schema step: applied with its `user_version` bump in a single transaction.
@@ -60,7 +64,7 @@ private:
 
 /// RAII write transaction (BEGIN IMMEDIATE, so concurrent writers queue on the busy
 /// timeout instead of failing when they upgrade a read lock). Rolls back unless
-/// `commit()` was called.
+/// `commit()` was called. SQLiteCpp's own transaction, with slash's errors.
 class WriteTransaction {
 public:
     explicit WriteTransaction(Database& db);
@@ -71,7 +75,7 @@ public:
 
 private:
     Database& db_;
-    bool done_ = false;
+    std::unique_ptr<SQLite::Transaction> transaction_;
 };
 
 }  // namespace slash::storage
