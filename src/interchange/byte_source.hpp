@@ -1,8 +1,10 @@
 #pragma once
 
 #include <istream>
+#include <memory>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 namespace slash::interchange {
 
@@ -25,10 +27,20 @@ class ByteSource {
     /// The line the next byte is on, from 1.
     [[nodiscard]] long line() const { return line_; }
 
+    enum class LineRead { Line, End, TooLong };
+    /// Takes the bytes up to the next LF, which it takes too, into `line` (a CR before
+    /// the LF stays there); End when the input has no byte left, TooLong (the rest of the
+    /// line unread) past `max` bytes. The lines it takes count as get() counts them. The
+    /// line-based readers' way through a large file: the stream buffer's own line search
+    /// rather than a call per byte.
+    LineRead read_line(std::string& line, std::size_t max);
+
   private:
     std::streambuf* buffer_;
     std::string pending_;  ///< bytes read while looking for a BOM that was not there
     long line_;
+    std::unique_ptr<std::istream> lines_;  ///< read_line's view of buffer_, made at its first call
+    std::vector<char> line_buffer_;
 };
 
 }  // namespace slash::interchange

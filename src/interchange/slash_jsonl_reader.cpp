@@ -81,21 +81,17 @@ class SlashJsonlReader final : public EntryReader {
     /// The next line that is not blank into line_, its number into `number`; false at the
     /// end of the input. A line's CR LF ending is removed with it.
     bool next_line(long& number) {
-        while (bytes_.peek() != ByteSource::kEnd) {
+        for (;;) {
             number = bytes_.line();
-            line_.clear();
-            for (int byte = bytes_.get(); byte != '\n' && byte != ByteSource::kEnd;
-                 byte = bytes_.get()) {
-                if (line_.size() == kMaxLine) {
-                    fail_at_line(source_name_, number,
-                                 "a line longer than " + std::to_string(kMaxLine) + " bytes");
-                }
-                line_ += static_cast<char>(byte);
+            switch (bytes_.read_line(line_, kMaxLine)) {
+                case ByteSource::LineRead::End: return false;
+                case ByteSource::LineRead::TooLong:
+                    fail_at_line(source_name_, number, "a line longer than " + std::to_string(kMaxLine) + " bytes");
+                case ByteSource::LineRead::Line: break;
             }
             if (line_.ends_with('\r')) line_.pop_back();
             if (line_.find_first_not_of(" \t\r") != std::string::npos) return true;
         }
-        return false;
     }
 
     /// "units": a decimal string, a JSON number (read as written, never as a double), or

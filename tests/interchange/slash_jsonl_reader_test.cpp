@@ -155,3 +155,22 @@ TEST_CASE("interchange/slash jsonl reader: a note is kept byte for byte, as slas
     CHECK(error_of(prefix + R"("uid":"u\rv"})") ==
           "x.jsonl line 1: \"uid\" has a control character (U+000d); remove it");
 }
+
+// Lines are read whole (ByteSource::read_line), not byte by byte: the BOM, CR LF ends, the
+// numbering of a lone CR and the length limit stay what they were.
+TEST_CASE("interchange/slash jsonl reader: BOM, CR LF, a lone CR and the longest line") {
+    const std::string ok = R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web"})";
+    const std::string bad = R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web","hours":1})";
+    CHECK(read_all(kJsonl, "\xEF\xBB\xBF" + ok + "\r\n" + ok).size() == 2);
+    // A BOM's first bytes without the rest are the line's own bytes.
+    CHECK(error_of("\xEF\xBB" + ok).find("x.jsonl line 1: ") == 0);
+    CHECK(error_of(ok + "\r\n\r\n" + bad + "\r\n").find("x.jsonl line 3: unknown key \"hours\"") == 0);
+    // A lone CR counts as a line end (old Mac files), after the line's start that names it.
+    CHECK(error_of(ok + "\n \r\n\r" + bad + "\n" + bad).find("x.jsonl line 3: ") == 0);
+    CHECK(error_of(ok + "\n\r\r\n" + ok + "\n" + bad).find("x.jsonl line 5: ") == 0);
+    const std::string note = R"({"start":"2026-11-02T08:00:00Z","mission":"acme/web","note":")";
+    const std::string longest = note + std::string((1 << 20) - note.size() - 2, 'n') + "\"}";
+    REQUIRE(longest.size() == 1 << 20);
+    CHECK(error_of(ok + "\n" + longest + "\n").find("x.jsonl line 2: its note") == std::string::npos);
+    CHECK(error_of(ok + "\n" + longest + "n\n" + ok) == "x.jsonl line 2: a line longer than 1048576 bytes");
+}
