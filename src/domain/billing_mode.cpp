@@ -1,5 +1,7 @@
 #include "slash/domain/billing_mode.hpp"
 
+#include "slash/domain/enum_text.hpp"
+
 namespace slash::domain {
 
 namespace {
@@ -26,10 +28,7 @@ std::string_view to_text(BillingMode mode) {
 }
 
 std::optional<BillingMode> billing_mode_from_text(std::string_view text) {
-    for (BillingMode mode : kModes) {
-        if (to_text(mode) == text) return mode;
-    }
-    return std::nullopt;
+    return enum_from_text<BillingMode>(text, kModes);
 }
 
 }  // namespace slash::domain

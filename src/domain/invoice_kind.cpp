@@ -1,5 +1,7 @@
 #include "slash/domain/invoice_kind.hpp"
 
+#include "slash/domain/enum_text.hpp"
+
 namespace slash::domain {
 
 std::string_view to_text(InvoiceKind kind) {
@@ -11,10 +13,8 @@ std::string_view to_text(InvoiceKind kind) {
 }
 
 std::optional<InvoiceKind> invoice_kind_from_text(std::string_view text) {
-    for (InvoiceKind kind : {InvoiceKind::Invoice, InvoiceKind::Credit}) {
-        if (to_text(kind) == text) return kind;
-    }
-    return std::nullopt;
+    static constexpr InvoiceKind kKinds[] = {InvoiceKind::Invoice, InvoiceKind::Credit};
+    return enum_from_text<InvoiceKind>(text, kKinds);
 }
 
 }  // namespace slash::domain

@@ -1,5 +1,7 @@
 #include "slash/domain/mission_status.hpp"
 
+#include "slash/domain/enum_text.hpp"
+
 namespace slash::domain {
 
 std::string_view to_text(MissionStatus status) {
@@ -13,11 +15,9 @@ std::string_view to_text(MissionStatus status) {
 }
 
 std::optional<MissionStatus> mission_status_from_text(std::string_view text) {
-    for (MissionStatus status :
-         {MissionStatus::Planned, MissionStatus::Active, MissionStatus::Paused, MissionStatus::Done}) {
-        if (to_text(status) == text) return status;
-    }
-    return std::nullopt;
+    static constexpr MissionStatus kStatuses[] = {MissionStatus::Planned, MissionStatus::Active,
+                                                  MissionStatus::Paused, MissionStatus::Done};
+    return enum_from_text<MissionStatus>(text, kStatuses);
 }
 
 }  // namespace slash::domain

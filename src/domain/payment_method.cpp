@@ -1,5 +1,7 @@
 #include "slash/domain/payment_method.hpp"
 
+#include "slash/domain/enum_text.hpp"
+
 namespace slash::domain {
 
 namespace {
@@ -31,10 +33,7 @@ std::string_view to_text(PaymentMethod method) {
 }
 
 std::optional<PaymentMethod> payment_method_from_text(std::string_view text) {
-    for (PaymentMethod method : kMethods) {
-        if (to_text(method) == text) return method;
-    }
-    return std::nullopt;
+    return enum_from_text<PaymentMethod>(text, kMethods);
 }
 
 std::string payment_method_list(std::string_view last) {
