@@ -41,15 +41,11 @@ void rewind(SQLite::Statement& stmt) {
     stmt.clearBindings();
 }
 
-// One entry's seconds as the view unbilled_entries (migration 6) rounds them, so that the
-// sums written here equal those its trigger would have kept: no step (or the rule never
-// computed, -1) keeps them as they are, and a mode other than down or nearest goes up.
-std::int64_t rounded_as_unbilled(std::int64_t seconds, std::int64_t step, const std::string& mode) {
-    if (step <= 0) return seconds;
-    const domain::RoundingMode rounding = mode == "down"      ? domain::RoundingMode::Down
-                                          : mode == "nearest" ? domain::RoundingMode::Nearest
-                                                              : domain::RoundingMode::Up;
-    return domain::round_duration(seconds, step, rounding);
+// The mode as the view unbilled_entries (migration 6) reads the stored text, so that the
+// sums written here equal those its trigger would have kept: the rule's is empty until it
+// was first computed, and the view then goes up.
+domain::RoundingMode rounding_mode_as_unbilled(const std::string& mode) {
+    return mode.empty() ? domain::RoundingMode::Up : domain::parse_rounding_mode(mode);
 }
 
 }  // namespace
@@ -142,7 +138,7 @@ EntryImport::MissionSums& EntryImport::sums_of(std::int64_t mission_id) {
         stmt.bind(1, mission_id);
         if (stmt.executeStep()) {
             it->second.rounding_step = stmt.getColumn(0).getInt64();
-            it->second.rounding_mode = stmt.getColumn(1).getString();
+            it->second.rounding_mode = rounding_mode_as_unbilled(stmt.getColumn(1).getString());
         }
     }
     return it->second;
@@ -159,7 +155,9 @@ void EntryImport::add_to_sums(const domain::Entry& entry) {
     sums.logged_seconds += seconds;
     if (!entry.billable) return;
     ++sums.unbilled_entries;
-    sums.unbilled_rounded_seconds += rounded_as_unbilled(seconds, sums.rounding_step, sums.rounding_mode);
+    // No step (or the rule never computed, -1) keeps the seconds as they are, as in the view.
+    sums.unbilled_rounded_seconds +=
+        sums.rounding_step <= 0 ? seconds : domain::round_duration(seconds, sums.rounding_step, sums.rounding_mode);
     sums.unbilled_units_milli += entry.units_milli.value_or(0);
 }
 

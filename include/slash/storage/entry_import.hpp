@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "slash/domain/billing.hpp"
 #include "slash/domain/entry.hpp"
 
 namespace slash::storage {
@@ -80,7 +81,7 @@ private:
     /// What the insert triggers would have added to one mission's rows.
     struct MissionSums {
         std::int64_t rounding_step = 0;  ///< as unbilled_entries has it: the client's, else the rule's
-        std::string rounding_mode;
+        domain::RoundingMode rounding_mode = domain::RoundingMode::Up;
         std::int64_t entries = 0;
         std::int64_t logged_seconds = 0;
         std::int64_t unbilled_entries = 0;
