@@ -116,6 +116,10 @@ std::vector<std::string> other_words(std::string_view key) {
         {"einvoicing.send_format", {"cii"}},
         {"einvoicing.paid_status", {"always"}},
         {"einvoicing.timeout", {"45"}},
+        {"invoice.fixed_price", {"first-work"}},
+        {"invoice.late_rate", {"12.5"}},
+        {"mail.sendmail", {"msmtp -t --account=\"work\""}},
+        {"mail.from", {"Camille <camille@example.org>"}},
     };
     for (const auto& [name, words] : kOther) {
         if (name == key) return words;

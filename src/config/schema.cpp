@@ -71,8 +71,10 @@ constexpr std::array<std::string_view, 2> kSendFormats{"factur-x", "cii"};
 constexpr std::array<std::string_view, 2> kDurationStyles{"hm", "decimal"};
 constexpr std::array<std::string_view, 3> kPaidStatus{"auto", "always", "never"};
 
-constexpr std::array<std::string_view, 7> kSections{"seller", "tax",     "invoice",   "time",
-                                                    "urssaf", "display", "einvoicing"};
+constexpr std::array<std::string_view, 2> kFixedPriceRules{"completion", "first-work"};
+
+constexpr std::array<std::string_view, 8> kSections{"seller", "tax",     "invoice",    "time",
+                                                    "urssaf", "display", "einvoicing", "mail"};
 
 using C = Config;
 constexpr std::array kSchema{
@@ -125,6 +127,14 @@ constexpr std::array kSchema{
                                                     "Early-payment discount statement."),
     key<&C::invoice, &InvoiceConfig::footer>("invoice.footer",
                                              "Free text printed at the bottom of every invoice."),
+    key<&C::invoice, &InvoiceConfig::fixed_price>(
+        "invoice.fixed_price",
+        "A fixed price is billed on completion (before: deposits only) | first-work (first invoice).",
+        Rule::Choice, kFixedPriceRules),
+    key<&C::invoice, &InvoiceConfig::late_rate>(
+        "invoice.late_rate",
+        "Late-payment penalty rate in percent a year; empty: 3 times the legal interest rate.",
+        Rule::Percent),
 
     key<&C::time, &TimeConfig::week_start>("time.week_start",
                                            "First day of the week in reports: monday ... sunday.",
@@ -210,6 +220,10 @@ constexpr std::array kSchema{
     with_range(key<&C::einvoicing, &EinvoicingConfig::timeout>(
                    "einvoicing.timeout", "Seconds one request to the platform may take, 1 to 600."),
                1, 600),
+
+    key<&C::mail, &MailConfig::sendmail>(
+        "mail.sendmail", "The MTA `invoice mail` runs (by sh, message on stdin): sendmail -t, msmtp -t ..."),
+    key<&C::mail, &MailConfig::from>("mail.from", "The From address of the e-mails; empty: seller.email."),
 };
 
 bool is_positive_decimal(std::string_view s) {

@@ -485,6 +485,91 @@ BEGIN
     WHERE mission_id IN (SELECT id FROM missions WHERE client_id = NEW.id);
 END;
 )sql"},
+    // The money loop (issue 19). A deposit invoice (facture d'acompte, type 386) is an
+    // invoice whose deposit_mission_id names the fixed-price mission it is an advance on.
+    // A final invoice deducts deposits: invoice_deposits records each one with the gross
+    // amount deducted, frozen with the invoice that deducts it (EN 16931 BT-113 is their
+    // sum). Reminders (relances) and the e-mails sent are records: never changed, never
+    // deleted, so `invoice show` tells what the client was sent and when.
+    {7, R"sql(
+ALTER TABLE invoices ADD COLUMN deposit_mission_id INTEGER REFERENCES missions(id);
+CREATE INDEX invoices_by_deposit_mission ON invoices (deposit_mission_id) WHERE deposit_mission_id IS NOT NULL;
+CREATE TRIGGER invoices_deposit_frozen BEFORE UPDATE OF deposit_mission_id ON invoices
+WHEN OLD.status <> 'draft' AND NEW.deposit_mission_id IS NOT OLD.deposit_mission_id
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: it cannot change; credit it instead');
+END;
+CREATE TABLE invoice_deposits (
+    invoice_id  INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+    deposit_id  INTEGER NOT NULL REFERENCES invoices(id),
+    gross_minor INTEGER NOT NULL CHECK (gross_minor > 0),
+    PRIMARY KEY (invoice_id, deposit_id),
+    CHECK (invoice_id <> deposit_id)
+);
+CREATE INDEX invoice_deposits_by_deposit ON invoice_deposits (deposit_id);
+CREATE TRIGGER invoice_deposits_frozen_insert BEFORE INSERT ON invoice_deposits
+WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its deposits cannot change');
+END;
+CREATE TRIGGER invoice_deposits_frozen_update BEFORE UPDATE ON invoice_deposits
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IN ('issued', 'cancelled')
+  OR (SELECT status FROM invoices WHERE id = NEW.invoice_id) IN ('issued', 'cancelled')
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its deposits cannot change');
+END;
+CREATE TRIGGER invoice_deposits_frozen_delete BEFORE DELETE ON invoice_deposits
+WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IN ('issued', 'cancelled')
+BEGIN
+    SELECT RAISE(ABORT, 'invoice is issued: its deposits cannot change');
+END;
+
+CREATE TABLE invoice_reminders (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id      INTEGER NOT NULL REFERENCES invoices(id),
+    level           INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+    reminded_on     TEXT NOT NULL,
+    days_late       INTEGER NOT NULL CHECK (days_late >= 0),
+    due_minor       INTEGER NOT NULL,
+    late_rate_milli INTEGER NOT NULL CHECK (late_rate_milli >= 0),
+    penalty_minor   INTEGER NOT NULL CHECK (penalty_minor >= 0),
+    indemnity_minor INTEGER NOT NULL CHECK (indemnity_minor >= 0),
+    created_at      INTEGER NOT NULL
+);
+CREATE INDEX invoice_reminders_by_invoice ON invoice_reminders (invoice_id, reminded_on, id);
+CREATE TRIGGER invoice_reminders_of_issued_invoices BEFORE INSERT ON invoice_reminders
+WHEN (SELECT kind || ':' || status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'invoice:issued'
+BEGIN
+    SELECT RAISE(ABORT, 'only an issued invoice can be reminded');
+END;
+CREATE TRIGGER invoice_reminders_kept_update BEFORE UPDATE ON invoice_reminders
+BEGIN
+    SELECT RAISE(ABORT, 'a reminder is a record of what was sent: it never changes');
+END;
+CREATE TRIGGER invoice_reminders_kept_delete BEFORE DELETE ON invoice_reminders
+BEGIN
+    SELECT RAISE(ABORT, 'a reminder is a record of what was sent: it is never deleted');
+END;
+
+CREATE TABLE mails_sent (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id  INTEGER REFERENCES invoices(id),
+    reminder_id INTEGER REFERENCES invoice_reminders(id),
+    recipient   TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    message_id  TEXT NOT NULL UNIQUE,
+    sent_at     INTEGER NOT NULL
+);
+CREATE INDEX mails_sent_by_invoice ON mails_sent (invoice_id, sent_at) WHERE invoice_id IS NOT NULL;
+CREATE TRIGGER mails_sent_kept_update BEFORE UPDATE ON mails_sent
+BEGIN
+    SELECT RAISE(ABORT, 'a sent e-mail is a record: it never changes');
+END;
+CREATE TRIGGER mails_sent_kept_delete BEFORE DELETE ON mails_sent
+BEGIN
+    SELECT RAISE(ABORT, 'a sent e-mail is a record: it is never deleted');
+END;
+)sql"},
 };
 
 }  // namespace

@@ -38,6 +38,8 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "invoice.indemnity_text",
                                "invoice.discount_text",
                                "invoice.footer",
+                               "invoice.fixed_price",
+                               "invoice.late_rate",
                                "time.week_start",
                                "time.hours_per_day",
                                "time.day_step",
@@ -69,6 +71,8 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "einvoicing.send_format",
                                "einvoicing.paid_status",
                                "einvoicing.timeout",
+                               "mail.sendmail",
+                               "mail.from",
                            });
 }
 

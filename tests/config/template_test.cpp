@@ -95,6 +95,10 @@ indemnity_text = ""
 discount_text = ""
 # Free text printed at the bottom of every invoice.
 footer = ""
+# A fixed price is billed on completion (before: deposits only) | first-work (first invoice).
+fixed_price = "completion"
+# Late-payment penalty rate in percent a year; empty: 3 times the legal interest rate.
+late_rate = ""
 
 # How time is counted, rounded for billing and planned.
 [time]
@@ -169,6 +173,13 @@ send_format = "factur-x"
 paid_status = "auto"
 # Seconds one request to the platform may take, 1 to 600.
 timeout = 60
+
+# How `slash invoice mail` sends e-mail: the local MTA.
+[mail]
+# The MTA `invoice mail` runs (by sh, message on stdin): sendmail -t, msmtp -t ...
+sendmail = "/usr/sbin/sendmail -t"
+# The From address of the e-mails; empty: seller.email.
+from = ""
 )");
 }
 
@@ -254,6 +265,10 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"einvoicing.send_format", {"cii"}},
         {"einvoicing.paid_status", {"never"}},
         {"einvoicing.timeout", {"120"}},
+        {"invoice.fixed_price", {"first-work"}},
+        {"invoice.late_rate", {"10.5"}},
+        {"mail.sendmail", {"msmtp -t"}},
+        {"mail.from", {"billing@example.org"}},
     };
     REQUIRE(samples.size() == config_keys().size());
     std::string text = initial_config_text(SellerConfig{});

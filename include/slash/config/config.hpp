@@ -35,6 +35,12 @@ struct InvoiceConfig {
     std::string indemnity_text;
     std::string discount_text;
     std::string footer;
+    /// When a fixed-price mission is billed: "completion" (when it is done; before that
+    /// only by deposits) or "first-work" (the first invoice with work on it).
+    std::string fixed_price = "completion";
+    /// Late-payment penalty rate in percent a year, a decimal string; empty: three times
+    /// the legal interest rate of the semester (domain data, with its source).
+    std::string late_rate;
 };
 
 /// `[time]`: how time is counted, rounded for billing and planned.
@@ -88,6 +94,12 @@ struct EinvoicingConfig {
     std::int64_t timeout = 60;             ///< seconds for one request, 1 to 600
 };
 
+/// `[mail]`: how `invoice mail` hands a message to the local MTA.
+struct MailConfig {
+    std::string sendmail = "/usr/sbin/sendmail -t";  ///< run by sh, reads the message on stdin
+    std::string from;  ///< the From address; empty: seller.email
+};
+
 /// The whole configuration; a default-constructed Config holds every built-in default.
 struct Config {
     SellerConfig seller;
@@ -97,6 +109,7 @@ struct Config {
     UrssafConfig urssaf;
     DisplayConfig display;
     EinvoicingConfig einvoicing;
+    MailConfig mail;
 };
 
 /// A parsed configuration and what the user should hear about it without failing.
