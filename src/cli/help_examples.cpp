@@ -67,6 +67,8 @@ const std::map<std::string_view, Examples>& examples() {
         {"mission rm", {"slash-mission(1)", {"slash mission rm acme/website"}}},
         {"invoice new", {"slash-invoice(1)", {"slash invoice new acme", "slash invoice new acme 2026-10 --detail"}}},
         {"invoice monthly", {"slash-invoice(1)", {"slash invoice monthly --dry-run", "slash invoice monthly 2026-10"}}},
+        {"invoice deposit",
+         {"slash-invoice(1)", {"slash invoice deposit acme/site --percent 30", "slash invoice deposit acme/site --amount 500"}}},
         {"invoice line", {"slash-invoice(1)", {"slash invoice line add 3 \"Hosting, one year\" --price 120"}}},
         {"invoice line add", {"slash-invoice(1)", {"slash invoice line add 3 \"Hosting, one year\" --price 120"}}},
         {"invoice line rm", {"slash-invoice(1)", {"slash invoice line rm 3 2"}}},

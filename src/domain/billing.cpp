@@ -27,6 +27,13 @@ RoundingMode parse_rounding_mode(std::string_view text) {
     throw Error(ErrorKind::Usage, "invalid rounding mode " + quoted(text) + ": use up, nearest or down");
 }
 
+FixedPriceRule parse_fixed_price_rule(std::string_view text) {
+    if (text == "completion") return FixedPriceRule::Completion;
+    if (text == "first-work") return FixedPriceRule::FirstWork;
+    throw Error(ErrorKind::Usage,
+                "invalid invoice.fixed_price " + quoted(text) + ": use completion or first-work");
+}
+
 Decimal parse_decimal(std::string_view text, std::string_view what) {
     auto refuse = [&]() -> Decimal {
         throw Error(ErrorKind::Usage, "invalid " + std::string(what) + " " + quoted(text) +
@@ -117,8 +124,15 @@ bool bills_per_entry(BillingMode mode) {
     return false;
 }
 
-bool fixed_price_due(const Mission& mission, const BillableWork& work) {
-    return work.entries > 0 || !mission.open();
+bool fixed_price_due(const Mission& mission, const BillableWork& work, FixedPriceRule rule) {
+    if (!mission.open()) return true;
+    switch (rule) {
+    case FixedPriceRule::Completion:
+        return false;
+    case FixedPriceRule::FirstWork:
+        return work.entries > 0;
+    }
+    return false;
 }
 
 std::int64_t fixed_price_share(std::int64_t price_minor, std::int64_t part_seconds, std::int64_t spread_seconds) {
@@ -130,7 +144,7 @@ std::optional<std::int64_t> billable_amount(const Mission& mission, const Billab
                                             const BillingRules& rules) {
     const auto value = value_work(mission, work, rules);
     if (!value) return std::nullopt;
-    if (mission.billing == BillingMode::Fixed && !fixed_price_due(mission, work)) return 0;
+    if (mission.billing == BillingMode::Fixed && !fixed_price_due(mission, work, rules.fixed_price)) return 0;
     return value->amount_minor;
 }
 

@@ -4,7 +4,7 @@ namespace slash::domain {
 
 std::string display_status(const Invoice& invoice, std::string_view today) {
     if (invoice.status != kIssued || invoice.credit_note()) return invoice.status;
-    if (invoice.paid_minor >= invoice.gross_minor) return "paid";
+    if (invoice.balance_minor() <= 0) return "paid";
     // Dates are YYYY-MM-DD, so text order is date order.
     if (!invoice.due_date.empty() && invoice.due_date < today) return "overdue";
     if (invoice.paid_minor > 0) return "partially_paid";

@@ -22,6 +22,7 @@ constexpr std::string_view kGuideline = "urn:cen.eu:en16931:2017";
 constexpr std::string_view kBillingMode = "S1";
 constexpr std::string_view kInvoiceType = "380";
 constexpr std::string_view kCreditNoteType = "381";
+constexpr std::string_view kDepositType = "386";  // prepayment invoice (facture d'acompte)
 // UNTDID 2379: 102 = CCYYMMDD.
 constexpr std::string_view kDateFormat = "102";
 
@@ -256,7 +257,9 @@ void write_header(XmlWriter& xml, const domain::Invoice& invoice) {
 
     xml.open("rsm:ExchangedDocument");
     xml.element("ram:ID", document_id(invoice));
-    xml.element("ram:TypeCode", invoice.credit_note() ? kCreditNoteType : kInvoiceType);
+    xml.element("ram:TypeCode", invoice.credit_note() ? kCreditNoteType
+                                : invoice.deposit() ? kDepositType
+                                                    : kInvoiceType);
     xml.wrapped("ram:IssueDateTime", "udt:DateTimeString", compact_date(invoice.issue_date),
                 {{"format", kDateFormat}});
     write_note(xml, invoice.vat_mention, "REG");
@@ -436,7 +439,11 @@ void write_settlement(XmlWriter& xml, const InvoiceDocument& document) {
     if (vat_in_eur)
         xml.element("ram:TaxTotalAmount", domain::format_amount(0, 2), {{"currencyID", "EUR"}});
     xml.element("ram:GrandTotalAmount", domain::format_amount(gross, digits));
-    xml.element("ram:DuePayableAmount", domain::format_amount(gross, digits));
+    // BT-113: the deposits a final invoice deducts; BT-115 what is left to pay.
+    if (invoice.prepaid_minor != 0) {
+        xml.element("ram:TotalPrepaidAmount", domain::format_amount(invoice.prepaid_minor, digits));
+    }
+    xml.element("ram:DuePayableAmount", domain::format_amount(gross - invoice.prepaid_minor, digits));
     xml.close();
 
     // BG-3 (BR-FR-CO-05): the invoice a credit note cancels, with its date.
@@ -448,6 +455,14 @@ void write_settlement(XmlWriter& xml, const InvoiceDocument& document) {
             xml.wrapped("ram:FormattedIssueDateTime", "qdt:DateTimeString",
                         compact_date(invoice.credited_issue_date), {{"format", kDateFormat}});
         }
+        xml.close();
+    }
+    // BG-3: each deposit invoice a final invoice deducts, by number and date.
+    for (const auto& deposit : invoice.deposits) {
+        xml.open("ram:InvoiceReferencedDocument");
+        xml.element("ram:IssuerAssignedID", one_line(deposit.number));
+        xml.wrapped("ram:FormattedIssueDateTime", "qdt:DateTimeString", compact_date(deposit.issue_date),
+                    {{"format", kDateFormat}});
         xml.close();
     }
     xml.close();

@@ -18,19 +18,20 @@ namespace {
 // Every word the documents print, per language. Sentences with blanks are fmt formats
 // filled with text that is never itself parsed as a format.
 struct Labels {
-    std::string_view invoice, credit_note, draft;
+    std::string_view invoice, credit_note, deposit_invoice, draft;
     std::string_view credited, credited_without_date, cancelled_by;
     std::string_view issue_date, due_date, period, period_value, reason, status;
     std::string_view seller, buyer, vat_id;
     std::array<std::string_view, kLineColumns> headers;
     std::string_view hour, day, unit;
     std::string_view total_net, vat_row, total_gross, total;
-    std::string_view payment, payment_with_method, amount_due;
+    std::string_view payment, payment_with_method, amount_due, deposit;
 };
 
 constexpr Labels kFrench{
     .invoice = "FACTURE",
     .credit_note = "AVOIR",
+    .deposit_invoice = "FACTURE D'ACOMPTE",
     .draft = "BROUILLON",
     .credited = "Avoir sur la facture {} du {}",
     .credited_without_date = "Avoir sur la facture {}",
@@ -55,11 +56,13 @@ constexpr Labels kFrench{
     .payment = "Paiement du {}",
     .payment_with_method = "Paiement du {} ({})",
     .amount_due = "Reste à payer",
+    .deposit = "Acompte {} du {}",
 };
 
 constexpr Labels kEnglish{
     .invoice = "INVOICE",
     .credit_note = "CREDIT NOTE",
+    .deposit_invoice = "DEPOSIT INVOICE",
     .draft = "DRAFT",
     .credited = "Credit note for invoice {} of {}",
     .credited_without_date = "Credit note for invoice {}",
@@ -84,6 +87,7 @@ constexpr Labels kEnglish{
     .payment = "Payment of {}",
     .payment_with_method = "Payment of {} ({})",
     .amount_due = "Amount due",
+    .deposit = "Deposit {} of {}",
 };
 
 template <typename... Args>
@@ -257,8 +261,13 @@ std::string unit_text(const domain::InvoiceLine& line, const Labels& labels) {
     return clean_line(line.unit_code);
 }
 
+std::string_view kind_label(const domain::Invoice& invoice, const Labels& labels) {
+    if (invoice.credit_note()) return labels.credit_note;
+    return invoice.deposit() ? labels.deposit_invoice : labels.invoice;
+}
+
 std::string title(const domain::Invoice& invoice, const Labels& labels) {
-    std::string text(invoice.credit_note() ? labels.credit_note : labels.invoice);
+    std::string text(kind_label(invoice, labels));
     if (invoice.draft()) return text + " (" + std::string(labels.draft) + ")";
     if (invoice.number && !invoice.number->empty()) text += " " + clean_line(*invoice.number);
     return text;
@@ -295,10 +304,17 @@ std::vector<InvoiceTotal> totals(const InvoiceDocument& document, const Labels& 
         rows.push_back({std::string(labels.total), money(invoice.gross_minor), true});
     }
 
-    // A payment against an invoice is in the invoice's currency (Payment::eur_minor carries
-    // the euros actually received for a foreign one).
+    // The deposits a final invoice deducts, each by number and date (EN 16931 BG-3), then the
+    // payments. A payment against an invoice is in the invoice's currency (Payment::eur_minor
+    // carries the euros actually received for a foreign one).
     std::int64_t due = invoice.gross_minor;
     bool due_known = true;
+    for (const auto& deposit : invoice.deposits) {
+        const std::string date = clean_line(format_document_date(deposit.issue_date, invoice.language));
+        rows.push_back({fill(labels.deposit, clean_line(deposit.number), date),
+                        deducted(deposit.gross_minor, invoice, document.minor_digits)});
+        if (due_known) due_known = !__builtin_sub_overflow(due, deposit.gross_minor, &due);
+    }
     for (const auto& payment : document.payments) {
         const std::string date =
             clean_line(format_document_date(payment.paid_on, invoice.language));
@@ -311,7 +327,8 @@ std::vector<InvoiceTotal> totals(const InvoiceDocument& document, const Labels& 
     }
     const bool owes =
         !invoice.draft() && !invoice.credit_note() && invoice.status != domain::kCancelled;
-    if (owes && !document.payments.empty() && due_known) {
+    const bool deducts = !invoice.deposits.empty() && !invoice.credit_note();
+    if ((deducts || (owes && !document.payments.empty())) && due_known) {
         rows.push_back({std::string(labels.amount_due), money(due), true});
     }
     return rows;
@@ -507,7 +524,7 @@ InvoicePage invoice_page(const InvoiceDocument& document) {
 
     InvoicePage page;
     page.language = english ? "en" : "fr";
-    page.kind = std::string(invoice.credit_note() ? labels.credit_note : labels.invoice);
+    page.kind = std::string(kind_label(invoice, labels));
     const std::string number = invoice.number ? clean_line(*invoice.number) : std::string();
     if (invoice.draft()) {
         page.draft = std::string(labels.draft);

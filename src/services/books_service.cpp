@@ -85,10 +85,10 @@ public:
             for (const auto* p : found->second) {
                 if (p->paid_on > cutoff) break;
                 paid += p->amount_minor;
-                if (paid >= v.gross_minor) return 0;
+                if (paid >= v.payable_minor()) return 0;
             }
         }
-        return v.gross_minor - paid;
+        return v.payable_minor() - paid;
     }
 
     /// Invoices that can be outstanding: issued EUR invoices (credit notes are not due).
@@ -104,7 +104,8 @@ private:
 };
 
 // The invoiced figure of one invoice or credit note: its total, subtracted for a credit note.
-std::int64_t invoiced_amount(const domain::Invoice& v) { return v.credit_note() ? -v.gross_minor : v.gross_minor; }
+// A final invoice counts without the deposits it deducts, which were invoiced already.
+std::int64_t invoiced_amount(const domain::Invoice& v) { return v.credit_note() ? -v.payable_minor() : v.payable_minor(); }
 
 }  // namespace
 

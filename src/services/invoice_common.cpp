@@ -57,7 +57,7 @@ VatChoice vat_for(const config::Config& config, const domain::Client& client, co
 }
 
 domain::BillingRules rules_for(const config::Config& config, const domain::Client& client) {
-    auto rules = billing_rules(config.time);
+    auto rules = billing_rules(config);
     if (client.rounding_seconds) rules.rounding_seconds = *client.rounding_seconds;
     if (client.rounding_mode) rules.rounding_mode = domain::parse_rounding_mode(*client.rounding_mode);
     return rules;

@@ -19,7 +19,7 @@ bool cancelled(const domain::Invoice& invoice) { return invoice.status == domain
 // What is left to pay on an issued invoice; nothing on anything else.
 std::int64_t due_of(const domain::Invoice& invoice) {
     if (invoice.draft() || invoice.credit_note() || cancelled(invoice)) return 0;
-    return invoice.gross_minor - invoice.paid_minor;
+    return invoice.balance_minor();
 }
 
 bool wanted(const domain::Invoice& invoice, InvoiceChoice choice) {

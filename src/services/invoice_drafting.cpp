@@ -29,6 +29,8 @@ struct DraftPlan {
     /// Fixed-price missions already billed whose new entries the price covers: reserved by
     /// the draft with no line of their own.
     std::vector<std::string> covered;
+    /// Fixed-price missions with work in the period, still open: billed on completion.
+    std::vector<std::string> on_completion;
 };
 
 std::string mission_label(const domain::Mission& mission) {
@@ -126,7 +128,10 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
             // A fixed price is billed once: with the first invoice that has work of the
             // mission, or once the mission is done.
             const domain::BillableWork work{static_cast<std::int64_t>(entries.size()), 0, 0};
-            if (!domain::fixed_price_due(mission, work)) continue;
+            if (!domain::fixed_price_due(mission, work, rules.fixed_price)) {
+                if (!entries.empty()) plan.on_completion.push_back(mission.address());
+                continue;
+            }
             if (invoices.mission_billed(mission.id)) {
                 if (entries.empty()) continue;
                 plan.covered.push_back(mission.address());
@@ -137,6 +142,9 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
                                                             invoice.language == "fr" ? "forfait" : "fixed price"));
             set_measure(line, *domain::value_work(mission, work, rules));
             invoice.lines.push_back(std::move(line));
+            for (auto& deposit : invoicing::deposits_to_deduct(invoices, mission)) {
+                invoice.deposits.push_back(std::move(deposit));
+            }
         } else {
             if (entries.empty()) continue;
             auto lines = mission_lines(mission, entries, rules, vat, period_label, zone, detail);
@@ -146,6 +154,7 @@ DraftPlan plan_draft(const config::Config& config, const domain::Client& client,
         for (const auto& e : entries) plan.entry_ids.push_back(e.id);
     }
     if (!invoice.lines.empty()) invoicing::recompute_totals(invoice);
+    for (const auto& deposit : invoice.deposits) invoice.prepaid_minor += deposit.gross_minor;
     return plan;
 }
 
@@ -212,6 +221,14 @@ domain::Invoice InvoiceService::draft(const DraftRequest& request) {
                         fmt::format("nothing to bill for {} from {} to {}: its new entries are on fixed-price "
                                     "missions already billed ({}), which their price covers",
                                     client.handle, from, to, fmt::join(plan.covered, ", ")));
+        }
+        if (!plan.on_completion.empty()) {
+            const auto& first = plan.on_completion.front();
+            throw Error(ErrorKind::Failure,
+                        fmt::format("nothing to bill for {} from {} to {}: its work is on fixed-price missions billed "
+                                    "on completion ({}): \"slash mission done {}\" first, or bill a deposit with "
+                                    "\"slash invoice deposit {} --percent 30\"",
+                                    client.handle, from, to, fmt::join(plan.on_completion, ", "), first, first));
         }
         throw Error(ErrorKind::Failure,
                     fmt::format("nothing to bill for {} from {} to {}: none of its {} mission{} has unbilled "

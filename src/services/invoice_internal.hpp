@@ -62,4 +62,16 @@ void require_draft(const domain::Invoice& invoice);
 /// "2026-11-03 to 2026-11-17".
 [[nodiscard]] std::string period_text(std::string_view from, std::string_view to, std::string_view language);
 
+/// The issued deposits on a fixed-price mission that no invoice deducts yet: what its final
+/// invoice deducts. Conflict when a deposit of it is still a draft.
+[[nodiscard]] std::vector<domain::DepositDeduction> deposits_to_deduct(storage::InvoiceStore& store,
+                                                                       const domain::Mission& mission);
+
+/// At issue: a deposit's mission still unbilled; a final invoice's deposits still issued
+/// (not cancelled since the draft) and no more than its total.
+void check_deposits_at_issue(storage::Database& db, storage::InvoiceStore& store, const domain::Invoice& invoice);
+
+/// A deposit that an invoice deducts is credited only once that invoice is.
+void check_deposit_credit(storage::InvoiceStore& store, const domain::Invoice& original);
+
 }  // namespace slash::services::invoicing

@@ -414,6 +414,7 @@ domain::Invoice InvoiceService::issue(const std::string& ref, const std::optiona
                                 "in EUR at an exchange rate slash does not record; bill this client in EUR",
                                 invoice.label(), invoice.currency));
     }
+    invoicing::check_deposits_at_issue(db_, store, invoice);
     assign_number(invoice, format, issue_date, store);
     invoicing::recompute_totals(invoice);
     invoice.updated_at = time_.now;
@@ -444,6 +445,7 @@ domain::Invoice InvoiceService::credit(const std::string& ref, const std::string
         throw Error(ErrorKind::Conflict, fmt::format("invoice {} is already cancelled by credit note {}",
                                                      original.label(), original.credit_note_number));
     }
+    invoicing::check_deposit_credit(store, original);
     if (domain::format_date(issue_date) < original.issue_date) {
         throw Error(ErrorKind::Usage, fmt::format("invalid --date {}: a credit note cannot be dated before the "
                                                   "invoice it cancels ({})",
@@ -490,7 +492,7 @@ domain::Payment InvoiceService::pay(const std::string& ref, const PayRequest& re
         throw Error(ErrorKind::Failure, fmt::format("invoice {} is cancelled by credit note {}: nothing is due",
                                                     invoice.label(), invoice.credit_note_number));
     }
-    auto due = invoice.gross_minor - invoice.paid_minor;
+    auto due = invoice.balance_minor();
     if (due <= 0) {
         throw Error(ErrorKind::Failure, fmt::format("invoice {} is already paid ({})", invoice.label(),
                                                     domain::format_money(invoice.paid_minor, invoice.currency)));

@@ -215,7 +215,8 @@ MissionReport report(const storage::MissionWithActivity& row, const domain::Bill
 
 }  // namespace
 
-domain::BillingRules billing_rules(const config::TimeConfig& time) {
+domain::BillingRules billing_rules(const config::Config& config) {
+    const auto& time = config.time;
     domain::BillingRules rules;
     try {
         rules.rounding_seconds = time.rounding == "0" ? 0 : domain::parse_duration(time.rounding);
@@ -226,6 +227,7 @@ domain::BillingRules billing_rules(const config::TimeConfig& time) {
         rules.rounding_mode = domain::parse_rounding_mode(time.rounding_mode);
         rules.hours_per_day = domain::parse_decimal(time.hours_per_day, "time.hours_per_day");
         rules.day_step = domain::parse_decimal(time.day_step, "time.day_step");
+        rules.fixed_price = domain::parse_fixed_price_rule(config.invoice.fixed_price);
     } catch (const Error& e) {
         throw Error(ErrorKind::Config, e.what());
     }

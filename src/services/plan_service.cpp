@@ -112,7 +112,7 @@ Plan PlanService::plan(const PlanRequest& request) {
     plan.today = domain::local_date(time_.now, time_.zone);
     const std::int64_t today = domain::days_from_civil(plan.today);
 
-    auto reports = MissionService(db_, time_, billing_rules(config_.time)).list(std::nullopt, false);
+    auto reports = MissionService(db_, time_, billing_rules(config_)).list(std::nullopt, false);
     std::vector<domain::WorkItem> items;
     std::vector<const MissionReport*> scheduled;
     for (const auto& report : reports) {

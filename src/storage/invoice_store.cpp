@@ -23,7 +23,10 @@ constexpr const char* kSelect =
     "i.discount_text, i.footer, i.credited_invoice_id, i.reason, i.created_at, i.updated_at, "
     "i.issued_at, "
     "(SELECT coalesce(sum(p.amount_minor), 0) FROM payments p WHERE p.invoice_id = i.id), "
-    "o.number, o.issue_date, n.id, n.number "
+    "o.number, o.issue_date, n.id, n.number, i.deposit_mission_id, "
+    "(SELECT coalesce(sum(d.gross_minor), 0) FROM invoice_deposits d WHERE d.invoice_id = i.id), "
+    "(SELECT dc.handle || '/' || dm.handle FROM missions dm JOIN clients dc ON dc.id = dm.client_id "
+    " WHERE dm.id = i.deposit_mission_id) "
     "FROM invoices i JOIN clients c ON c.id = i.client_id "
     "LEFT JOIN invoices o ON o.id = i.credited_invoice_id "
     "LEFT JOIN invoices n ON n.credited_invoice_id = i.id ";
@@ -36,7 +39,10 @@ constexpr const char* kListSelect =
     "i.vat_minor, i.gross_minor, '', '', '', '', '', '', '', '', '', '', '', i.buyer_kind, '', '', '', '', '', "
     "'', '', '', '', '', '', i.credited_invoice_id, i.reason, i.created_at, i.updated_at, i.issued_at, "
     "(SELECT coalesce(sum(p.amount_minor), 0) FROM payments p WHERE p.invoice_id = i.id), "
-    "o.number, o.issue_date, n.id, n.number "
+    "o.number, o.issue_date, n.id, n.number, i.deposit_mission_id, "
+    "(SELECT coalesce(sum(d.gross_minor), 0) FROM invoice_deposits d WHERE d.invoice_id = i.id), "
+    "(SELECT dc.handle || '/' || dm.handle FROM missions dm JOIN clients dc ON dc.id = dm.client_id "
+    " WHERE dm.id = i.deposit_mission_id) "
     "FROM invoices i JOIN clients c ON c.id = i.client_id "
     "LEFT JOIN invoices o ON o.id = i.credited_invoice_id "
     "LEFT JOIN invoices n ON n.credited_invoice_id = i.id ";
@@ -100,6 +106,9 @@ domain::Invoice read_invoice(SQLite::Statement& row) {
     v.credited_issue_date = text_or_empty(next());
     v.credit_note_id = optional_int(next());
     v.credit_note_number = text_or_empty(next());
+    v.deposit_mission_id = optional_int(next());
+    v.prepaid_minor = next().getInt64();
+    v.deposit_mission = text_or_empty(next());
     return v;
 }
 
@@ -127,6 +136,31 @@ std::vector<domain::InvoiceLine> read_lines(Database& db, std::int64_t invoice_i
         lines.push_back(std::move(l));
     }
     return lines;
+}
+
+std::vector<domain::DepositDeduction> read_deposits(Database& db, std::int64_t invoice_id) {
+    SQLite::Statement stmt(connection(db),
+                           "SELECT d.deposit_id, i.number, i.issue_date, d.gross_minor FROM invoice_deposits d "
+                           "JOIN invoices i ON i.id = d.deposit_id WHERE d.invoice_id = ? ORDER BY i.issue_date, i.seq");
+    stmt.bind(1, invoice_id);
+    std::vector<domain::DepositDeduction> deposits;
+    while (stmt.executeStep()) {
+        deposits.push_back({stmt.getColumn(0).getInt64(), text_or_empty(stmt.getColumn(1)),
+                            text_or_empty(stmt.getColumn(2)), stmt.getColumn(3).getInt64()});
+    }
+    return deposits;
+}
+
+void insert_deposits(Database& db, std::int64_t invoice_id, const std::vector<domain::DepositDeduction>& deposits) {
+    SQLite::Statement stmt(connection(db),
+                           "INSERT INTO invoice_deposits (invoice_id, deposit_id, gross_minor) VALUES (?,?,?)");
+    for (const auto& d : deposits) {
+        stmt.bind(1, invoice_id);
+        stmt.bind(2, d.deposit_id);
+        stmt.bind(3, d.gross_minor);
+        stmt.exec();
+        stmt.reset();
+    }
 }
 
 void insert_lines(Database& db, std::int64_t invoice_id, const std::vector<domain::InvoiceLine>& lines) {
@@ -160,6 +194,7 @@ std::optional<domain::Invoice> find_where(Database& db, const char* where, auto 
     auto invoice = read_invoice(stmt);
     stmt.reset();
     invoice.lines = read_lines(db, invoice.id);
+    invoice.deposits = read_deposits(db, invoice.id);
     return invoice;
 }
 
@@ -209,7 +244,7 @@ std::int64_t InvoiceStore::insert_draft(const domain::Invoice& v) {
         SQLite::Statement stmt(connection(db_),
                                "INSERT INTO invoices (kind, client_id, period_from, period_to, currency, language, "
                                "vat_regime, net_minor, vat_minor, gross_minor, credited_invoice_id, reason, "
-                               "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                               "created_at, updated_at, deposit_mission_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         bind_text(stmt, 1, v.kind);
         stmt.bind(2, v.client_id);
         stmt.bind(3, v.period_from);
@@ -224,9 +259,11 @@ std::int64_t InvoiceStore::insert_draft(const domain::Invoice& v) {
         stmt.bind(12, v.reason);
         stmt.bind(13, v.created_at);
         stmt.bind(14, v.updated_at);
+        bind_optional(stmt, 15, v.deposit_mission_id);
         stmt.exec();
         auto id = connection(db_).getLastInsertRowid();
         insert_lines(db_, id, v.lines);
+        insert_deposits(db_, id, v.deposits);
         return id;
     });
 }
@@ -375,6 +412,37 @@ std::optional<InvoiceStore::Latest> InvoiceStore::latest_issued(std::string_view
         stmt.bind(1, std::string(kind));
         if (!stmt.executeStep()) return std::nullopt;
         return Latest{stmt.getColumn(0).getString(), stmt.getColumn(1).getString()};
+    });
+}
+
+std::vector<MissionDeposit> InvoiceStore::deposits_of_mission(std::int64_t mission_id) {
+    return guarded(db_, [&] {
+        SQLite::Statement stmt(
+            connection(db_),
+            "SELECT i.id, i.status, i.number, i.issue_date, i.net_minor, i.gross_minor, "
+            "(SELECT f.number FROM invoice_deposits d JOIN invoices f ON f.id = d.invoice_id "
+            " WHERE d.deposit_id = i.id AND f.kind = 'invoice' AND f.status <> 'cancelled' "
+            " ORDER BY f.status = 'draft', f.id LIMIT 1), "
+            "(SELECT f.id FROM invoice_deposits d JOIN invoices f ON f.id = d.invoice_id "
+            " WHERE d.deposit_id = i.id AND f.kind = 'invoice' AND f.status <> 'cancelled' "
+            " ORDER BY f.status = 'draft', f.id LIMIT 1) "
+            "FROM invoices i WHERE i.deposit_mission_id = ? AND i.kind = 'invoice' AND i.status <> 'cancelled' "
+            "ORDER BY i.status = 'draft', i.issue_date, i.seq, i.id");
+        stmt.bind(1, mission_id);
+        std::vector<MissionDeposit> deposits;
+        while (stmt.executeStep()) {
+            MissionDeposit d;
+            d.id = stmt.getColumn(0).getInt64();
+            d.draft = stmt.getColumn(1).getString() == "draft";
+            d.number = text_or_empty(stmt.getColumn(2));
+            d.issue_date = text_or_empty(stmt.getColumn(3));
+            d.net_minor = stmt.getColumn(4).getInt64();
+            d.gross_minor = stmt.getColumn(5).getInt64();
+            d.deducted_by = text_or_empty(stmt.getColumn(6));
+            d.deducted_by_id = optional_int(stmt.getColumn(7));
+            deposits.push_back(std::move(d));
+        }
+        return deposits;
     });
 }
 

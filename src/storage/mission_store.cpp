@@ -296,9 +296,11 @@ std::int64_t MissionStore::entry_count(std::int64_t id) {
 
 std::int64_t MissionStore::invoice_count(std::int64_t id) {
     return guarded(db_, [&] {
-        // invoice_lines_by_mission holds only the lines that name a mission.
+        // invoice_lines_by_mission holds only the lines that name a mission; a deposit
+        // invoice names its mission itself (invoices_by_deposit_mission).
         SQLite::Statement stmt(connection(db_),
-                               "SELECT count(DISTINCT invoice_id) FROM invoice_lines WHERE mission_id = ?");
+                               "SELECT (SELECT count(DISTINCT invoice_id) FROM invoice_lines WHERE mission_id = ?1) + "
+                               "(SELECT count(*) FROM invoices WHERE deposit_mission_id = ?1)");
         stmt.bind(1, id);
         stmt.executeStep();
         return stmt.getColumn(0).getInt64();

@@ -246,6 +246,7 @@ TEST_CASE("cli/books receipts: each receipt's nature follows its missions' or it
     Workspace ws;
     three_clients(ws);
     ok(ws, {"mission", "add", "acme/shop", "--fixed", "300", "--activity", "bic-sales"});
+    ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});  // the price billed with its first work
     ok(ws, {"mission", "add", "beta/repair", "--activity", "bic-services"});
     // acme: one invoice with a BNC line (web, default activity) and a sales line (shop).
     run_ok(ws, {"log", "acme/shop", "9:00-10:00", "--on", "2026-02-03"});

@@ -136,6 +136,7 @@ void two_issued_invoices(Workspace& ws) {
               "--address", "1 rue X", "--address", "75002 Paris", "--hourly", "65"},
              {"mission", "add", "acme/dev"},
              {"mission", "add", "acme/logo", "--fixed", "800"},
+             {"config", "set", "invoice.fixed_price", "first-work"},  // the price billed with its first work
              {"log", "acme/dev", "9:00-11:00", "--on", "2026-10-05"},
              {"log", "acme/logo", "9:00-10:00", "--on", "2026-10-06"},
              {"log", "acme/dev", "9:00-10:00", "--on", "2026-11-05"},

@@ -297,10 +297,11 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("cli/invoice a fixed price is billed once: the next month's invoice leaves it out") {
+TEST_CASE("cli/invoice under first-work a fixed price is billed once with its first work: the next month's invoice leaves it out") {
     Workspace ws;
     acme_web(ws);
     ok(ws, {"mission", "add", "acme/site", "--title", "Site vitrine", "--fixed", "1200"});
+    ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});
     log_on(ws, "acme/site", "9:00-10:00", "2026-10-09");
     // October: work on the fixed-price mission bills its price once, 1 × 1200.00.
     CHECK(run_ok(ws, {"invoice", "new", "acme", "2026-10"}) == "1\n");
@@ -992,6 +993,7 @@ TEST_CASE("cli/invoice later work on a fixed-price mission already billed is cov
     Workspace ws;
     acme_web(ws);
     ok(ws, {"mission", "add", "acme/logo", "--fixed", "800"});
+    ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});
     log_on(ws, "acme/logo", "9:00-11:00", "2026-10-06");
     CHECK(run_ok(ws, {"invoice", "new", "acme", "2026-10"}) == "1\n");
     log_on(ws, "acme/logo", "9:00-10:00", "2026-11-03");

@@ -299,6 +299,7 @@ TEST_CASE("cli/month billed and unbilled mean one thing: held by an invoice, dra
     run_ok(ws, {"client", "add", "brasserie", "--name", "Brasserie SAS", "--address", "1 rue X", "--address",
                 "75002 Paris", "--siren", "552100554", "--hourly", "60"});
     run_ok(ws, {"mission", "add", "brasserie/site", "--fixed", "3500", "--estimate", "35h"});
+    run_ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});  // the price billed with its first work
     run_ok(ws, {"mission", "add", "brasserie/conseil"});
     run_ok(ws, {"log", "brasserie/site", "9:00-13:00", "--on", "2026-12-01"});   // 1
     run_ok(ws, {"log", "brasserie/conseil", "14:00-16:00", "--on", "2026-12-01"});  // 2

@@ -60,6 +60,7 @@ void worked_example(Workspace& ws) {
     ok(ws, {"mission", "add", "acme/admin", "--none"});
     ok(ws, {"mission", "add", "beta/audit"});
     ok(ws, {"mission", "add", "beta/site", "--fixed", "1200", "--estimate", "10h"});
+    ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});  // the price billed with its first work
     ok(ws, {"mission", "add", "brit/app"});
     auto issue = [&](const std::string& client, const std::string& period, const std::string& date) {
         auto id = run_ok(ws, {"invoice", "new", client, period});

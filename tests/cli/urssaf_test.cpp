@@ -151,6 +151,7 @@ void worked_example(Workspace& ws) {
     ok(ws, {"mission", "add", "acme/audit", "--daily", "500", "--activity", "bic-services"});
     ok(ws, {"mission", "add", "beta/articles", "--unit", "40", "--unit-name", "article"});
     ok(ws, {"mission", "add", "beta/shop", "--fixed", "1200", "--activity", "bic-sales"});
+    ok(ws, {"config", "set", "invoice.fixed_price", "first-work"});  // the price billed with its first work
     ok(ws, {"mission", "add", "brit/app"});
 
     REQUIRE(invoice(ws, "acme/web", "9:00-13:00", "2026-05-04", "2026-05-29") == "2026-0001");

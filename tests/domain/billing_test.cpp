@@ -186,12 +186,16 @@ TEST_CASE("domain/billing billable_amount: by billing mode") {
     CHECK(d::billable_amount(mission("hourly", 6500), work, rules) == 16250);
     CHECK(d::billable_amount(mission("daily", 45000), work, rules) == 22500);  // 2h30: half a day
     CHECK(d::billable_amount(mission("unit", 5), work, rules) == 13);
-    CHECK(d::billable_amount(mission("fixed", 120000), work, rules) == 120000);
+    CHECK(d::billable_amount(mission("fixed", 120000), work, rules) == 0);  // open: on completion
     CHECK(d::billable_amount(mission("none", std::nullopt), work, rules) == std::nullopt);
 
-    SUBCASE("a fixed price counts once there is billable work or the mission is done") {
+    SUBCASE("a fixed price counts once the mission is done, or under first-work once there is work") {
         d::Mission fixed = mission("fixed", 120000);
-        CHECK(d::billable_amount(fixed, d::BillableWork{}, rules) == 0);
+        CHECK(d::billable_amount(fixed, work, rules) == 0);
+        auto first_work = rules;
+        first_work.fixed_price = d::FixedPriceRule::FirstWork;
+        CHECK(d::billable_amount(fixed, work, first_work) == 120000);
+        CHECK(d::billable_amount(fixed, d::BillableWork{}, first_work) == 0);
         fixed.status = d::MissionStatus::Done;
         CHECK(d::billable_amount(fixed, d::BillableWork{}, rules) == 120000);
     }
@@ -241,11 +245,20 @@ TEST_CASE("domain/billing bills_per_entry, fixed_price_due and fixed_price_share
     CHECK_FALSE(d::bills_per_entry(d::BillingMode::Fixed));
     CHECK_FALSE(d::bills_per_entry(d::BillingMode::None));
 
+    // On completion (the default): only once the mission is done, work or not.
     d::Mission fixed = mission("fixed", 120000);
-    CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{}));
-    CHECK(d::fixed_price_due(fixed, d::BillableWork{1, 0, 0}));
+    const auto completion = d::FixedPriceRule::Completion;
+    const auto first_work = d::FixedPriceRule::FirstWork;
+    CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{}, completion));
+    CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{1, 0, 0}, completion));
+    CHECK_FALSE(d::fixed_price_due(fixed, d::BillableWork{}, first_work));
+    CHECK(d::fixed_price_due(fixed, d::BillableWork{1, 0, 0}, first_work));
     fixed.status = d::MissionStatus::Done;
-    CHECK(d::fixed_price_due(fixed, d::BillableWork{}));
+    CHECK(d::fixed_price_due(fixed, d::BillableWork{}, completion));
+    CHECK(d::fixed_price_due(fixed, d::BillableWork{}, first_work));
+    CHECK(d::parse_fixed_price_rule("first-work") == first_work);
+    CHECK_THROWS_WITH((void)d::parse_fixed_price_rule("done"),
+                      "invalid invoice.fixed_price \"done\": use completion or first-work");
 
     CHECK(d::fixed_price_share(120000, 3 * kHour, 10 * kHour) == 36000);
     CHECK(d::fixed_price_share(100, 1, 3) == 33);

@@ -35,12 +35,21 @@ struct Decimal {
 /// `what` naming the setting.
 [[nodiscard]] Decimal parse_decimal(std::string_view text, std::string_view what);
 
-/// The billing settings of `[time]`, typed.
+/// When the price of a fixed-price mission is billed (`[invoice] fixed_price`): once the
+/// mission is done (before that only deposits bill it), or with the first invoice that has
+/// work on it.
+enum class FixedPriceRule { Completion, FirstWork };
+
+/// "completion" or "first-work". Throws Error(Usage) naming the value otherwise.
+[[nodiscard]] FixedPriceRule parse_fixed_price_rule(std::string_view text);
+
+/// The billing settings of `[time]` (and `[invoice] fixed_price`), typed.
 struct BillingRules {
     std::int64_t rounding_seconds = 15 * 60;  ///< 0: durations are billed as they are
     RoundingMode rounding_mode = RoundingMode::Up;
     Decimal hours_per_day{7, 1};
     Decimal day_step{5, 10};
+    FixedPriceRule fixed_price = FixedPriceRule::Completion;
 };
 
 /// One entry's duration as billed: a multiple of `step` seconds, going up (ceiling),
@@ -98,8 +107,9 @@ struct WorkValue {
 /// and unit work; days are counted in steps on the total, and a fixed price is one line.
 [[nodiscard]] bool bills_per_entry(BillingMode mode);
 
-/// A fixed price is due once there is billable work or the mission is done.
-[[nodiscard]] bool fixed_price_due(const Mission& mission, const BillableWork& work);
+/// A fixed price is due once the mission is done; under FirstWork, also once there is
+/// billable work.
+[[nodiscard]] bool fixed_price_due(const Mission& mission, const BillableWork& work, FixedPriceRule rule);
 
 /// The part of a fixed price that `part_seconds` of work earn out of `spread_seconds`,
 /// half away from zero; 0 without time on either side.

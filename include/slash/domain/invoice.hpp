@@ -33,6 +33,15 @@ struct InvoiceLine {
     std::int64_t vat_rate_milli = 0;
 };
 
+/// A deposit invoice that a final invoice deducts (EN 16931: a preceding invoice reference,
+/// BG-3, whose amount counts in the paid amount, BT-113).
+struct DepositDeduction {
+    std::int64_t deposit_id = 0;
+    std::string number;
+    std::string issue_date;
+    std::int64_t gross_minor = 0;  ///< the deposit invoice's total, VAT included
+};
+
 /// Stored status of an invoice: a draft changes freely, an issued invoice never changes,
 /// a cancelled one was cancelled by a credit note.
 inline constexpr std::string_view kDraft = "draft";
@@ -76,6 +85,14 @@ struct Invoice {
     std::string credit_note_number;
     /// The sum of its payments, filled by reads.
     std::int64_t paid_minor = 0;
+    /// A deposit invoice (facture d'acompte, UNTDID 1001 type 386): the fixed-price mission
+    /// it is an advance on. Its line bills no mission's work, so the price stays unbilled.
+    std::optional<std::int64_t> deposit_mission_id;
+    std::string deposit_mission;  ///< its address, CLIENT/MISSION, filled by reads
+    /// Of a final invoice (and of the credit note cancelling it): the deposits it deducts,
+    /// and their sum (filled by reads).
+    std::vector<DepositDeduction> deposits;
+    std::int64_t prepaid_minor = 0;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     std::optional<std::int64_t> issued_at;
@@ -83,6 +100,12 @@ struct Invoice {
 
     [[nodiscard]] bool draft() const { return status == kDraft; }
     [[nodiscard]] bool credit_note() const { return kind == InvoiceKind::Credit; }
+    [[nodiscard]] bool deposit() const { return deposit_mission_id.has_value(); }
+    /// What the client owes on it before any payment: its total less the deposits it
+    /// deducts (EN 16931 BT-115 before payments).
+    [[nodiscard]] std::int64_t payable_minor() const { return gross_minor - prepaid_minor; }
+    /// What is left to pay: payable less payments.
+    [[nodiscard]] std::int64_t balance_minor() const { return payable_minor() - paid_minor; }
     /// The number, or "draft N" for a draft: what messages call it.
     [[nodiscard]] std::string label() const { return number ? *number : "draft " + std::to_string(id); }
 };

@@ -37,6 +37,13 @@ struct LineRequest {
     std::optional<std::string> vat_rate;  ///< percent; default: the invoice's regime
 };
 
+/// `slash invoice deposit CLIENT/MISSION (--percent P | --amount A)`.
+struct DepositRequest {
+    std::string mission;                 ///< CLIENT/MISSION, a fixed-price mission
+    std::optional<std::string> percent;  ///< of the price
+    std::optional<std::string> amount;   ///< net, in the mission's currency
+};
+
 /// `slash invoice pay REF`.
 struct PayRequest {
     std::optional<std::string> amount;  ///< default: what remains due
@@ -92,6 +99,9 @@ public:
     /// One draft per client with unbilled work in MONTH (default last month), clients in
     /// handle order; with `dry_run` nothing is written (the drafts have id 0).
     std::vector<domain::Invoice> monthly(const std::optional<std::string>& month, bool dry_run, bool detail);
+    /// A draft deposit invoice (type 386) on a fixed-price mission that no invoice bills
+    /// yet: a percentage of its price or an amount, net; all deposits at most the price.
+    domain::Invoice deposit(const DepositRequest& request);
     domain::Invoice add_line(const std::string& ref, const LineRequest& request);
     /// Removes line `position` (1-based) of a draft; the later lines move up.
     domain::Invoice remove_line(const std::string& ref, std::int64_t position);

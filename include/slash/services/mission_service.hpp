@@ -64,7 +64,7 @@ enum class MissionTransition { Done, Pause, Resume };
 
 /// The `[time]` keys that value work, typed. Throws Error(Config) naming a key whose value
 /// cannot be used.
-[[nodiscard]] domain::BillingRules billing_rules(const config::TimeConfig& time);
+[[nodiscard]] domain::BillingRules billing_rules(const config::Config& config);
 
 /// Mission use cases: each validates every value before writing anything and runs in one
 /// write transaction. Addresses are `client/mission` as typed.

@@ -21,6 +21,19 @@ struct InvoiceFilter {
     std::optional<int> year;
 };
 
+/// A deposit invoice of a fixed-price mission (not cancelled), and the invoice that deducts
+/// it, if any (a draft or an issued final invoice; a cancelled one frees it).
+struct MissionDeposit {
+    std::int64_t id = 0;
+    bool draft = false;
+    std::string number;      ///< empty for a draft
+    std::string issue_date;  ///< empty for a draft
+    std::int64_t net_minor = 0;
+    std::int64_t gross_minor = 0;
+    std::string deducted_by;  ///< the deducting invoice's number; empty when a draft deducts it, or none
+    std::optional<std::int64_t> deducted_by_id;
+};
+
 /// Invoices, their lines and the entries they reserve. Reads fill client_handle,
 /// paid_minor, the credited invoice's number and date and the cancelling credit note.
 /// Writes expect the caller's transaction; the schema's triggers refuse any change to an
@@ -69,6 +82,9 @@ public:
     /// True when a line of an invoice that is not cancelled (nor a credit note) bills the
     /// mission: a fixed price is billed once.
     [[nodiscard]] bool mission_billed(std::int64_t mission_id);
+    /// The deposit invoices of a mission that are not cancelled: issued ones by date, then
+    /// drafts.
+    [[nodiscard]] std::vector<MissionDeposit> deposits_of_mission(std::int64_t mission_id);
 
 private:
     Database& db_;

@@ -95,7 +95,8 @@ public:
     void remove(std::int64_t id);
     /// How many entries refer to the mission.
     [[nodiscard]] std::int64_t entry_count(std::int64_t id);
-    /// How many invoices (drafts, issued or credit notes) have a line for the mission.
+    /// How many invoices (drafts, issued or credit notes) have a line for the mission or are
+    /// deposits on it.
     [[nodiscard]] std::int64_t invoice_count(std::int64_t id);
     /// The invoices with a payment dated FROM to TO (YYYY-MM-DD, both included), by id, with
     /// their lines and the activity of each line's mission: how `slash urssaf` splits a

@@ -230,7 +230,7 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
         add_invoices(out, ctx, choice);
     } else if (index == 0 && path == "payment rm") {
         for (auto& [id, description] : services::completion_payments(ctx.db_path())) out.push_back({id, description});
-    } else if (index == 0 && (path == "start" || path == "log")) {
+    } else if (index == 0 && (path == "start" || path == "log" || path == "invoice deposit")) {
         add_missions(out, ctx);
     } else if (path == "entry show" || path == "entry edit" || (path == "continue" && index == 0) ||
                path == "entry rm") {

@@ -101,6 +101,23 @@ void add_new_command(CLI::App& noun, Context& ctx) {
     });
 }
 
+void add_deposit_command(CLI::App& noun, Context& ctx) {
+    auto request = std::make_shared<services::DepositRequest>();
+    CLI::App* verb = noun.add_subcommand(
+        "deposit", "Draft a deposit invoice (acompte) on a fixed-price mission; prints the draft id");
+    verb->add_option("mission", request->mission, "Fixed-price mission, CLIENT/MISSION")->required();
+    auto* percent = optional_option(*verb, "--percent", request->percent, "Percentage of the price, such as 30")
+                        ->type_name("P");
+    auto* amount = optional_option(*verb, "--amount", request->amount, "Amount before VAT, in the mission's currency")
+                       ->type_name("A");
+    percent->excludes(amount);
+    ctx.on_run(verb, [&ctx, request] {
+        auto draft = service(ctx).deposit(*request);
+        ctx.out << draft.id << '\n';
+        ctx.info(draft_summary(draft));
+    });
+}
+
 void add_monthly_command(CLI::App& noun, Context& ctx) {
     struct MonthlyOptions {
         std::optional<std::string> month;
@@ -346,6 +363,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
     CLI::App* noun = app.add_subcommand("invoice", "Draft, issue, show and settle invoices and credit notes");
     add_new_command(*noun, ctx);
     add_monthly_command(*noun, ctx);
+    add_deposit_command(*noun, ctx);
     add_line_commands(*noun, ctx);
     {
         struct IssueOptions {

@@ -19,7 +19,7 @@ struct MissionOptions {
 };
 
 services::MissionService service(Context& ctx) {
-    return services::MissionService(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config().time));
+    return services::MissionService(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config()));
 }
 
 // The fields shared by `add` and `edit`.

@@ -54,7 +54,7 @@ void warn_if_long(Context& ctx, const domain::Entry& entry, bool stopped_now) {
 
 // What every open mission has not billed yet, summed per currency: never converted.
 std::vector<UnbilledTotal> unbilled_totals(Context& ctx) {
-    services::MissionService missions(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config().time));
+    services::MissionService missions(ctx.database(), ctx.time_context(), services::billing_rules(ctx.config()));
     std::map<std::string, std::int64_t> sums;
     for (const auto& report : missions.list(std::nullopt, false)) {
         if (!report.unbilled_minor) continue;

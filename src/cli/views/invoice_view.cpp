@@ -46,7 +46,7 @@ Value buyer_value(const domain::BuyerIdentity& b) {
 
 render::Record invoice_record(const domain::Invoice& v, const std::string& status, const domain::TimeZone& zone,
                               const std::string& einvoicing) {
-    auto due = v.draft() || v.credit_note() || v.status == domain::kCancelled ? 0 : v.gross_minor - v.paid_minor;
+    auto due = v.draft() || v.credit_note() || v.status == domain::kCancelled ? 0 : v.balance_minor();
     return {
         // A draft of `monthly --dry-run` was never written: it has no id to refer to.
         {"ref", v.id == 0 ? Value() : Value(ref_of(v))},
@@ -146,6 +146,16 @@ render::Value invoice_document_value(const services::InvoiceDetails& d, const do
     Value::Array payments;
     for (const auto& p : d.payments) payments.push_back(Value::object(payment_record(p, zone)));
     record.emplace_back("payments", Value::array(payments));
+    // A deposit invoice names its mission; a final invoice lists the deposits it deducts.
+    record.emplace_back("deposit_of", optional_text(v.deposit_mission));
+    Value::Array deposits;
+    for (const auto& deposit : v.deposits) {
+        deposits.push_back(Value::object({{"number", deposit.number},
+                                          {"issue_date", deposit.issue_date},
+                                          {"amount", money_value(deposit.gross_minor, v.currency)}}));
+    }
+    record.emplace_back("deposits", Value::array(deposits));
+    record.emplace_back("prepaid", money_value(v.prepaid_minor, v.currency));
     Value::Array entries;
     for (const auto& e : d.entries) entries.emplace_back(e.id);
     record.emplace_back("entries", Value::array(entries));
