@@ -134,36 +134,48 @@ ReminderParts reminder_parts(const ReminderDocument& d) {
     p.fields.push_back({english ? fmt::format("Late-payment penalties to {}", date(r.reminded_on))
                                 : fmt::format("Pénalités de retard au {}", date(r.reminded_on)),
                         money(r.penalty_minor)});
-    if (invoice.buyer.business) {
+    if (invoice.buyer.business && invoice.currency == "EUR") {
         p.fields.push_back({english ? "Recovery indemnity" : "Indemnité forfaitaire de recouvrement",
                             money(r.indemnity_minor)});
     }
     p.fields.push_back({english ? "Total claimed" : "Total réclamé", money(reminder_total(r))});
 
     const std::string rate = percent(r.late_rate_milli, english);
+    // The code de commerce sets the penalties between professionals; to an individual the
+    // letter states the rate of the terms without citing it.
+    const std::string law_en = invoice.buyer.business ? "; art. L441-10 of the French Code de commerce." : ".";
+    const std::string law_fr = invoice.buyer.business ? " ; art. L441-10 du Code de commerce." : ".";
     if (d.legal_rate_milli > 0) {
         p.notes.push_back(
             english ? fmt::format("Penalties: {} x {} days / 365 at {} a year, three times the legal interest rate of "
-                                  "{} ({}, {}); art. L441-10 of the French Code de commerce.",
+                                  "{} ({}, {}){}",
                                   money(r.due_minor), r.days_late, rate, percent(d.legal_rate_milli, true),
-                                  semester(d.legal_rate_from, true), d.legal_rate_source)
+                                  semester(d.legal_rate_from, true), d.legal_rate_source, law_en)
                     : fmt::format("Pénalités : {} x {} jours / 365 au taux de {} l'an, trois fois le taux de l'intérêt "
-                                  "légal de {} ({}, {}) ; art. L441-10 du Code de commerce.",
+                                  "légal de {} ({}, {}){}",
                                   money(r.due_minor), r.days_late, rate, percent(d.legal_rate_milli, false),
-                                  semester(d.legal_rate_from, false), d.legal_rate_source));
+                                  semester(d.legal_rate_from, false), d.legal_rate_source, law_fr));
     } else {
         p.notes.push_back(english ? fmt::format("Penalties: {} x {} days / 365 at {} a year, the rate of our payment "
-                                                "terms; art. L441-10 of the French Code de commerce.",
-                                                money(r.due_minor), r.days_late, rate)
+                                                "terms{}",
+                                                money(r.due_minor), r.days_late, rate, law_en)
                                   : fmt::format("Pénalités : {} x {} jours / 365 au taux de {} l'an, taux prévu par nos "
-                                                "conditions de paiement ; art. L441-10 du Code de commerce.",
-                                                money(r.due_minor), r.days_late, rate));
+                                                "conditions de paiement{}",
+                                                money(r.due_minor), r.days_late, rate, law_fr));
     }
-    if (invoice.buyer.business) {
+    if (invoice.buyer.business && invoice.currency == "EUR") {
         p.notes.push_back(english ? "Recovery indemnity: 40 EUR per invoice paid late by a business; art. L441-10 and "
                                     "D441-5 of the French Code de commerce."
                                   : "Indemnité forfaitaire : 40 € par facture payée en retard par un professionnel ; "
                                     "art. L441-10 et D441-5 du Code de commerce.");
+    } else if (invoice.buyer.business) {
+        p.notes.push_back(
+            english ? fmt::format("A fixed recovery indemnity of 40 EUR is also due, on top of the total above (in "
+                                  "{}); art. L441-10 and D441-5 of the French Code de commerce.",
+                                  invoice.currency)
+                    : fmt::format("Une indemnité forfaitaire de recouvrement de 40 € est due en plus du total "
+                                  "ci-dessus (en {}) ; art. L441-10 et D441-5 du Code de commerce.",
+                                  invoice.currency));
     }
     if (!invoice_parts_of.bank.empty()) {
         p.bank_intro = english ? fmt::format("Please pay by bank transfer, quoting {}:", number)

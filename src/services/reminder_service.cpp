@@ -95,7 +95,9 @@ ReminderPlan ReminderService::plan(const ReminderRequest& request) {
         r.late_rate_milli = 3 * plan.legal_rate->rate_milli;
     }
     r.penalty_minor = domain::late_penalty(due, r.late_rate_milli, r.days_late);
-    r.indemnity_minor = invoice.buyer.business ? domain::kRecoveryIndemnityMinor : 0;
+    // The indemnity is 40 euros: it is added to what an invoice in EUR claims; the letter
+    // of an invoice in another currency states it apart rather than as 40 of that currency.
+    r.indemnity_minor = invoice.buyer.business && invoice.currency == "EUR" ? domain::kRecoveryIndemnityMinor : 0;
     r.created_at = time_.now;
     return plan;
 }
