@@ -198,6 +198,11 @@ TEST_CASE("cli/mail refusals: no address, a bad --to, a draft, a reminder not du
                    "invalid --to \"Boss <boss@acme.example>\": give one e-mail address, such as name@example.org");
     expect_refusal(ws, {"invoice", "mail", "2026-0001", "--to", "a@b.example,c@d.example"}, 2,
                    "invalid --to \"a@b.example,c@d.example\": give one e-mail address, such as name@example.org");
+    ok(ws, {"config", "set", "mail.from", "Camille <camille@example.org>"});
+    expect_refusal(ws, {"invoice", "mail", "2026-0001"}, 1,
+                   "the sender address \"Camille <camille@example.org>\" is not one plain e-mail address; set one "
+                   "with slash config set mail.from ADDR");
+    ok(ws, {"config", "set", "mail.from", "billing@example.org"});
     expect_refusal(ws, {"invoice", "mail", "3", "--to", "x@beta.example"}, 1,
                    "draft 3 is not issued: issue it before mailing it, with slash invoice issue 3");
     expect_refusal(ws, {"invoice", "mail", "2026-0001", "--reminder"}, 1,

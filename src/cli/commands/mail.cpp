@@ -134,6 +134,20 @@ void run_mail(Context& ctx, const MailOptions& o) {
         throw Error(ErrorKind::Failure, "no sender address: set one with slash config set mail.from ADDR (or "
                                         "seller.email)");
     }
+    // Both addresses go into headers as they are: anything but one plain address (a
+    // display name, a list, a line break) is refused rather than sent somewhere unintended.
+    if (!services::plain_address(from)) {
+        throw Error(ErrorKind::Failure, fmt::format("the sender address {} is not one plain e-mail address; set one "
+                                                    "with slash config set mail.from ADDR",
+                                                    domain::quoted(from)));
+    }
+    if (!services::plain_address(to)) {
+        throw Error(ErrorKind::Failure, fmt::format("the e-mail address {} of client {} is not one plain address; "
+                                                    "give one with --to ADDR, or fix it with slash client edit {} "
+                                                    "--email ADDR",
+                                                    domain::quoted(to), invoice.client_handle,
+                                                    invoice.client_handle));
+    }
 
     services::MailMessage message;
     message.from_name = invoice.seller.name;
