@@ -198,14 +198,38 @@ TEST_CASE("cli/mail refusals: no address, a bad --to, a draft, a reminder not du
                    "invalid --to \"Boss <boss@acme.example>\": give one e-mail address, such as name@example.org");
     expect_refusal(ws, {"invoice", "mail", "2026-0001", "--to", "a@b.example,c@d.example"}, 2,
                    "invalid --to \"a@b.example,c@d.example\": give one e-mail address, such as name@example.org");
-    ok(ws, {"config", "set", "mail.from", "Camille <camille@example.org>"});
+    ok(ws, {"config", "set", "mail.from", "camille at example.org"});
     expect_refusal(ws, {"invoice", "mail", "2026-0001"}, 1,
-                   "the sender address \"Camille <camille@example.org>\" is not one plain e-mail address; set one "
-                   "with slash config set mail.from ADDR");
+                   "the sender address \"camille at example.org\" is not one plain e-mail address; set one with "
+                   "slash config set mail.from ADDR (or \"NAME <ADDR>\")");
     ok(ws, {"config", "set", "mail.from", "billing@example.org"});
     expect_refusal(ws, {"invoice", "mail", "3", "--to", "x@beta.example"}, 1,
                    "draft 3 is not issued: issue it before mailing it, with slash invoice issue 3");
     expect_refusal(ws, {"invoice", "mail", "2026-0001", "--reminder"}, 1,
                    "invoice 2026-0001 is not late on 2026-11-28: it is due 2026-11-30; a reminder can be sent from "
                    "the day after");
+}
+
+TEST_CASE("cli/mail [mail] templates per language and a From with a display name") {
+    Workspace ws;
+    book(ws);
+    ok(ws, {"config", "set", "mail.from", "Compta Martin <billing@example.org>"});
+    ok(ws, {"config", "set", "mail.subject_fr", "Facture {number} de {seller}"});
+    ok(ws, {"config", "set", "mail.body_fr",
+            "Bonjour {client},\n\nvoici la facture {number} du {issue_date} : {total}, dont {due} dus le "
+            "{due_date}.\n"});
+    ok(ws, {"config", "set", "mail.subject_en", "ignored: the invoice is in French"});
+    auto pdf = (ws.dir() / "2026-0001.pdf").string();
+    run_ok(ws, {"invoice", "show", "2026-0001", "--format", "pdf", "-o", pdf});
+    auto eml = (ws.dir() / "dry.eml").string();
+    std::ofstream(eml) << run_ok(ws, {"invoice", "mail", "2026-0001", "--dry-run"});
+    auto seen = parsed(ws, eml, pdf);
+    CHECK(seen.find("From: Compta Martin <billing@example.org>\n") != std::string::npos);
+    CHECK(seen.find("Subject: Facture 2026-0001 de Camille Martin\n") != std::string::npos);
+    CHECK(seen.find("Bonjour ACME SAS,\n\nvoici la facture 2026-0001 du 31/10/2026 : 162,50\u00a0€, dont "
+                    "162,50\u00a0€ dus le 30/11/2026.\n") != std::string::npos);
+    ok(ws, {"config", "set", "mail.body_fr", "Bonjour {name}"});
+    expect_refusal(ws, {"invoice", "mail", "2026-0001", "--dry-run"}, 5,
+                   "mail.body_fr: unknown placeholder \"{name}\"; use {number}, {issue_date}, {due_date}, {total}, "
+                   "{due}, {seller} or {client}");
 }

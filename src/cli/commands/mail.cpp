@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <map>
 #include <memory>
 #include <random>
 
@@ -69,6 +70,52 @@ std::string body_of(const services::InvoiceDetails& d) {
     return text + v.seller.name + "\n";
 }
 
+// A [mail] subject_* or body_* template with its placeholders filled; an unknown one is a
+// config error naming the key, found before anything is sent.
+std::string fill_template(const std::string& text, const std::string& key, const services::InvoiceDetails& d) {
+    const auto& v = d.invoice;
+    const auto lang = english(v) ? "en" : "fr";
+    auto date = [&](const std::string& iso) { return render::format_document_date(iso, lang); };
+    auto money = [&](std::int64_t minor) { return render::format_money(minor, v.currency, d.minor_digits, lang); };
+    const std::map<std::string, std::string> values{
+        {"number", v.label()},          {"issue_date", date(v.issue_date)}, {"due_date", date(v.due_date)},
+        {"total", money(v.gross_minor)}, {"due", money(domain::amount_due(v))}, {"seller", v.seller.name},
+        {"client", v.buyer.name}};
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto open = text.find('{', i);
+        const auto close = open == std::string::npos ? std::string::npos : text.find('}', open);
+        if (close == std::string::npos) {
+            out += text.substr(i);
+            break;
+        }
+        out += text.substr(i, open - i);
+        const auto name = text.substr(open + 1, close - open - 1);
+        auto found = values.find(name);
+        if (found == values.end()) {
+            throw Error(ErrorKind::Config,
+                        fmt::format("{}: unknown placeholder {}; use {{number}}, {{issue_date}}, {{due_date}}, "
+                                    "{{total}}, {{due}}, {{seller}} or {{client}}",
+                                    key, domain::quoted("{" + name + "}")));
+        }
+        out += found->second;
+        i = close + 1;
+    }
+    return out;
+}
+
+// "Camille Martin <camille@example.org>" or "camille@example.org": the display name
+// (empty when none) and the address.
+std::pair<std::string, std::string> split_from(const std::string& text) {
+    const auto open = text.rfind('<');
+    if (open == std::string::npos || text.empty() || text.back() != '>') return {"", text};
+    std::string name = text.substr(0, open);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    return {name, text.substr(open + 1, text.size() - open - 2)};
+}
+
 // "2026/0001" is a valid invoice number but not a file name: anything but letters,
 // digits, '.', '_' and '-' becomes '-'.
 std::string attachment_name(const std::string& number) {
@@ -127,18 +174,18 @@ void run_mail(Context& ctx, const MailOptions& o) {
                                     invoice.client_handle, invoice.client_handle));
         }
     }
-    std::string from = !config.mail.from.empty() ? config.mail.from
-                       : !invoice.seller.email.empty() ? invoice.seller.email
-                                                       : config.seller.email;
+    auto [from_name, from] = split_from(!config.mail.from.empty()     ? config.mail.from
+                                        : !invoice.seller.email.empty() ? invoice.seller.email
+                                                                        : config.seller.email);
     if (from.empty()) {
         throw Error(ErrorKind::Failure, "no sender address: set one with slash config set mail.from ADDR (or "
                                         "seller.email)");
     }
-    // Both addresses go into headers as they are: anything but one plain address (a
-    // display name, a list, a line break) is refused rather than sent somewhere unintended.
+    // Both addresses go into headers as they are: anything but one plain address (a list,
+    // a line break) is refused rather than sent somewhere unintended.
     if (!services::plain_address(from)) {
         throw Error(ErrorKind::Failure, fmt::format("the sender address {} is not one plain e-mail address; set one "
-                                                    "with slash config set mail.from ADDR",
+                                                    "with slash config set mail.from ADDR (or \"NAME <ADDR>\")",
                                                     domain::quoted(from)));
     }
     if (!services::plain_address(to)) {
@@ -150,13 +197,21 @@ void run_mail(Context& ctx, const MailOptions& o) {
     }
 
     services::MailMessage message;
-    message.from_name = invoice.seller.name;
+    message.from_name = from_name.empty() ? invoice.seller.name : from_name;
     message.from_address = from;
     message.to = to;
-    message.subject = plan ? reminder_subject_of(*plan) : subject_of(invoice);
+    const bool en = english(invoice);
+    const auto& subject_template = en ? config.mail.subject_en : config.mail.subject_fr;
+    const auto& body_template = en ? config.mail.body_en : config.mail.body_fr;
+    message.subject = plan                       ? reminder_subject_of(*plan)
+                      : subject_template.empty() ? subject_of(invoice)
+                                                 : fill_template(subject_template, en ? "mail.subject_en" : "mail.subject_fr",
+                                                                 details);
     message.date = ctx.now();
     message.message_id = fmt::format("{}.{}@{}", ctx.now(), random_hex(16), from.substr(from.find('@') + 1));
-    message.body = plan ? reminder_letter(ctx, *plan, "text") : body_of(details);
+    message.body = plan                    ? reminder_letter(ctx, *plan, "text")
+                   : body_template.empty() ? body_of(details)
+                                           : fill_template(body_template, en ? "mail.body_en" : "mail.body_fr", details);
     message.attachment_name = attachment_name(invoice.label());
     // Exactly the bytes of `slash invoice show REF --format pdf`.
     message.attachment = invoice_file_bytes(ctx, details, "Factur-X");
