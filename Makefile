@@ -20,7 +20,7 @@ BUILD_PACKAGES = build-essential cmake pkg-config libcli11-dev libfmt-dev libtom
                  libcurl4-openssl-dev libxml2-dev libutf8proc-dev iso-codes
 TOOL_PACKAGES  = bash-completion zsh fish mandoc sqlite3 jq hyperfine time \
                  libxml2-utils libsaxonhe-java default-jre-headless qpdf poppler-utils \
-                 timewarrior hledger
+                 timewarrior hledger python3
 # clang and libFuzzer's runtime (libclang_rt.fuzzer) for `make fuzz`.
 FUZZ_PACKAGES  = clang libclang-rt-dev
 # sudo resets the environment, so DEBIAN_FRONTEND goes through `env` after it.

@@ -185,6 +185,23 @@ if [[ -x $mock_bin ]]; then slash invoice status 2026-0001; fi
 slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice needed"
 slash invoice list
 
+step "February: Northwind has not paid. The overdue invoices, most late first; a reminder with the penalties to date, recorded; then the invoice and the reminder e-mailed."
+export SLASH_NOW="2027-02-01T10:00:00+01:00"
+slash invoice list --overdue
+# slash carries the legal interest rates it can cite; for a later semester it asks for yours.
+slash invoice remind 2026-0003 || echo "(exit $?)"
+slash config set invoice.late_rate 10
+slash invoice remind 2026-0003
+slash invoice mail 2026-0003 --reminder --dry-run | head -n 8
+# A stand-in for sendmail that keeps what it is given: msmtp or postfix in real life.
+printf '#!/bin/sh\ncat > "%s/sent.eml"\n' "$workspace" > "$workspace/sendmail"
+chmod +x "$workspace/sendmail"
+slash config set mail.sendmail "$workspace/sendmail -t"
+slash invoice mail 2026-0003 --reminder
+grep -E '^(To|Subject):' "$workspace/sent.eml"
+slash invoice list --overdue
+export SLASH_NOW="2026-11-28T17:30:00+01:00"
+
 step "A receipt without invoice (the payout), then every payment: what the URSSAF declaration counts."
 slash payment add --client microtask --amount 48.00 --activity bic-services --note "October payout"
 slash payment list

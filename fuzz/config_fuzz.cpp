@@ -120,6 +120,10 @@ std::vector<std::string> other_words(std::string_view key) {
         {"invoice.late_rate", {"12.5"}},
         {"mail.sendmail", {"msmtp -t --account=\"work\""}},
         {"mail.from", {"Camille <camille@example.org>"}},
+        {"mail.subject_fr", {"Facture {number} de {seller}"}},
+        {"mail.subject_en", {"Invoice {number}"}},
+        {"mail.body_fr", {"Bonjour,\n\nci-joint la facture {number} ({total}).\n"}},
+        {"mail.body_en", {"Hello,\n\ninvoice {number} is due {due_date}.\n"}},
     };
     for (const auto& [name, words] : kOther) {
         if (name == key) return words;

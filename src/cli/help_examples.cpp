@@ -78,6 +78,8 @@ const std::map<std::string_view, Examples>& examples() {
         {"invoice list", {"slash-invoice(1)", {"slash invoice list", "slash invoice list --overdue", "slash invoice list --client acme --year 2026"}}},
         {"invoice send", {"slash-einvoicing(1)", {"slash invoice send 2026-0001"}}},
         {"invoice status", {"slash-einvoicing(1)", {"slash invoice status 2026-0001"}}},
+        {"invoice remind", {"slash-invoice(1)", {"slash invoice remind 2026-0001", "slash invoice remind 2026-0001 --level 3 --format html -o relance.html"}}},
+        {"invoice mail", {"slash-invoice(1)", {"slash invoice mail 2026-0001", "slash invoice mail 2026-0001 --reminder --dry-run"}}},
         {"invoice pay", {"slash-invoice(1)", {"slash invoice pay 2026-0001", "slash invoice pay 2026-0001 --amount 500 --on 2026-11-20"}}},
         {"invoice credit", {"slash-invoice(1)", {"slash invoice credit 2026-0001 --reason \"Wrong rate\""}}},
         {"invoice rm", {"slash-invoice(1)", {"slash invoice rm 3"}}},

@@ -224,6 +224,12 @@ constexpr std::array kSchema{
     key<&C::mail, &MailConfig::sendmail>(
         "mail.sendmail", "The MTA `invoice mail` runs (by sh, message on stdin): sendmail -t, msmtp -t ..."),
     key<&C::mail, &MailConfig::from>("mail.from", "The From address of the e-mails; empty: seller.email."),
+    key<&C::mail, &MailConfig::subject_fr>("mail.subject_fr",
+                                           "Subject of a French invoice's e-mail, with {number}...; empty: slash's."),
+    key<&C::mail, &MailConfig::subject_en>("mail.subject_en",
+                                           "Subject of an English invoice's e-mail; empty: slash's."),
+    key<&C::mail, &MailConfig::body_fr>("mail.body_fr", "Text of a French invoice's e-mail; empty: slash's."),
+    key<&C::mail, &MailConfig::body_en>("mail.body_en", "Text of an English invoice's e-mail; empty: slash's."),
 };
 
 bool is_positive_decimal(std::string_view s) {

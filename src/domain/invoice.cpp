@@ -11,6 +11,11 @@ std::string display_status(const Invoice& invoice, std::string_view today) {
     return "issued";
 }
 
+std::int64_t amount_due(const Invoice& invoice) {
+    if (invoice.draft() || invoice.credit_note() || invoice.status == kCancelled) return 0;
+    return invoice.balance_minor();
+}
+
 const std::vector<std::string>& invoice_statuses() {
     static const std::vector<std::string> statuses{"draft",   "issued",         "paid",
                                                    "partially_paid", "overdue", "cancelled"};

@@ -366,6 +366,17 @@ std::vector<InvoiceField> fields(const InvoiceDocument& document, const Labels& 
         list.push_back(
             {std::string(labels.status), status_name(invoice, document.status, english)});
     }
+    // Reminders are bookkeeping like the status: shown where the status is, never on what
+    // the client receives.
+    if (!invoice.draft() && !document.status.empty() && !document.reminders.empty()) {
+        std::string text;
+        for (const auto& r : document.reminders) {
+            if (!text.empty()) text += ", ";
+            text += english ? "level " + std::to_string(r.level) + " on " + date(r.reminded_on)
+                            : "niveau " + std::to_string(r.level) + " le " + date(r.reminded_on);
+        }
+        list.push_back({english ? "Reminders" : "Relances", text});
+    }
     return list;
 }
 

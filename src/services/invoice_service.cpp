@@ -14,6 +14,7 @@
 #include "slash/domain/money.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
+#include "slash/storage/reminder_store.hpp"
 #include "slash/storage/client_store.hpp"
 #include "slash/storage/database.hpp"
 #include "slash/storage/entry_store.hpp"
@@ -566,6 +567,7 @@ InvoiceDetails InvoiceService::details(const std::string& ref) {
     details.entries = storage::EntryStore(db_).billed_by(invoice.id);
     details.status = domain::display_status(invoice, today());
     details.einvoicing = latest_einvoicing_status(db_, invoice.id);
+    details.reminders = storage::ReminderStore(db_).of_invoice(invoice.id);
     details.minor_digits = domain::currency_minor_digits(invoice.currency);
     return details;
 }

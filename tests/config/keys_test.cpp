@@ -73,6 +73,10 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "einvoicing.timeout",
                                "mail.sendmail",
                                "mail.from",
+                               "mail.subject_fr",
+                               "mail.subject_en",
+                               "mail.body_fr",
+                               "mail.body_en",
                            });
 }
 

@@ -180,6 +180,14 @@ timeout = 60
 sendmail = "/usr/sbin/sendmail -t"
 # The From address of the e-mails; empty: seller.email.
 from = ""
+# Subject of a French invoice's e-mail, with {number}...; empty: slash's.
+subject_fr = ""
+# Subject of an English invoice's e-mail; empty: slash's.
+subject_en = ""
+# Text of a French invoice's e-mail; empty: slash's.
+body_fr = ""
+# Text of an English invoice's e-mail; empty: slash's.
+body_en = ""
 )");
 }
 
@@ -269,6 +277,10 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"invoice.late_rate", {"10.5"}},
         {"mail.sendmail", {"msmtp -t"}},
         {"mail.from", {"billing@example.org"}},
+        {"mail.subject_fr", {"Facture {number}"}},
+        {"mail.subject_en", {"Invoice {number}"}},
+        {"mail.body_fr", {"Bonjour,\n\nci-joint la facture {number}.\n"}},
+        {"mail.body_en", {"Hello,\n\nplease find invoice {number} attached.\n"}},
     };
     REQUIRE(samples.size() == config_keys().size());
     std::string text = initial_config_text(SellerConfig{});

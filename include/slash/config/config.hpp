@@ -98,6 +98,9 @@ struct EinvoicingConfig {
 struct MailConfig {
     std::string sendmail = "/usr/sbin/sendmail -t";  ///< run by sh, reads the message on stdin
     std::string from;  ///< the From address; empty: seller.email
+    /// Subject and text of `invoice mail` per language, with {number}, {issue_date},
+    /// {due_date}, {total}, {due}, {seller} and {client}; empty: slash's own.
+    std::string subject_fr, subject_en, body_fr, body_en;
 };
 
 /// The whole configuration; a default-constructed Config holds every built-in default.

@@ -116,6 +116,12 @@ struct Invoice {
 /// is paid, else issued. A credit note is issued (it is not paid).
 [[nodiscard]] std::string display_status(const Invoice& invoice, std::string_view today);
 
+/// What remains to be paid of an issued invoice: its total less the deposits it deducts
+/// and its payments (balance_minor); 0 for a
+/// draft, a credit note or a cancelled invoice. The one reading of "amount due" of the
+/// listings, the reminders and the e-mails.
+[[nodiscard]] std::int64_t amount_due(const Invoice& invoice);
+
 /// The statuses `invoice list --status` accepts, in display order.
 [[nodiscard]] const std::vector<std::string>& invoice_statuses();
 

@@ -7,6 +7,7 @@
 
 #include "slash/domain/invoice.hpp"
 #include "slash/domain/invoice_totals.hpp"
+#include "slash/domain/reminder.hpp"
 
 /// An invoice as a document a human reads (`slash invoice show --format text|md`),
 /// docs/contract.md §5. Pure functions of an InvoiceDocument: the service has already resolved
@@ -43,6 +44,8 @@ struct InvoiceDocument {
     std::string vat_reason;
     /// The entries the invoice bills, by start: the optional timesheet annex.
     std::vector<TimesheetRow> timesheet;
+    /// Payment reminders sent, oldest first: bookkeeping, shown with the status.
+    std::vector<domain::Reminder> reminders;
 };
 
 /// Plain text, labels in the invoice's language (fr or en): title ("FACTURE" / "INVOICE",

@@ -10,6 +10,7 @@
 #include "slash/domain/entry.hpp"
 #include "slash/domain/invoice.hpp"
 #include "slash/domain/place_of_supply.hpp"
+#include "slash/domain/reminder.hpp"
 #include "slash/domain/invoice_totals.hpp"
 #include "slash/domain/time_grammar.hpp"
 
@@ -79,6 +80,7 @@ struct InvoiceDetails {
     std::vector<domain::Entry> entries;
     std::string status;
     std::string einvoicing;  ///< the latest e-invoicing status, "205 Approuvée"; empty when none
+    std::vector<domain::Reminder> reminders;  ///< payment reminders sent, oldest first
     int minor_digits = 2;
     /// Of a draft: why it has its VAT regime (the place of supply, or an override).
     std::optional<domain::VatDecision> vat_decision;

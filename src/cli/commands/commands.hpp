@@ -12,6 +12,8 @@ class App;
 
 namespace slash::services {
 struct InvoiceDetails;
+struct InvoiceQuery;
+struct ReminderPlan;
 }
 
 namespace slash::cli {
@@ -48,6 +50,16 @@ std::string client_einvoicing_address(Context& ctx, std::int64_t client_id);
 std::map<std::int64_t, std::string> latest_einvoicing_statuses(Context& ctx);
 /// The file `invoice send` gives the platform: the Factur-X PDF ("Factur-X") or the CII XML.
 std::string invoice_file_bytes(Context& ctx, const services::InvoiceDetails& details, std::string_view syntax);
+
+// Reminders and e-mail (reminder.cpp, mail.cpp) hook into `invoice`: `invoice remind`,
+// `invoice mail`, and the listing of `invoice list --overdue` (days late, last reminder).
+void add_invoice_reminder_verbs(CLI::App& invoice, Context& ctx);
+void add_invoice_mail_verb(CLI::App& invoice, Context& ctx);
+void list_overdue(Context& ctx, const services::InvoiceQuery& query);
+/// The reminder letter of `plan` in `format` (text, md or html), as bytes.
+std::string reminder_letter(Context& ctx, const services::ReminderPlan& plan, const std::string& format);
+/// Its subject line: "Relance de paiement : facture 2026-0001".
+std::string reminder_subject_of(const services::ReminderPlan& plan);
 
 /// The completion protocol (`slash __complete WORD... CURRENT`): candidate lines
 /// "value<TAB>description", then ":directive" (cobra's wire format).

@@ -139,6 +139,14 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
                                       {"cii", "Factur-X CII XML (EN 16931)"},
                                       {"pdf", "Factur-X PDF/A-3 with the XML embedded"}};
     }
+    if (name == "format" && path == "invoice remind") {
+        return std::vector<Candidate>{{"text", "plain text letter, the default"},
+                                      {"md", "Markdown letter"},
+                                      {"html", "self-contained printable HTML"}};
+    }
+    if (name == "level" && path == "invoice remind") {
+        return std::vector<Candidate>{{"1", "friendly reminder"}, {"2", "firm reminder"}, {"3", "mise en demeure"}};
+    }
     if (name == "by" && path == "report") {
         return std::vector<Candidate>{{"client", "one group per client"},  {"mission", "one group per mission"},
                                       {"tag", "one group per tag"},        {"day", "one group per day"},
@@ -222,10 +230,13 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
                               path == "invoice line rm")) {
         add_invoices(out, ctx, services::InvoiceChoice::Drafts);
     } else if (index == 0 && (path == "invoice show" || path == "invoice pay" || path == "invoice credit" ||
-                              path == "invoice send" || path == "invoice status")) {
-        auto choice = path == "invoice pay"                                   ? services::InvoiceChoice::Payable
+                              path == "invoice send" || path == "invoice status" || path == "invoice remind" ||
+                              path == "invoice mail")) {
+        // A reminder is of an invoice with something still due; any issued document is mailed.
+        auto choice = path == "invoice pay" || path == "invoice remind"        ? services::InvoiceChoice::Payable
                       : path == "invoice credit"                              ? services::InvoiceChoice::Creditable
-                      : path == "invoice send" || path == "invoice status"  ? services::InvoiceChoice::Issued
+                      : path == "invoice send" || path == "invoice status" ||
+                              path == "invoice mail"                          ? services::InvoiceChoice::Issued
                                                                               : services::InvoiceChoice::Any;
         add_invoices(out, ctx, choice);
     } else if (index == 0 && path == "payment rm") {

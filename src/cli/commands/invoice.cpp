@@ -73,6 +73,7 @@ render::InvoiceDocument document_of(const services::InvoiceDetails& d, const dom
     document.payments = d.payments;
     document.status = d.einvoicing.empty() ? d.status : d.status + " (e-invoicing: " + d.einvoicing + ")";
     document.minor_digits = d.minor_digits;
+    document.reminders = d.reminders;
     if (d.vat_decision) document.vat_reason = domain::vat_reason(*d.vat_decision, d.invoice.language);
     for (const auto& e : d.entries) {
         render::TimesheetRow row;
@@ -338,6 +339,7 @@ void add_list_command(CLI::App& noun, Context& ctx) {
     optional_option(*verb, "--year", query->year, "Issued that year (drafts: period)")->type_name("YEAR");
     verb->add_flag("--overdue", query->overdue, "Only overdue invoices");
     ctx.on_run(verb, [&ctx, query] {
+        if (query->overdue) return list_overdue(ctx, *query);
         // Streamed: ten years of invoices are listed in constant memory.
         auto output = ctx.output();
         render::ListWriter writer(ctx.out, invoice_schema(), output);
@@ -386,6 +388,7 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
     add_export_command(*noun, ctx);
     add_list_command(*noun, ctx);
     add_invoice_einvoicing_verbs(*noun, ctx);
+    add_invoice_reminder_verbs(*noun, ctx);
     {
         struct PayOptions {
             std::string ref;

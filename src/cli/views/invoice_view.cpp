@@ -6,6 +6,7 @@
 #include "slash/domain/identifiers.hpp"
 #include "slash/domain/money.hpp"
 #include "slash/domain/place_of_supply.hpp"
+#include "reminder_view.hpp"
 #include "values.hpp"
 
 namespace slash::cli {
@@ -46,7 +47,7 @@ Value buyer_value(const domain::BuyerIdentity& b) {
 
 render::Record invoice_record(const domain::Invoice& v, const std::string& status, const domain::TimeZone& zone,
                               const std::string& einvoicing) {
-    auto due = v.draft() || v.credit_note() || v.status == domain::kCancelled ? 0 : v.balance_minor();
+    auto due = domain::amount_due(v);
     return {
         // A draft of `monthly --dry-run` was never written: it has no id to refer to.
         {"ref", v.id == 0 ? Value() : Value(ref_of(v))},
@@ -156,6 +157,9 @@ render::Value invoice_document_value(const services::InvoiceDetails& d, const do
     }
     record.emplace_back("deposits", Value::array(deposits));
     record.emplace_back("prepaid", money_value(v.prepaid_minor, v.currency));
+    Value::Array reminders;
+    for (const auto& r : d.reminders) reminders.push_back(Value::object(reminder_record(r, v.currency, zone)));
+    record.emplace_back("reminders", Value::array(reminders));
     Value::Array entries;
     for (const auto& e : d.entries) entries.emplace_back(e.id);
     record.emplace_back("entries", Value::array(entries));
