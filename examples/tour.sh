@@ -236,3 +236,13 @@ step "And out again: hledger's timeclock, a calendar, a lossless copy in JSON li
 slash export 2026-09 --format timeclock
 slash export 2026-09-07 --format ical
 slash export 2026-09-07 --format jsonl
+
+step "A quote (devis) for ACME's next project: priced as invoices are, numbered in its own series, then accepted: each line becomes a mission."
+slash quote new acme --title "Application mobile"
+slash quote line add 1 "Ateliers de cadrage" --price 600 --quantity 2 --unit day
+slash quote line add 1 "Développement mobile" --price 75 --quantity 40 --unit hour
+slash quote line add 1 "Mise en ligne" --price 400
+slash quote issue 1
+slash quote show D2026-0001
+slash quote accept D2026-0001
+slash quote list

@@ -124,6 +124,8 @@ std::vector<std::string> other_words(std::string_view key) {
         {"mail.subject_en", {"Invoice {number}"}},
         {"mail.body_fr", {"Bonjour,\n\nci-joint la facture {number} ({total}).\n"}},
         {"mail.body_en", {"Hello,\n\ninvoice {number} is due {due_date}.\n"}},
+        {"quote.number_format", {"DEV-{year}-{seq:03}"}},
+        {"quote.valid_days", {"60"}},
     };
     for (const auto& [name, words] : kOther) {
         if (name == key) return words;

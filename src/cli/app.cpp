@@ -55,6 +55,7 @@ std::span<const CommandAdder> command_adders() {
         {{"client"}, add_client_commands},
         {{"mission", "missions"}, add_mission_commands},
         {{"invoice"}, add_invoice_commands},
+        {{"quote"}, add_quote_commands},
         {{"payment"}, add_payment_commands},
         {{"report"}, add_report_command},
         {{"plan"}, add_plan_command},

@@ -73,8 +73,8 @@ constexpr std::array<std::string_view, 3> kPaidStatus{"auto", "always", "never"}
 
 constexpr std::array<std::string_view, 2> kFixedPriceRules{"completion", "first-work"};
 
-constexpr std::array<std::string_view, 8> kSections{"seller", "tax",     "invoice",    "time",
-                                                    "urssaf", "display", "einvoicing", "mail"};
+constexpr std::array<std::string_view, 9> kSections{"seller",  "tax",        "invoice", "time", "urssaf",
+                                                    "display", "einvoicing", "mail",    "quote"};
 
 using C = Config;
 constexpr std::array kSchema{
@@ -230,6 +230,12 @@ constexpr std::array kSchema{
                                            "Subject of an English invoice's e-mail; empty: slash's."),
     key<&C::mail, &MailConfig::body_fr>("mail.body_fr", "Text of a French invoice's e-mail; empty: slash's."),
     key<&C::mail, &MailConfig::body_en>("mail.body_en", "Text of an English invoice's e-mail; empty: slash's."),
+
+    key<&C::quote, &QuoteConfig::number_format>(
+        "quote.number_format", "Quote numbers, with the placeholders of invoice.number_format.", Rule::SeqFormat),
+    with_range(key<&C::quote, &QuoteConfig::valid_days>(
+                   "quote.valid_days", "Days a quote stays valid after its issue date, 1 to 365."),
+               1, 365),
 };
 
 bool is_positive_decimal(std::string_view s) {

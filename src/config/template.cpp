@@ -8,7 +8,7 @@
 namespace slash::config {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kSectionComments{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kSectionComments{{
     {"seller", "Who you are, as printed on every invoice."},
     {"tax", "VAT."},
     {"invoice", "Numbering, payment terms and the legal sentences of invoices."},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kSectionC
     {"display", "Terminal output."},
     {"einvoicing", "Your approved e-invoicing platform (slash-einvoicing(1))."},
     {"mail", "How `slash invoice mail` sends e-mail: the local MTA."},
+    {"quote", "Quotes (devis): numbering and validity."},
 }};
 
 std::string_view section_comment(std::string_view section) {

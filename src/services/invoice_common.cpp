@@ -2,8 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/error.hpp"
+#include "slash/domain/identifiers.hpp"
+#include "slash/domain/invoice_checks.hpp"
+#include "slash/domain/money.hpp"
 #include "slash/domain/place_of_supply.hpp"
 #include "slash/domain/quote.hpp"
 #include "slash/domain/time_zone.hpp"
@@ -54,6 +59,56 @@ VatChoice vat_for(const config::Config& config, const domain::Client& client, co
                                                    domain::quoted(choice.regime)));
     }
     return choice;
+}
+
+std::int64_t parse_money(std::string_view text, std::string_view flag, const std::string& currency) {
+    try {
+        return domain::parse_amount(text, domain::currency_minor_digits(currency));
+    } catch (const Error& e) {
+        throw Error(ErrorKind::Usage, fmt::format("invalid {}: {}", flag, e.what()));
+    }
+}
+
+std::int64_t parse_quantity(std::string_view text) {
+    std::int64_t milli = 0;
+    try {
+        milli = domain::parse_amount(text, 3);
+    } catch (const Error&) {
+        milli = 0;
+    }
+    if (milli <= 0) {
+        throw Error(ErrorKind::Usage, fmt::format("invalid --quantity {}: use a positive number with at most 3 "
+                                                  "decimals, such as 1, 2.5 or 0.125",
+                                                  domain::quoted(text)));
+    }
+    return milli;
+}
+
+std::string unit_code_of(std::string_view text) {
+    std::string lower;
+    for (char ch : text) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (lower == "hour" || lower == "h" || lower == "hur") return "HUR";
+    if (lower == "day" || lower == "d" || lower == "day") return "DAY";
+    if (lower == "unit" || lower == "c62") return "C62";
+    throw Error(ErrorKind::Usage,
+                fmt::format("invalid --unit {}: use hour, day or unit", domain::quoted(text)));
+}
+
+std::string vat_mention(const std::vector<domain::InvoiceLine>& lines, std::string_view regime,
+                        std::string_view language, const config::Config& config) {
+    const auto& defaults = domain::default_legal_texts(language);
+    auto has = [&](std::string_view category) {
+        return std::any_of(lines.begin(), lines.end(), [&](const auto& line) { return line.vat_category == category; });
+    };
+    bool none = lines.empty();
+    std::string text;
+    auto add = [&](const std::string& sentence) { text += (text.empty() ? "" : " ") + sentence; };
+    if (has("E") || (none && regime == "franchise")) {
+        add(config.invoice.franchise_text.empty() ? defaults.vat_franchise : config.invoice.franchise_text);
+    }
+    if (has("AE") || (none && regime == "reverse-charge")) add(defaults.reverse_charge);
+    if (has("G") || (none && regime == "export")) add(defaults.export_services);
+    return text;
 }
 
 domain::BillingRules rules_for(const config::Config& config, const domain::Client& client) {

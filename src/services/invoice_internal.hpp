@@ -31,6 +31,20 @@ struct VatChoice {
 [[nodiscard]] VatChoice vat_for(const config::Config& config, const domain::Client& client,
                                 const domain::Mission* mission);
 
+/// An amount as typed for `flag` in minor units of `currency`; Usage naming the flag otherwise.
+[[nodiscard]] std::int64_t parse_money(std::string_view text, std::string_view flag, const std::string& currency);
+
+/// A --quantity: a positive decimal with at most 3 decimals, in thousandths ("1.5" -> 1500).
+[[nodiscard]] std::int64_t parse_quantity(std::string_view text);
+
+/// A --unit as typed (hour, day, unit) as its UN/ECE code (HUR, DAY, C62).
+[[nodiscard]] std::string unit_code_of(std::string_view text);
+
+/// The VAT sentence of a document with these lines under `regime` (franchise, reverse
+/// charge, export), in `language`: the config's franchise text, else the defaults.
+[[nodiscard]] std::string vat_mention(const std::vector<domain::InvoiceLine>& lines, std::string_view regime,
+                                      std::string_view language, const config::Config& config);
+
 /// [time] rules with the client's rounding overrides.
 [[nodiscard]] domain::BillingRules rules_for(const config::Config& config, const domain::Client& client);
 

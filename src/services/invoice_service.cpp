@@ -35,6 +35,9 @@ std::string latest_einvoicing_status(storage::Database& db, std::int64_t invoice
 
 using invoicing::get_invoice;
 using invoicing::require_draft;
+using invoicing::parse_money;
+using invoicing::parse_quantity;
+using invoicing::unit_code_of;
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string text;
@@ -60,18 +63,7 @@ void put_texts(domain::Invoice& invoice, const config::Config& config) {
     auto pick = [](const std::string& configured, const std::string& fallback) {
         return configured.empty() ? fallback : configured;
     };
-    std::vector<std::string> vat;
-    auto has = [&](std::string_view category) {
-        return std::any_of(invoice.lines.begin(), invoice.lines.end(),
-                           [&](const auto& line) { return line.vat_category == category; });
-    };
-    bool none = invoice.lines.empty();
-    if (has("E") || (none && invoice.vat_regime == "franchise")) {
-        vat.push_back(pick(config.invoice.franchise_text, defaults.vat_franchise));
-    }
-    if (has("AE") || (none && invoice.vat_regime == "reverse-charge")) vat.push_back(defaults.reverse_charge);
-    if (has("G") || (none && invoice.vat_regime == "export")) vat.push_back(defaults.export_services);
-    invoice.vat_mention = join(vat, " ");
+    invoice.vat_mention = invoicing::vat_mention(invoice.lines, invoice.vat_regime, invoice.language, config);
     invoice.penalty_text = pick(config.invoice.penalty_text, defaults.penalties);
     invoice.indemnity_text = pick(config.invoice.indemnity_text, defaults.indemnity);
     invoice.discount_text = pick(config.invoice.discount_text, defaults.no_discount);
@@ -233,40 +225,6 @@ void assign_number(domain::Invoice& invoice, const domain::NumberFormat& format,
                                 "number_format or credit_number_format so that they cannot meet",
                                 *invoice.number));
     }
-}
-
-std::int64_t parse_money(std::string_view text, std::string_view flag, const std::string& currency) {
-    try {
-        return domain::parse_amount(text, domain::currency_minor_digits(currency));
-    } catch (const Error& e) {
-        throw Error(ErrorKind::Usage, fmt::format("invalid {}: {}", flag, e.what()));
-    }
-}
-
-// A decimal quantity with at most 3 decimals, in thousandths ("1.5" -> 1500).
-std::int64_t parse_quantity(std::string_view text) {
-    std::int64_t milli = 0;
-    try {
-        milli = domain::parse_amount(text, 3);
-    } catch (const Error&) {
-        milli = 0;
-    }
-    if (milli <= 0) {
-        throw Error(ErrorKind::Usage, fmt::format("invalid --quantity {}: use a positive number with at most 3 "
-                                                  "decimals, such as 1, 2.5 or 0.125",
-                                                  domain::quoted(text)));
-    }
-    return milli;
-}
-
-std::string unit_code_of(std::string_view text) {
-    std::string lower;
-    for (char ch : text) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    if (lower == "hour" || lower == "h" || lower == "hur") return "HUR";
-    if (lower == "day" || lower == "d" || lower == "day") return "DAY";
-    if (lower == "unit" || lower == "c62") return "C62";
-    throw Error(ErrorKind::Usage,
-                fmt::format("invalid --unit {}: use hour, day or unit", domain::quoted(text)));
 }
 
 domain::PaymentMethod parse_method(const std::string& method) {

@@ -570,6 +570,104 @@ BEGIN
     SELECT RAISE(ABORT, 'a sent e-mail is a record: it is never deleted');
 END;
 )sql"},
+    // Quotes (devis, issue 19). A quote is a draft until issued; issuing numbers it in its
+    // own gapless series (D2026-0001, never shared with invoices) and freezes it and its
+    // lines: from then on only its status moves, once, issued -> accepted or declined.
+    // Accepting creates the missions it priced; missions.quote_id says which quote.
+    {8, R"sql(
+CREATE TABLE quotes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    status      TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'issued', 'accepted', 'declined')),
+    client_id   INTEGER NOT NULL REFERENCES clients(id),
+    number      TEXT UNIQUE,
+    series      TEXT,
+    seq         INTEGER CHECK (seq IS NULL OR seq > 0),
+    issue_date  TEXT,
+    valid_until TEXT,
+    title       TEXT NOT NULL DEFAULT '',
+    currency    TEXT NOT NULL,
+    language    TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+    net_minor   INTEGER NOT NULL DEFAULT 0,
+    vat_minor   INTEGER NOT NULL DEFAULT 0,
+    gross_minor INTEGER NOT NULL DEFAULT 0,
+    created_at  INTEGER NOT NULL,
+    issued_at   INTEGER,
+    accepted_at INTEGER,
+    declined_at INTEGER,
+    UNIQUE (series, seq),
+    CHECK ((status = 'draft') = (number IS NULL)),
+    CHECK ((number IS NULL) = (series IS NULL) AND (number IS NULL) = (seq IS NULL)),
+    CHECK (status = 'draft' OR (issue_date IS NOT NULL AND valid_until IS NOT NULL AND issued_at IS NOT NULL)),
+    CHECK ((status = 'accepted') = (accepted_at IS NOT NULL)),
+    CHECK ((status = 'declined') = (declined_at IS NOT NULL))
+);
+CREATE INDEX quotes_by_client ON quotes (client_id);
+CREATE TABLE quote_lines (
+    id               INTEGER PRIMARY KEY,
+    quote_id         INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    description      TEXT NOT NULL,
+    quantity_milli   INTEGER NOT NULL CHECK (quantity_milli > 0),
+    unit_code        TEXT NOT NULL CHECK (unit_code IN ('HUR', 'DAY', 'C62')),
+    unit_price_minor INTEGER NOT NULL,
+    net_minor        INTEGER NOT NULL,
+    vat_category     TEXT NOT NULL CHECK (vat_category IN ('S', 'E', 'AE', 'G')),
+    vat_rate_milli   INTEGER NOT NULL CHECK (vat_rate_milli BETWEEN 0 AND 100000)
+);
+CREATE INDEX quote_lines_by_quote ON quote_lines (quote_id, position);
+ALTER TABLE missions ADD COLUMN quote_id INTEGER REFERENCES quotes(id);
+CREATE TRIGGER quotes_numbered_in_order BEFORE UPDATE OF number ON quotes
+WHEN NEW.number IS NOT NULL AND OLD.number IS NULL
+     AND NEW.seq <> coalesce((SELECT max(seq) FROM quotes WHERE series = NEW.series), 0) + 1
+BEGIN
+    SELECT RAISE(ABORT, 'quote number out of sequence: numbers are gapless per series');
+END;
+CREATE TRIGGER quotes_inserted_as_drafts BEFORE INSERT ON quotes WHEN NEW.status <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'a quote is created as a draft and then issued');
+END;
+CREATE TRIGGER quotes_issued_frozen BEFORE UPDATE ON quotes
+WHEN OLD.status <> 'draft' AND (
+       NEW.id IS NOT OLD.id OR NEW.client_id IS NOT OLD.client_id
+    OR NEW.number IS NOT OLD.number OR NEW.series IS NOT OLD.series OR NEW.seq IS NOT OLD.seq
+    OR NEW.issue_date IS NOT OLD.issue_date OR NEW.valid_until IS NOT OLD.valid_until
+    OR NEW.title IS NOT OLD.title OR NEW.currency IS NOT OLD.currency OR NEW.language IS NOT OLD.language
+    OR NEW.net_minor IS NOT OLD.net_minor OR NEW.vat_minor IS NOT OLD.vat_minor
+    OR NEW.gross_minor IS NOT OLD.gross_minor OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.issued_at IS NOT OLD.issued_at
+    OR (OLD.accepted_at IS NOT NULL AND NEW.accepted_at IS NOT OLD.accepted_at)
+    OR (OLD.declined_at IS NOT NULL AND NEW.declined_at IS NOT OLD.declined_at)
+    OR NOT (NEW.status = OLD.status AND NEW.accepted_at IS OLD.accepted_at AND NEW.declined_at IS OLD.declined_at
+            OR (OLD.status = 'issued' AND NEW.status IN ('accepted', 'declined'))))
+BEGIN
+    SELECT RAISE(ABORT, 'quote is issued: only its acceptance or refusal can be recorded');
+END;
+CREATE TRIGGER quotes_issued_kept BEFORE DELETE ON quotes WHEN OLD.status <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'quote is issued: it cannot be deleted');
+END;
+CREATE TRIGGER quote_lines_frozen_insert BEFORE INSERT ON quote_lines
+WHEN (SELECT status FROM quotes WHERE id = NEW.quote_id) IS NOT 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'quote is issued: its lines cannot change');
+END;
+CREATE TRIGGER quote_lines_frozen_update BEFORE UPDATE ON quote_lines
+WHEN (SELECT status FROM quotes WHERE id = OLD.quote_id) IN ('issued', 'accepted', 'declined')
+  OR (SELECT status FROM quotes WHERE id = NEW.quote_id) IN ('issued', 'accepted', 'declined')
+BEGIN
+    SELECT RAISE(ABORT, 'quote is issued: its lines cannot change');
+END;
+CREATE TRIGGER quote_lines_frozen_delete BEFORE DELETE ON quote_lines
+WHEN (SELECT status FROM quotes WHERE id = OLD.quote_id) IN ('issued', 'accepted', 'declined')
+BEGIN
+    SELECT RAISE(ABORT, 'quote is issued: its lines cannot change');
+END;
+CREATE TRIGGER missions_quote_frozen BEFORE UPDATE OF quote_id ON missions
+WHEN OLD.quote_id IS NOT NULL AND NEW.quote_id IS NOT OLD.quote_id
+BEGIN
+    SELECT RAISE(ABORT, 'a mission made from a quote keeps its quote');
+END;
+)sql"},
 };
 
 }  // namespace

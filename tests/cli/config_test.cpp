@@ -180,7 +180,7 @@ TEST_CASE("cli/config list prints every key with its effective value") {
     CHECK(r.code == 0);
     CHECK(r.out.rfind("[\n{\"key\":\"seller.name\",\"value\":\"\"},\n", 0) == 0);
     CHECK(r.out.find("{\"key\":\"invoice.due_days\",\"value\":\"30\"}") != std::string::npos);
-    CHECK(r.out.find("{\"key\":\"mail.body_en\",\"value\":\"\"}\n]\n") != std::string::npos);
+    CHECK(r.out.find("{\"key\":\"quote.valid_days\",\"value\":\"30\"}\n]\n") != std::string::npos);
     CHECK(ws.run({"config", "list", "-q"}).out.rfind("seller.name\nseller.trade_name\n", 0) == 0);
     auto get = ws.run({"config", "get", "nope"});
     CHECK(get.code == 2);

@@ -77,6 +77,8 @@ TEST_CASE("config/keys: every key of docs/contract.md §7 in section then key or
                                "mail.subject_en",
                                "mail.body_fr",
                                "mail.body_en",
+                               "quote.number_format",
+                               "quote.valid_days",
                            });
 }
 

@@ -188,6 +188,13 @@ subject_en = ""
 body_fr = ""
 # Text of an English invoice's e-mail; empty: slash's.
 body_en = ""
+
+# Quotes (devis): numbering and validity.
+[quote]
+# Quote numbers, with the placeholders of invoice.number_format.
+number_format = "D{year}-{seq:04}"
+# Days a quote stays valid after its issue date, 1 to 365.
+valid_days = 30
 )");
 }
 
@@ -281,6 +288,8 @@ TEST_CASE("config/template: every key can be set in it and read back") {
         {"mail.subject_en", {"Invoice {number}"}},
         {"mail.body_fr", {"Bonjour,\n\nci-joint la facture {number}.\n"}},
         {"mail.body_en", {"Hello,\n\nplease find invoice {number} attached.\n"}},
+        {"quote.number_format", {"DEV{year}-{seq:03}"}},
+        {"quote.valid_days", {"45"}},
     };
     REQUIRE(samples.size() == config_keys().size());
     std::string text = initial_config_text(SellerConfig{});

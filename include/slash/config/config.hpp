@@ -103,6 +103,12 @@ struct MailConfig {
     std::string subject_fr, subject_en, body_fr, body_en;
 };
 
+/// `[quote]`: quotes (devis), numbered in their own gapless series.
+struct QuoteConfig {
+    std::string number_format = "D{year}-{seq:04}";  ///< as invoice.number_format
+    std::int64_t valid_days = 30;  ///< validity after the issue date, 1 to 365
+};
+
 /// The whole configuration; a default-constructed Config holds every built-in default.
 struct Config {
     SellerConfig seller;
@@ -113,6 +119,7 @@ struct Config {
     DisplayConfig display;
     EinvoicingConfig einvoicing;
     MailConfig mail;
+    QuoteConfig quote;
 };
 
 /// A parsed configuration and what the user should hear about it without failing.

@@ -26,6 +26,7 @@ void add_client_commands(CLI::App& app, Context& ctx);
 void add_mission_commands(CLI::App& app, Context& ctx);
 void add_time_commands(CLI::App& app, Context& ctx);
 void add_invoice_commands(CLI::App& app, Context& ctx);
+void add_quote_commands(CLI::App& app, Context& ctx);
 void add_payment_commands(CLI::App& app, Context& ctx);
 void add_books_commands(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);

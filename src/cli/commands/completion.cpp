@@ -14,6 +14,7 @@
 #include "slash/services/database_service.hpp"
 #include "slash/services/entry_completion.hpp"
 #include "slash/services/invoice_completion.hpp"
+#include "slash/services/quote_service.hpp"
 #include "slash/services/mission_completion.hpp"
 
 namespace slash::cli {
@@ -177,6 +178,17 @@ std::optional<std::vector<Candidate>> option_values(Context& ctx, const std::str
         return std::vector<Candidate>{
             {"hour", "hours (HUR)"}, {"day", "days (DAY)"}, {"unit", "units (C62), the default"}};
     }
+    if (name == "unit" && path == "quote line add") {
+        return std::vector<Candidate>{
+            {"hour", "an hourly mission once accepted"}, {"day", "a daily mission"}, {"unit", "fixed price or per unit"}};
+    }
+    if (name == "status" && path == "quote list") {
+        return std::vector<Candidate>{{"draft", "not issued yet"},
+                                      {"issued", "sent, no answer yet"},
+                                      {"accepted", "accepted: its missions exist"},
+                                      {"declined", "declined by the client"},
+                                      {"expired", "issued, validity over"}};
+    }
     if (name == "invoice" && path == "payment list") {
         std::vector<Candidate> out;
         add_invoices(out, ctx, services::InvoiceChoice::Invoices);
@@ -239,6 +251,16 @@ std::vector<Candidate> positional_values(Context& ctx, const std::string& path, 
                               path == "invoice mail"                          ? services::InvoiceChoice::Issued
                                                                               : services::InvoiceChoice::Any;
         add_invoices(out, ctx, choice);
+    } else if (index == 0 && path == "quote new") {
+        add_clients(out, ctx, false);
+    } else if (index == 0 && (path == "quote issue" || path == "quote line add" || path == "quote line rm" ||
+                              path == "quote show" || path == "quote accept" || path == "quote decline")) {
+        auto choice = path == "quote show"                                ? services::QuoteChoice::Any
+                      : path == "quote accept" || path == "quote decline" ? services::QuoteChoice::Issued
+                                                                          : services::QuoteChoice::Drafts;
+        for (auto& [ref, description] : services::completion_quotes(ctx.db_path(), choice)) {
+            out.push_back({ref, description});
+        }
     } else if (index == 0 && path == "payment rm") {
         for (auto& [id, description] : services::completion_payments(ctx.db_path())) out.push_back({id, description});
     } else if (index == 0 && (path == "start" || path == "log" || path == "invoice deposit")) {

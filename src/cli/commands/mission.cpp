@@ -7,6 +7,7 @@
 #include "../options.hpp"
 #include "../views/mission_view.hpp"
 #include "commands.hpp"
+#include "slash/services/quote_service.hpp"
 #include "slash/services/mission_service.hpp"
 
 namespace slash::cli {
@@ -95,7 +96,10 @@ void add_mission_commands(CLI::App& app, Context& ctx) {
         verb->add_option("mission", *address, "CLIENT/MISSION")->required();
         ctx.on_run(verb, [&ctx, address] {
             auto output = ctx.output();
-            write_mission(ctx.out, service(ctx).show(*address), output, ctx.time_zone());
+            auto report = service(ctx).show(*address);
+            auto quote = services::QuoteService(ctx.database(), ctx.config(), ctx.time_context())
+                             .quote_of_mission(report.mission.id);
+            write_mission(ctx.out, report, output, ctx.time_zone(), quote);
         });
     }
     {

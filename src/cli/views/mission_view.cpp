@@ -1,5 +1,7 @@
 #include "mission_view.hpp"
 
+#include <algorithm>
+
 #include "slash/domain/calendar.hpp"
 #include "slash/domain/duration.hpp"
 #include "slash/domain/identifiers.hpp"
@@ -142,8 +144,21 @@ render::ListView mission_list_view(const std::vector<services::MissionReport>& r
 }
 
 void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options,
-                   const domain::TimeZone& zone) {
-    render::write_record(out, mission_schema(), row_for(report, options, zone), options);
+                   const domain::TimeZone& zone, const std::string& quote) {
+    auto record = row_for(report, options, zone);
+    if (quote.empty()) {
+        render::write_record(out, mission_schema(), record, options);
+        return;
+    }
+    // Only missions made from a quote carry the field, so that every other mission's
+    // output stays as it was.
+    record.emplace_back("quote", quote);
+    render::Schema schema = mission_schema();
+    schema.fields.push_back("quote");
+    auto title = std::find_if(schema.labels.begin(), schema.labels.end(),
+                              [](const render::Column& label) { return label.field == "title"; });
+    schema.labels.insert(title == schema.labels.end() ? title : title + 1, {"quote", "Quote"});
+    render::write_record(out, schema, record, options);
 }
 
 }  // namespace slash::cli

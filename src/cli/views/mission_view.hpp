@@ -17,8 +17,9 @@ const render::Schema& mission_schema();
 /// columns that JSON has no business carrying, such as "2026-11-20 (overdue)".
 render::ListView mission_list_view(const std::vector<services::MissionReport>& reports,
                                    const render::OutputOptions& options, const domain::TimeZone& zone);
-/// `mission show`.
+/// `mission show`; `quote` is the number of the quote the mission was made from, shown
+/// (field "quote") only when there is one.
 void write_mission(std::ostream& out, const services::MissionReport& report, const render::OutputOptions& options,
-                   const domain::TimeZone& zone);
+                   const domain::TimeZone& zone, const std::string& quote = {});
 
 }  // namespace slash::cli
