@@ -208,7 +208,11 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
                         "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
                         "coalesce(u.entries, 0), coalesce(u.rounded_seconds, 0), coalesce(u.units_milli, 0), "
                         // A fixed price is billed once: has an invoice (not cancelled) billed it?
-                        "m.billing = 'fixed' AND {} {} "
+                        "m.billing = 'fixed' AND {}, "
+                        // What deposit invoices (issued, not cancelled) advanced on a fixed price.
+                        "CASE WHEN m.billing = 'fixed' THEN (SELECT coalesce(sum(di.net_minor), 0) FROM invoices di "
+                        " WHERE di.deposit_mission_id = m.id AND di.kind = 'invoice' AND di.status = 'issued') "
+                        " ELSE 0 END {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
                         "LEFT JOIN {} u ON u.mission_id = m.id "
@@ -233,6 +237,7 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
             row.activity.billable.rounded_seconds = stmt.getColumn(kColumnCount + 3).getInt64();
             row.activity.billable.units_milli = stmt.getColumn(kColumnCount + 4).getInt64();
             row.activity.fixed_price_billed = stmt.getColumn(kColumnCount + 5).getInt() != 0;
+            row.activity.deposited_minor = stmt.getColumn(kColumnCount + 6).getInt64();
         }
         return rows;
     });

@@ -75,6 +75,8 @@ TEST_CASE("cli/deposit a 30 % deposit, then the final invoice deducts it: 3500.0
           std::string::npos);
     CHECK(run_ok(ws, {"invoice", "issue", "1"}) == "2026-0001\n");
     CHECK(ok(ws, {"invoice", "show", "2026-0001"}).rfind("FACTURE D'ACOMPTE 2026-0001\n", 0) == 0);
+    CHECK(ok(ws, {"mission", "show", "brasserie/site", "--template", "{deposits} {unbilled}"}) ==
+          "1050.00 EUR 0.00 EUR\n");
     run_ok(ws, {"invoice", "pay", "2026-0001", "--on", "2026-11-15"});
 
     // Work in November; the mission is still open: under fixed_price = "completion" (the
@@ -96,7 +98,9 @@ TEST_CASE("cli/deposit a 30 % deposit, then the final invoice deducts it: 3500.0
     CHECK(ok(ws, {"mission", "show", "brasserie/site", "--json"}).find(R"("unbilled":{"amount":"3500.00")") !=
           std::string::npos);
     CHECK(run_ok(ws, {"invoice", "new", "brasserie", "2026-11"}) == "2\n");
-    CHECK(run_ok(ws, {"invoice", "issue", "2", "--date", "2026-11-30"}) == "2026-0002\n");
+    auto issued = ws.run({"invoice", "issue", "2", "--date", "2026-11-30"});
+    CHECK(issued.out == "2026-0002\n");
+    CHECK(issued.err == "slash: issued 2026-0002 to brasserie: 3500.00 EUR (2450.00 EUR after deposits), due 2026-12-30\n");
     auto final_json = ok(ws, {"invoice", "show", "2026-0002", "--json"});
     CHECK(final_json.find(R"("total":{"amount":"3500.00","currency":"EUR"},"paid":{"amount":"0.00","currency":"EUR"},)"
                           R"("due":{"amount":"2450.00","currency":"EUR"})") != std::string::npos);
