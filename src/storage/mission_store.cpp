@@ -316,11 +316,13 @@ std::vector<PaidInvoiceActivities> MissionStore::paid_invoice_activities(const s
                                                                       const std::string& to) {
     return guarded(db_, [&] {
         // One query: the invoices paid in the range (payments_by_date), each with its lines
-        // (invoice_lines_by_invoice) and their missions' activity.
+        // (invoice_lines_by_invoice) and their missions' activity; the line of a deposit
+        // invoice is its mission's.
         SQLite::Statement stmt(connection(db_),
-                               "SELECT i.id, i.gross_minor, l.net_minor, l.mission_id IS NOT NULL, m.activity "
+                               "SELECT i.id, i.gross_minor, l.net_minor, "
+                               "coalesce(l.mission_id, i.deposit_mission_id) IS NOT NULL, m.activity "
                                "FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id "
-                               "LEFT JOIN missions m ON m.id = l.mission_id "
+                               "LEFT JOIN missions m ON m.id = coalesce(l.mission_id, i.deposit_mission_id) "
                                "WHERE i.id IN (SELECT invoice_id FROM payments WHERE invoice_id IS NOT NULL "
                                "               AND paid_on >= ?1 AND paid_on <= ?2) "
                                "ORDER BY i.id, l.position");

@@ -222,3 +222,20 @@ TEST_CASE("cli/deposit refusals, a draft deposit, and a credited final invoice f
     CHECK(run_ok(ws, {"invoice", "new", "brasserie", "2026-11"}) == "6\n");
     CHECK(ok(ws, {"invoice", "show", "6", "--json"}).find(R"("deposits":[],)") != std::string::npos);
 }
+
+TEST_CASE("cli/deposit a paid deposit counts in the URSSAF turnover of its mission's activity") {
+    Workspace ws;
+    brasserie(ws);
+    ok(ws, {"mission", "add", "brasserie/menu", "--fixed", "1000", "--activity", "bic-services"});
+    at(ws, "2026-11-10T09:00:00Z");
+    CHECK(run_ok(ws, {"invoice", "deposit", "brasserie/menu", "--percent", "30"}) == "1\n");
+    CHECK(run_ok(ws, {"invoice", "issue", "1"}) == "2026-0001\n");
+    run_ok(ws, {"invoice", "pay", "2026-0001"});
+    at(ws, "2026-12-01T09:00:00Z");
+    // 30 % of 1000.00 = 300.00 received in November: BIC services (the mission's), not the
+    // configured BNC.
+    auto urssaf = ok(ws, {"urssaf", "2026-11", "--json"});
+    CHECK(urssaf.find(R"({"activity":"bnc","turnover":{"amount":"0.00","currency":"EUR"})") != std::string::npos);
+    CHECK(urssaf.find(R"({"activity":"bic-services","turnover":{"amount":"300.00","currency":"EUR"})") !=
+          std::string::npos);
+}
