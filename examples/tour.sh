@@ -185,6 +185,19 @@ if [[ -x $mock_bin ]]; then slash invoice status 2026-0001; fi
 slash invoice credit 2026-0002 --reason "paid by platform payout, no invoice needed"
 slash invoice list
 
+step "A fixed price with a deposit: ACME orders a logo for 1,200. 30 % is invoiced now (a facture d'acompte); the price itself is billed once the mission is done, and its final invoice deducts the deposit."
+slash mission add acme/logo --title "Logo" --fixed 1200 --due 2026-12-18
+slash invoice deposit acme/logo --percent 30
+slash invoice issue "$("$slash_bin" invoice list --status draft -q)"
+export SLASH_NOW="2026-12-18T17:00:00+01:00"
+slash invoice pay "$("$slash_bin" invoice list --client acme -q | tail -n 1)" --on 2026-12-04
+slash log acme/logo 9:00-12:00 sketches --on 2026-12-14
+slash invoice new acme 2026-12 || echo "(exit $?)"
+slash mission done acme/logo
+slash invoice new acme 2026-12
+slash invoice issue "$("$slash_bin" invoice list --status draft -q)"
+slash invoice show "$("$slash_bin" invoice list --client acme -q | tail -n 1)" | tail -n 12 | head -n 4
+
 step "February: Northwind has not paid. The overdue invoices, most late first; a reminder with the penalties to date, recorded; then the invoice and the reminder e-mailed."
 export SLASH_NOW="2027-02-01T10:00:00+01:00"
 slash invoice list --overdue

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "slash/services/files.hpp"
+
 namespace slash::cli {
 
 namespace {
@@ -36,22 +38,10 @@ bool run_pager(const std::string& command, const std::string& text) {
     }
     ::close(fds[0]);
     // The reader quitting early (q in less) is no error: stop writing, quietly.
-    struct sigaction ignore {}, previous {};
-    ignore.sa_handler = SIG_IGN;
-    ::sigaction(SIGPIPE, &ignore, &previous);
-    const char* data = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fds[1], data, left);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) break;
-        data += written;
-        left -= static_cast<std::size_t>(written);
-    }
-    ::close(fds[1]);
-    ::sigaction(SIGPIPE, &previous, nullptr);
+    services::feed_pipe(fds[1], text);
     // Ctrl-C belongs to the pager (less uses it to stop a search), not to slash.
-    struct sigaction previous_int {};
+    struct sigaction ignore {}, previous_int {};
+    ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGINT, &ignore, &previous_int);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "slash/domain/utf8.hpp"
+#include "html_text.hpp"
 #include "invoice_parts.hpp"
 
 namespace slash::render {
@@ -124,66 +125,6 @@ th, td { padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 }
 )css";
 
-// The code point starting at `i` when it is well-formed UTF-8 (domain::decode_utf8), with
-// its length; length 0 when it is not.
-struct CodePoint {
-    std::uint32_t value = 0;
-    std::size_t length = 0;
-};
-
-CodePoint decode(std::string_view text, std::size_t i) {
-    const domain::CodePoint c = domain::decode_utf8(text, i);
-    if (!c.valid) return {};
-    return {c.value, c.length};
-}
-
-// Code points no HTML document may carry as text: C0 and C1 controls, DEL, and the
-// noncharacters U+FDD0..U+FDEF and U+xFFFE/U+xFFFF.
-bool forbidden(std::uint32_t value) {
-    return value < 0x20 || (value >= 0x7F && value <= 0x9F) ||
-           (value >= 0xFDD0 && value <= 0xFDEF) || (value & 0xFFFE) == 0xFFFE;
-}
-
-// Text as HTML character data or a quoted attribute value. The five characters that can
-// open markup or end an attribute become references; control characters (line breaks
-// included: the callers split lines first) and noncharacters are dropped; bytes that are
-// not UTF-8 become U+FFFD so that the file stays valid UTF-8.
-std::string escape(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size();) {
-        const CodePoint point = decode(text, i);
-        if (point.length == 0) {
-            escaped += "\uFFFD";
-            ++i;
-            continue;
-        }
-        const std::string_view bytes = text.substr(i, point.length);
-        i += point.length;
-        if (forbidden(point.value)) continue;
-        switch (point.value) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += bytes;
-        }
-    }
-    return escaped;
-}
-
 // Text whose paragraphs are separated by '\n', the breaks kept as <br>.
 std::string escape_lines(std::string_view text) {
     std::string html;
@@ -191,7 +132,7 @@ std::string escape_lines(std::string_view text) {
     while (start <= text.size()) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
         if (start > 0) html += "<br>";
-        html += escape(text.substr(start, end - start));
+        html += html_escape(text.substr(start, end - start));
         start = end + 1;
     }
     return html;
@@ -234,7 +175,7 @@ std::string user(std::string_view tag, std::string_view klass, std::string_view 
 std::string element(std::string_view tag, std::string_view klass, std::string_view text) {
     std::string html = "<" + std::string(tag);
     if (!klass.empty()) html += " class=\"" + std::string(klass) + "\"";
-    html += ">" + escape(text) + "</" + std::string(tag) + ">";
+    html += ">" + html_escape(text) + "</" + std::string(tag) + ">";
     return html;
 }
 
@@ -247,11 +188,11 @@ void party(Html& html, std::string_view klass, const InvoiceParty& who) {
 }
 
 void title(Html& html, const InvoiceParts& parts, const InvoicePage& page) {
-    std::string heading = "<h1 class=\"title\">" + escape(page.kind);
+    std::string heading = "<h1 class=\"title\">" + html_escape(page.kind);
     if (!page.number.empty())
-        heading += " <span class=\"number\" dir=\"auto\">" + escape(page.number) + "</span>";
+        heading += " <span class=\"number\" dir=\"auto\">" + html_escape(page.number) + "</span>";
     if (!page.draft.empty())
-        heading += " <span class=\"draft-tag\">" + escape(page.draft) + "</span>";
+        heading += " <span class=\"draft-tag\">" + html_escape(page.draft) + "</span>";
     html.line(heading + "</h1>");
     for (const auto& note : parts.notes) html.line(user("p", "note", note));
     if (parts.fields.empty()) return;
@@ -375,7 +316,7 @@ void timesheet_annex(Html& html, const InvoicePage& page) {
     std::size_t after = 0;
     for (std::size_t c = 5; c < kTimesheetColumns; ++c) after += shown[c] ? 1 : 0;
     std::string total = "<tfoot><tr class=\"total\"><td colspan=\"" + std::to_string(before) +
-                        "\">" + escape(page.timesheet_total_label) + "</td>" +
+                        "\">" + html_escape(page.timesheet_total_label) + "</td>" +
                         element("td", "num", page.timesheet_total);
     if (after > 0) total += "<td colspan=\"" + std::to_string(after) + "\"></td>";
     html.line(total + "</tr></tfoot>");
@@ -434,7 +375,7 @@ void write_invoice_html(std::ostream& out, const InvoiceDocument& document, bool
     if (timesheet && !page.timesheet_rows.empty()) timesheet_annex(html, page);
     // Over the text, faint, and on every printed page.
     if (!page.draft.empty())
-        html.line("<div class=\"watermark\" aria-hidden=\"true\">" + escape(page.draft) + "</div>");
+        html.line("<div class=\"watermark\" aria-hidden=\"true\">" + html_escape(page.draft) + "</div>");
     html.close("</body>");
     html.line("</html>");
 }

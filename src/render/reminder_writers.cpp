@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "html_text.hpp"
 #include "reminder_parts.hpp"
 
 namespace slash::render {
@@ -29,32 +30,8 @@ std::string md(std::string_view text) {
     return escaped;
 }
 
-// HTML character data: the five characters that open markup or end an attribute.
-std::string html(std::string_view text) {
-    std::string escaped;
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += ch;
-        }
-    }
-    return escaped;
-}
+// HTML character data (html_text.hpp), under a short name for the writer below.
+std::string html(std::string_view text) { return html_escape(text); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <string>
 
@@ -15,6 +16,24 @@
 namespace slash::services {
 
 namespace fs = std::filesystem;
+
+std::size_t feed_pipe(int fd, std::string_view data) {
+    struct sigaction ignore {}, previous {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGPIPE, &ignore, &previous);
+    const char* next = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, next, left);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) break;
+        next += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    ::close(fd);
+    ::sigaction(SIGPIPE, &previous, nullptr);
+    return left;
+}
 
 namespace {
 

@@ -12,6 +12,7 @@
 
 #include "slash/domain/error.hpp"
 #include "slash/domain/quote.hpp"
+#include "slash/services/files.hpp"
 #include "slash/services/mail.hpp"
 
 namespace slash::services {
@@ -72,20 +73,7 @@ void pipe_to_command(const std::string& command, std::string_view input) {
     ::close(fds[0]);
     // A command that exits without reading everything is judged by its exit status, not
     // by a SIGPIPE that would kill slash.
-    struct sigaction ignore {}, previous {};
-    ignore.sa_handler = SIG_IGN;
-    ::sigaction(SIGPIPE, &ignore, &previous);
-    const char* data = input.data();
-    std::size_t left = input.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fds[1], data, left);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) break;
-        data += written;
-        left -= static_cast<std::size_t>(written);
-    }
-    ::close(fds[1]);
-    ::sigaction(SIGPIPE, &previous, nullptr);
+    const std::size_t left = feed_pipe(fds[1], input);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

@@ -208,6 +208,7 @@ MissionReport report(const storage::MissionWithActivity& row, const domain::Bill
     r.unbilled_minor = row.activity.fixed_price_billed
                            ? std::optional<std::int64_t>(0)
                            : domain::billable_amount(row.mission, row.activity.billable, rules);
+    if (row.mission.billing == domain::BillingMode::Fixed) r.deposited_minor = row.activity.deposited_minor;
     r.budget_used_percent = domain::budget_used_percent(row.mission, r.logged_seconds, r.unbilled_minor);
     r.overdue = row.mission.open() && !row.mission.due_date.empty() && row.mission.due_date < date;
     return r;

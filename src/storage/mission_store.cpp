@@ -208,7 +208,11 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
                         "SELECT {}, coalesce(t.entries, 0), coalesce(t.logged_seconds, 0) + coalesce(r.seconds, 0), "
                         "coalesce(u.entries, 0), coalesce(u.rounded_seconds, 0), coalesce(u.units_milli, 0), "
                         // A fixed price is billed once: has an invoice (not cancelled) billed it?
-                        "m.billing = 'fixed' AND {} {} "
+                        "m.billing = 'fixed' AND {}, "
+                        // What deposit invoices (issued, not cancelled) advanced on a fixed price.
+                        "CASE WHEN m.billing = 'fixed' THEN (SELECT coalesce(sum(di.net_minor), 0) FROM invoices di "
+                        " WHERE di.deposit_mission_id = m.id AND di.kind = 'invoice' AND di.status = 'issued') "
+                        " ELSE 0 END {} "
                         "LEFT JOIN mission_totals t ON t.mission_id = m.id "
                         "LEFT JOIN r ON r.mission_id = m.id "
                         "LEFT JOIN {} u ON u.mission_id = m.id "
@@ -233,6 +237,7 @@ std::vector<MissionWithActivity> MissionStore::list_with_activity(const MissionF
             row.activity.billable.rounded_seconds = stmt.getColumn(kColumnCount + 3).getInt64();
             row.activity.billable.units_milli = stmt.getColumn(kColumnCount + 4).getInt64();
             row.activity.fixed_price_billed = stmt.getColumn(kColumnCount + 5).getInt() != 0;
+            row.activity.deposited_minor = stmt.getColumn(kColumnCount + 6).getInt64();
         }
         return rows;
     });
@@ -311,11 +316,13 @@ std::vector<PaidInvoiceActivities> MissionStore::paid_invoice_activities(const s
                                                                       const std::string& to) {
     return guarded(db_, [&] {
         // One query: the invoices paid in the range (payments_by_date), each with its lines
-        // (invoice_lines_by_invoice) and their missions' activity.
+        // (invoice_lines_by_invoice) and their missions' activity; the line of a deposit
+        // invoice is its mission's.
         SQLite::Statement stmt(connection(db_),
-                               "SELECT i.id, i.gross_minor, l.net_minor, l.mission_id IS NOT NULL, m.activity "
+                               "SELECT i.id, i.gross_minor, l.net_minor, "
+                               "coalesce(l.mission_id, i.deposit_mission_id) IS NOT NULL, m.activity "
                                "FROM invoices i LEFT JOIN invoice_lines l ON l.invoice_id = i.id "
-                               "LEFT JOIN missions m ON m.id = l.mission_id "
+                               "LEFT JOIN missions m ON m.id = coalesce(l.mission_id, i.deposit_mission_id) "
                                "WHERE i.id IN (SELECT invoice_id FROM payments WHERE invoice_id IS NOT NULL "
                                "               AND paid_on >= ?1 AND paid_on <= ?2) "
                                "ORDER BY i.id, l.position");

@@ -75,6 +75,8 @@ TEST_CASE("cli/deposit a 30 % deposit, then the final invoice deducts it: 3500.0
           std::string::npos);
     CHECK(run_ok(ws, {"invoice", "issue", "1"}) == "2026-0001\n");
     CHECK(ok(ws, {"invoice", "show", "2026-0001"}).rfind("FACTURE D'ACOMPTE 2026-0001\n", 0) == 0);
+    CHECK(ok(ws, {"mission", "show", "brasserie/site", "--template", "{deposits} {unbilled}"}) ==
+          "1050.00 EUR 0.00 EUR\n");
     run_ok(ws, {"invoice", "pay", "2026-0001", "--on", "2026-11-15"});
 
     // Work in November; the mission is still open: under fixed_price = "completion" (the
@@ -96,7 +98,9 @@ TEST_CASE("cli/deposit a 30 % deposit, then the final invoice deducts it: 3500.0
     CHECK(ok(ws, {"mission", "show", "brasserie/site", "--json"}).find(R"("unbilled":{"amount":"3500.00")") !=
           std::string::npos);
     CHECK(run_ok(ws, {"invoice", "new", "brasserie", "2026-11"}) == "2\n");
-    CHECK(run_ok(ws, {"invoice", "issue", "2", "--date", "2026-11-30"}) == "2026-0002\n");
+    auto issued = ws.run({"invoice", "issue", "2", "--date", "2026-11-30"});
+    CHECK(issued.out == "2026-0002\n");
+    CHECK(issued.err == "slash: issued 2026-0002 to brasserie: 3500.00 EUR (2450.00 EUR after deposits), due 2026-12-30\n");
     auto final_json = ok(ws, {"invoice", "show", "2026-0002", "--json"});
     CHECK(final_json.find(R"("total":{"amount":"3500.00","currency":"EUR"},"paid":{"amount":"0.00","currency":"EUR"},)"
                           R"("due":{"amount":"2450.00","currency":"EUR"})") != std::string::npos);
@@ -217,4 +221,21 @@ TEST_CASE("cli/deposit refusals, a draft deposit, and a credited final invoice f
     run_ok(ws, {"invoice", "credit", "2026-0001"});  // credit note AV2026-0002, id 5
     CHECK(run_ok(ws, {"invoice", "new", "brasserie", "2026-11"}) == "6\n");
     CHECK(ok(ws, {"invoice", "show", "6", "--json"}).find(R"("deposits":[],)") != std::string::npos);
+}
+
+TEST_CASE("cli/deposit a paid deposit counts in the URSSAF turnover of its mission's activity") {
+    Workspace ws;
+    brasserie(ws);
+    ok(ws, {"mission", "add", "brasserie/menu", "--fixed", "1000", "--activity", "bic-services"});
+    at(ws, "2026-11-10T09:00:00Z");
+    CHECK(run_ok(ws, {"invoice", "deposit", "brasserie/menu", "--percent", "30"}) == "1\n");
+    CHECK(run_ok(ws, {"invoice", "issue", "1"}) == "2026-0001\n");
+    run_ok(ws, {"invoice", "pay", "2026-0001"});
+    at(ws, "2026-12-01T09:00:00Z");
+    // 30 % of 1000.00 = 300.00 received in November: BIC services (the mission's), not the
+    // configured BNC.
+    auto urssaf = ok(ws, {"urssaf", "2026-11", "--json"});
+    CHECK(urssaf.find(R"({"activity":"bnc","turnover":{"amount":"0.00","currency":"EUR"})") != std::string::npos);
+    CHECK(urssaf.find(R"({"activity":"bic-services","turnover":{"amount":"300.00","currency":"EUR"})") !=
+          std::string::npos);
 }

@@ -136,7 +136,7 @@ const std::string kWebsiteJson =
     R"("budget":{"seconds":36000,"hours":"10.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-20","overdue":true,"tags":["web"],)"
     R"("status":"active","logged_seconds":16020,"logged_hours":"4.45","budget_used_percent":44,)"
-    R"("unbilled":{"amount":"211.25","currency":"EUR"},)" +
+    R"("unbilled":{"amount":"211.25","currency":"EUR"},"deposits":null,)" +
     kStamps;
 const std::string kAuditJson =
     R"({"mission":"beta/audit","client":"beta","handle":"audit","title":"Audit","billing":"daily",)"
@@ -144,21 +144,21 @@ const std::string kAuditJson =
     R"("budget":{"amount":"2000.00","currency":"GBP"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-12-15","overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":29400,"logged_hours":"8.17","budget_used_percent":33,)"
-    R"("unbilled":{"amount":"675.75","currency":"GBP"},)" +
+    R"("unbilled":{"amount":"675.75","currency":"GBP"},"deposits":null,)" +
     kStamps;
 const std::string kWordsJson =
     R"({"mission":"beta/words","client":"beta","handle":"words","title":"Translation","billing":"unit",)"
     R"("rate":{"amount":"0.05","currency":"GBP"},"unit_name":"word","vat_regime":null,"vat_rate":null,"activity":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":9000,"logged_hours":"2.50","budget_used_percent":null,)"
-    R"("unbilled":{"amount":"102.53","currency":"GBP"},)" +
+    R"("unbilled":{"amount":"102.53","currency":"GBP"},"deposits":null,)" +
     kStamps;
 const std::string kAdminJson =
     R"({"mission":"gamma/admin","client":"gamma","handle":"admin","title":"Admin","billing":"none",)"
     R"("rate":null,"unit_name":null,"vat_regime":null,"vat_rate":null,"activity":null,"budget":null,)"
     R"("estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
     R"("status":"active","logged_seconds":3600,"logged_hours":"1.00","budget_used_percent":null,)"
-    R"("unbilled":null,)" +
+    R"("unbilled":null,"deposits":null,)" +
     kStamps;
 const std::string kSiteJson =
     R"({"mission":"gamma/site","client":"gamma","handle":"site","title":null,"billing":"fixed",)"
@@ -166,7 +166,7 @@ const std::string kSiteJson =
     R"("budget":{"seconds":72000,"hours":"20.00"},)"
     R"("estimate_seconds":null,"start_date":null,"due_date":"2026-11-28","overdue":false,"tags":[],)"
     R"("status":"planned","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
-    R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
+    R"("unbilled":{"amount":"0.00","currency":"EUR"},"deposits":{"amount":"0.00","currency":"EUR"},)" +
     kStamps;
 
 const std::string kMissionsJson = "[\n" + kWebsiteJson + ",\n" + kAuditJson + ",\n" + kWordsJson + ",\n" +
@@ -175,7 +175,8 @@ const std::string kMissionsJson = "[\n" + kWebsiteJson + ",\n" + kAuditJson + ",
 const std::string kCsvHeader =
     "mission,client,handle,title,billing,rate.amount,rate.currency,unit_name,vat_regime,vat_rate,activity,budget.seconds,"
     "budget.hours,budget.amount,budget.currency,estimate_seconds,start_date,due_date,overdue,tags,status,"
-    "logged_seconds,logged_hours,budget_used_percent,unbilled.amount,unbilled.currency,created_at,updated_at\r\n";
+    "logged_seconds,logged_hours,budget_used_percent,unbilled.amount,unbilled.currency,deposits.amount,deposits.currency,"
+    "created_at,updated_at\r\n";
 
 }  // namespace
 
@@ -192,7 +193,7 @@ TEST_CASE("cli/mission add prints the address and stores every field") {
           R"("budget":{"seconds":144000,"hours":"40.00"},"estimate_seconds":108000,"start_date":"2026-11-02",)"
           R"("due_date":"2026-12-18","overdue":false,"tags":["web","design"],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":0,)"
-          R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
+          R"("unbilled":{"amount":"0.00","currency":"EUR"},"deposits":null,)" +
               kStamps + "\n");
 }
 
@@ -296,7 +297,7 @@ TEST_CASE("cli/mission edit changes only what is given, empty clears, renames ke
           R"("budget":null,"estimate_seconds":43200,)"
           R"("start_date":"2026-11-02","due_date":null,"overdue":false,"tags":[],"status":"planned",)"
           R"("logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
-          R"("unbilled":{"amount":"0.00","currency":"EUR"},"created_at":"2026-11-28T10:00:00+00:00",)"
+          R"("unbilled":{"amount":"0.00","currency":"EUR"},"deposits":null,"created_at":"2026-11-28T10:00:00+00:00",)"
           R"("updated_at":"2026-11-29T08:00:00+00:00"})"
           "\n");
 
@@ -511,6 +512,7 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
               "Status:        active\n"
               "Logged:        4h27m\n"
               "Unbilled:      211.25 EUR\n"
+              "Deposits:      \n"
               "Created:       2026-11-28T10:00:00+00:00\n"
               "Updated:       2026-11-28T10:00:00+00:00\n");
     }
@@ -518,15 +520,15 @@ TEST_CASE("cli/mission missions: table, piped rows, csv, -q") {
         CHECK(ok(ws, {"missions", "--csv"}) ==
               kCsvHeader +
                   "acme/website,acme,website,Website,hourly,65.00,EUR,,,,,36000,10.00,,,,,2026-11-20,true,web,active,"
-                  "16020,4.45,44,211.25,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+                  "16020,4.45,44,211.25,EUR,,,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
                   "beta/audit,beta,audit,Audit,daily,450.50,GBP,,,,,,,2000.00,GBP,,,2026-12-15,false,,active,29400,"
-                  "8.17,33,675.75,GBP,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,,,,false,,active,9000,2.50,,102.53,GBP,"
+                  "8.17,33,675.75,GBP,,,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
+                  "beta/words,beta,words,Translation,unit,0.05,GBP,word,,,,,,,,,,,false,,active,9000,2.50,,102.53,GBP,,,"
                   "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
-                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,,,,false,,active,3600,1.00,,,,"
+                  "gamma/admin,gamma,admin,Admin,none,,,,,,,,,,,,,,false,,active,3600,1.00,,,,,,"
                   "2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n"
                   "gamma/site,gamma,site,,fixed,1200.00,EUR,,,,,72000,20.00,,,,,2026-11-28,false,,planned,0,0.00,0,"
-                  "0.00,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n");
+                  "0.00,EUR,0.00,EUR,2026-11-28T10:00:00+00:00,2026-11-28T10:00:00+00:00\r\n");
     }
     SUBCASE("-q prints addresses, --tsv has the csv columns") {
         CHECK(ok(ws, {"missions", "-q"}) == "acme/website\nbeta/audit\nbeta/words\ngamma/admin\ngamma/site\n");
@@ -596,7 +598,7 @@ TEST_CASE("cli/mission VAT overrides: set on add and edit, read back, empty clea
           R"("rate":{"amount":"65.00","currency":"EUR"},"unit_name":null,"vat_regime":"standard","vat_rate":"5.5","activity":null,)"
           R"("budget":null,"estimate_seconds":null,"start_date":null,"due_date":null,"overdue":false,"tags":[],)"
           R"("status":"active","logged_seconds":0,"logged_hours":"0.00","budget_used_percent":null,)"
-          R"("unbilled":{"amount":"0.00","currency":"EUR"},)" +
+          R"("unbilled":{"amount":"0.00","currency":"EUR"},"deposits":null,)" +
               kStamps + "\n");
 
     const std::vector<std::string> fields = {"mission", "show", "acme/website", "--template",

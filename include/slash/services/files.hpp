@@ -19,4 +19,10 @@ void write_output_file(const std::filesystem::path& path, std::string_view conte
 /// mkdir -p with mode 0700 for each directory it creates.
 void create_private_directories(const std::filesystem::path& dir);
 
+/// Writes `data` into the write end `fd` of a pipe to a child process, then closes it, with
+/// SIGPIPE ignored meanwhile: a reader that stops early (a pager quit, an MTA that failed)
+/// ends the writing, not slash; the caller judges the reader by its exit status. Returns
+/// the bytes it could not write: 0 when the reader took everything.
+std::size_t feed_pipe(int fd, std::string_view data);
+
 }  // namespace slash::services

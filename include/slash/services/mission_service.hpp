@@ -54,6 +54,9 @@ struct MissionReport {
     /// Billable work not invoiced yet, in minor units of the mission's currency; nullopt for
     /// a mission billed "none".
     std::optional<std::int64_t> unbilled_minor;
+    /// Of a fixed-price mission: what its deposit invoices billed in advance (net); nullopt
+    /// for other billing modes.
+    std::optional<std::int64_t> deposited_minor;
     /// The due date is before today's local date and the mission is not done.
     bool overdue = false;
 };

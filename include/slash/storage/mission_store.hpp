@@ -42,6 +42,8 @@ struct MissionActivity {
     domain::BillableWork billable;
     /// A fixed-price mission whose price an invoice (draft or issued) already bills.
     bool fixed_price_billed = false;
+    /// Of a fixed-price mission: the net its issued deposit invoices (not cancelled) billed.
+    std::int64_t deposited_minor = 0;
 };
 
 /// A mission and its activity, read by one query.

@@ -379,8 +379,14 @@ void add_invoice_commands(CLI::App& app, Context& ctx) {
         ctx.on_run(verb, [&ctx, o] {
             auto invoice = service(ctx).issue(o->draft, o->date);
             ctx.out << *invoice.number << '\n';
-            ctx.info(fmt::format("issued {} to {}: {}, due {}", *invoice.number, invoice.client_handle,
-                                 domain::format_money(invoice.gross_minor, invoice.currency), invoice.due_date));
+            const std::string after_deposits =
+                invoice.prepaid_minor == 0
+                    ? std::string()
+                    : fmt::format(" ({} after deposits)",
+                                  domain::format_money(invoice.payable_minor(), invoice.currency));
+            ctx.info(fmt::format("issued {} to {}: {}{}, due {}", *invoice.number, invoice.client_handle,
+                                 domain::format_money(invoice.gross_minor, invoice.currency), after_deposits,
+                                 invoice.due_date));
             warn_oss(ctx, invoice);
         });
     }

@@ -98,6 +98,7 @@ render::Record mission_record(const services::MissionReport& r, const domain::Ti
         {"logged_hours", domain::format_hours(r.logged_seconds)},
         {"budget_used_percent", optional_int(r.budget_used_percent)},
         {"unbilled", optional_money(r.unbilled_minor, m.currency)},
+        {"deposits", optional_money(r.deposited_minor, m.currency)},
         {"created_at", domain::format_local_iso(m.created_at, zone)},
         {"updated_at", domain::format_local_iso(m.updated_at, zone)},
     };
@@ -109,6 +110,7 @@ const render::Schema& mission_schema() {
         services::MissionReport prototype;  // every object filled in, so that its fields are columns
         prototype.mission.rate_minor = 0;
         prototype.unbilled_minor = 0;
+        prototype.deposited_minor = 0;
         render::Record record = mission_record(prototype, domain::FixedOffsetZone(0, "UTC"));
         for (auto& [name, value] : record) {
             // A budget is time or money: the flat formats have the columns of both.
@@ -128,7 +130,8 @@ const render::Schema& mission_schema() {
                         {"budget_text", "Budget"},
                         {"budget_used", "Budget used"}, {"estimate_text", "Estimate"}, {"start_date", "Start"},
                         {"due", "Due"},               {"tags", "Tags"},           {"status", "Status"},
-                        {"logged", "Logged"},         {"unbilled", "Unbilled"},   {"created_at", "Created"},
+                        {"logged", "Logged"},         {"unbilled", "Unbilled"},   {"deposits", "Deposits"},
+                        {"created_at", "Created"},
                         {"updated_at", "Updated"}};
         built.id_field = "mission";
         return built;
