@@ -1,9 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <latch>
+#include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/commands.hpp"
+#include "support/process.hpp"
 #include "support/test_env.hpp"
 
 using slash::testing::expect_refusal;
@@ -175,4 +180,33 @@ TEST_CASE("cli/quote: bad input is refused naming the value, data unchanged") {
     expect_refusal(ws, {"quote", "decline", "1"}, 4, "draft 1 is not issued: only an issued quote can be declined");
     expect_refusal(ws, {"quote", "list", "--status", "open"}, 2,
                    "invalid --status \"open\": use draft, issued, accepted, declined or expired");
+}
+
+TEST_CASE("cli/quote: two processes issuing at once get consecutive numbers") {
+    Workspace ws;
+    acme(ws);
+    for (const char* id : {"1", "2"}) {
+        ok(ws, {"quote", "new", "acme"});
+        ok(ws, {"quote", "line", "add", id, "Audit", "--price", "500"});
+    }
+    std::map<std::string, std::string> env(ws.env.variables.begin(), ws.env.variables.end());
+    std::vector<slash::testing::ProcessResult> results(2);
+    std::latch start(2);
+    std::vector<std::thread> threads;
+    for (int p = 0; p < 2; ++p) {
+        threads.emplace_back([&, p] {
+            start.arrive_and_wait();
+            results[static_cast<std::size_t>(p)] = slash::testing::run_process(
+                {slash::testing::slash_binary(), "quote", "issue", std::to_string(p + 1)}, env);
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    std::vector<std::string> printed;
+    for (const auto& r : results) {
+        INFO(r.err);
+        CHECK(r.code == 0);
+        printed.push_back(r.out);
+    }
+    std::sort(printed.begin(), printed.end());
+    CHECK(printed == std::vector<std::string>{"D2026-0001\n", "D2026-0002\n"});
 }
