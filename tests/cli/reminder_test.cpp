@@ -118,7 +118,7 @@ TEST_CASE("cli/reminder a French letter 47 days late: penalties at three times t
     CHECK(ok(ws, {"invoice", "show", "2026-0001", "--format", "html"}).find("Relances") == std::string::npos);
 }
 
-TEST_CASE("cli/reminder levels: one more than the last, at most 3, or --level; each tone; each recorded") {
+TEST_CASE("cli/reminder levels: one more than the last, at most 3, or --level, each tone, each recorded") {
     Workspace ws;
     book(ws);
     auto subject = [&](const std::vector<std::string>& args) {
