@@ -419,14 +419,12 @@ std::vector<MissionDeposit> InvoiceStore::deposits_of_mission(std::int64_t missi
     return guarded(db_, [&] {
         SQLite::Statement stmt(
             connection(db_),
-            "SELECT i.id, i.status, i.number, i.issue_date, i.net_minor, i.gross_minor, "
-            "(SELECT f.number FROM invoice_deposits d JOIN invoices f ON f.id = d.invoice_id "
-            " WHERE d.deposit_id = i.id AND f.kind = 'invoice' AND f.status <> 'cancelled' "
-            " ORDER BY f.status = 'draft', f.id LIMIT 1), "
-            "(SELECT f.id FROM invoice_deposits d JOIN invoices f ON f.id = d.invoice_id "
-            " WHERE d.deposit_id = i.id AND f.kind = 'invoice' AND f.status <> 'cancelled' "
-            " ORDER BY f.status = 'draft', f.id LIMIT 1) "
-            "FROM invoices i WHERE i.deposit_mission_id = ? AND i.kind = 'invoice' AND i.status <> 'cancelled' "
+            "SELECT i.id, i.status, i.number, i.issue_date, i.net_minor, i.gross_minor, f.number, f.id "
+            "FROM invoices i LEFT JOIN invoices f ON f.id = "
+            " (SELECT d.invoice_id FROM invoice_deposits d JOIN invoices g ON g.id = d.invoice_id "
+            "  WHERE d.deposit_id = i.id AND g.kind = 'invoice' AND g.status <> 'cancelled' "
+            "  ORDER BY g.status = 'draft', g.id LIMIT 1) "
+            "WHERE i.deposit_mission_id = ? AND i.kind = 'invoice' AND i.status <> 'cancelled' "
             "ORDER BY i.status = 'draft', i.issue_date, i.seq, i.id");
         stmt.bind(1, mission_id);
         std::vector<MissionDeposit> deposits;
